@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Release builds need a CPU feature flag, or SIMD code calls `fmaf` per lane and runs ~100x slower.
+/// x86-64-v3 (AVX2 + FMA) runs on any x86-64 of the last decade. Debug builds get it too, so that
+/// the fused multiply-adds link without Glibc in every module.
+let vectorized: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+
+let package = Package(
+  name: "trainbook",
+  platforms: [.macOS(.v15)],
+  products: [.executable(name: "trainbook", targets: ["trainbook"])],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(
+      name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+    .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: vectorized),
+    .target(
+      name: "Datasets", dependencies: ["Engine"], resources: [.copy("Resources")],
+      swiftSettings: vectorized),
+    .target(name: "Learning", dependencies: ["Engine", "Datasets"], swiftSettings: vectorized),
+    .target(name: "Charts", swiftSettings: vectorized),
+    .target(name: "Language", dependencies: ["Learning", "Charts"], swiftSettings: vectorized),
+    .target(name: "Notebook", dependencies: ["Language"], swiftSettings: vectorized),
+    .target(name: "Lessons", dependencies: ["Language", "Notebook"], swiftSettings: vectorized),
+    .target(
+      name: "REPL",
+      dependencies: ["CLibEdit", "Language", "Notebook", "Lessons", "Charts"],
+      swiftSettings: vectorized),
+    .target(
+      name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning"],
+      swiftSettings: vectorized),
+    .executableTarget(
+      name: "trainbook",
+      dependencies: [
+        "REPL", "Notebook", "Lessons", "Benchmarks",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: vectorized),
+    .target(name: "TestSupport", swiftSettings: vectorized),
+
+    .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "LearningTests", dependencies: ["Learning", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "LanguageTests", dependencies: ["Language", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "LessonsTests", dependencies: ["Lessons", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"], swiftSettings: vectorized),
+  ],
+  swiftLanguageModes: [.v6]
+)

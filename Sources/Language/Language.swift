@@ -1,0 +1,2 @@
+/// The trainbook language: lexer, parser, interpreter, values and diagnostics.
+public enum LanguageModule {}

@@ -1,0 +1,2 @@
+/// Guided lessons and exercises checked by outcome.
+public enum LessonsModule {}

@@ -1,0 +1,2 @@
+/// Markdown notebooks: recording a session, replay and check, ipynb and HTML export.
+public enum NotebookModule {}

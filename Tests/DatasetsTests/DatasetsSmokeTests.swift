@@ -1,0 +1,6 @@
+import Datasets
+import Testing
+
+@Test func datasetsModuleLinks() {
+  #expect(String(describing: DatasetsModule.self) == "DatasetsModule")
+}

@@ -1,0 +1,6 @@
+import Language
+import Testing
+
+@Test func languageModuleLinks() {
+  #expect(String(describing: LanguageModule.self) == "LanguageModule")
+}

@@ -1,0 +1,6 @@
+import Learning
+import Testing
+
+@Test func learningModuleLinks() {
+  #expect(String(describing: LearningModule.self) == "LearningModule")
+}

@@ -1,0 +1,6 @@
+import Notebook
+import Testing
+
+@Test func notebookModuleLinks() {
+  #expect(String(describing: NotebookModule.self) == "NotebookModule")
+}

@@ -1,0 +1,6 @@
+import REPL
+import Testing
+
+@Test func replModuleLinks() {
+  #expect(String(describing: REPLModule.self) == "REPLModule")
+}
