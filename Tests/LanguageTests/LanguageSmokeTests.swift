@@ -1,6 +1,6 @@
 import Language
 import Testing
 
-@Test func languageModuleLinks() {
-  #expect(String(describing: LanguageModule.self) == "LanguageModule")
+@Test func outputPiecesCompareByKind() {
+  #expect(OutputPiece.text("1") != OutputPiece.timing("1"))
 }

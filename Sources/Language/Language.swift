@@ -1,2 +1,0 @@
-/// The trainbook language: lexer, parser, interpreter, values and diagnostics.
-public enum LanguageModule {}

@@ -1,0 +1,20 @@
+/// One typed piece of what running a cell printed, so notebook replay can compare each kind by
+/// its own rule (numbers in text at their printed precision; timings and progress never).
+public enum OutputPiece: Sendable, Equatable {
+  /// Ordinary printed text, one or more lines.
+  case text(String)
+  /// A chart: its terminal rendering (kept in notebooks) and the same chart as SVG (for export).
+  case chart(terminal: String, svg: String)
+  /// A wall-clock measurement, never compared on replay.
+  case timing(String)
+  /// Training progress lines, never compared on replay.
+  case progress(String)
+  /// A diagnostic: the cell failed with this located message.
+  case error(String)
+}
+
+/// Something that runs cells of trainbook code one after another in one session.
+public protocol CellRunner: AnyObject {
+  /// Runs one cell's source in the session and returns what it printed, in order.
+  func run(cell source: String) -> [OutputPiece]
+}
