@@ -1,6 +1,15 @@
 import ArgumentParser
 import Engine
-import Foundation
-import REPL
 
 @main
+struct TrainbookCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trainbook",
+    abstract: "A terminal notebook for learning how neural-network training behaves.",
+    version: Trainbook.version,
+    subcommands: [
+      StartCommand.self, RunCommand.self, ReplayCommand.self, ExportCommand.self,
+      LessonCommand.self, BenchCommand.self,
+    ],
+    defaultSubcommand: StartCommand.self)
+}
