@@ -59,6 +59,12 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
   #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.safetensors"])
 }
 
+@Test func safetensorsWriteIntoAMissingFolderThrows() {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("missing-\(UUID().uuidString)/model.safetensors")
+  #expect(throws: FileWriteError.self) { try sample.write(to: url) }
+}
+
 @Test func safetensorsWriterRejectsDuplicateNames() {
   let tensor = NamedTensor(name: "w", shape: [1], values: [1])
   #expect(throws: SafetensorsError.self) {
@@ -83,6 +89,11 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
       "bad utf-8", [8, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0xFF, 0x7D, 32, 32, 32, 32, 32], .invalidUTF8, nil
     ),
     ("bad json", file(header: "{\"a\":"), .invalidJSON, nil),
+    (
+      "deeply nested json",
+      file(header: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+      .invalidJSON, nil
+    ),
     ("not an object", file(header: "[1, 2]"), .invalidHeader, nil),
     ("metadata not strings", file(header: "{\"__metadata__\":{\"k\":1}}"), .invalidHeader, nil),
     (
