@@ -101,7 +101,7 @@ public struct Augmenter: Sendable {
 private func checkImage(width: Int, height: Int, featureCount: Int) throws(DataError) {
   try require(
     width >= 1 && height >= 1 && width * height == featureCount,
-    "a \(width)×\(height) image needs \(width * height) features, but the samples have "
+    "\(width)×\(height) images need \(width * height) features, but the samples have "
       + "\(featureCount)", hint: "image augmentations fit image data such as digits (8×8)")
 }
 

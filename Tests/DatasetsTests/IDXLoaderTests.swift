@@ -135,7 +135,8 @@ private func expectMalformed(
       ),
       (
         labels, images, .mismatchedFiles,
-        "\(images): a labels file has 1 dimension, this one has 3\n  hint: were the images and labels files swapped?"
+        "\(images): a labels file has 1 dimension, this one has 3\n"
+          + "  hint: were the images and labels files swapped?"
       ),
       (
         images, badLabels, .malformedIDX,
