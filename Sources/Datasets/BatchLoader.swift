@@ -8,8 +8,8 @@ import Engine
 ///
 ///     var loader = BatchLoader(count: train.count, batchSize: 32, seed: 1)
 ///     for _ in 0..<epochs {
-///       while let indices = loader.nextBatch() {
-///         train.gather(indices, features: &x, targets: &y)  // x, y reuse their storage
+///       while loader.nextBatch(of: train, features: &x, targets: &y) != nil {
+///         // x and y hold the batch, in storage reused from the previous one
 ///       }
 ///     }
 ///
@@ -26,6 +26,14 @@ public struct BatchLoader: Sendable, Equatable {
     public var permutation: [Int]
     /// The state of the generator that will draw the next epoch's permutation.
     public var generatorState: [UInt64]
+
+    /// Creates a position from its parts, as read back from a checkpoint.
+    public init(epoch: Int, batch: Int, permutation: [Int], generatorState: [UInt64]) {
+      self.epoch = epoch
+      self.batch = batch
+      self.permutation = permutation
+      self.generatorState = generatorState
+    }
   }
 
   /// The number of samples.
@@ -79,6 +87,18 @@ public struct BatchLoader: Sendable, Equatable {
     let start = position.batch * batchSize
     position.batch += 1
     return position.permutation[start..<min(start + batchSize, count)]
+  }
+
+  /// Copies the next batch of `dataset` into `features` and `targets`, reusing their storage, and
+  /// returns its indices; `nil` when the epoch is over, as `nextBatch()`.
+  public mutating func nextBatch(
+    of dataset: Dataset, features: inout [Float], targets: inout [Float]
+  ) -> ArraySlice<Int>? {
+    precondition(
+      dataset.count == count, "a loader over \(count) samples cannot batch \(dataset.count)")
+    guard let indices = nextBatch() else { return nil }
+    dataset.gather(indices, features: &features, targets: &targets)
+    return indices
   }
 
   /// Continues from a saved `position`, or throws if it does not fit this loader (a wrong

@@ -95,6 +95,22 @@ private func epoch(_ loader: inout BatchLoader) -> [[Int]] {
     #expect(features.capacity == capacity)
   }
 
+  @Test func loaderFillsBatchesOfADataset() throws {
+    let data = Dataset(
+      name: "d", features: (0..<10).map(Float.init), featureCount: 2, targets: [0, 1, 2, 3, 4],
+      task: .regression, provenance: .bundled(name: "d"))
+    var loader = try BatchLoader(count: 5, batchSize: 2, seed: 2)
+    var features: [Float] = []
+    var targets: [Float] = []
+    var seen: [Float] = []
+    while let indices = loader.nextBatch(of: data, features: &features, targets: &targets) {
+      #expect(targets == indices.map(Float.init))
+      #expect(features == indices.flatMap { [Float(2 * $0), Float(2 * $0 + 1)] })
+      seen += targets
+    }
+    #expect(seen.sorted() == [0, 1, 2, 3, 4])
+  }
+
   @Test func badSettingsAreExplained() {
     #expect {
       try BatchLoader(count: 10, batchSize: 0)
