@@ -86,7 +86,8 @@ extension Dataset {
         .emptyFile, "the file has a header but no rows of data", file: file, line: header.line + 1)
     }
     let targetColumn = try locateTarget(
-      options.target, in: columnNames, file: file, line: header.line)
+      options.target, in: columnNames, file: file, line: header.line,
+      delimiter: options.delimiter)
     var features: [Float] = []
     features.reserveCapacity((records.count - 1) * (columnNames.count - 1))
     var targetCells: [(text: String, line: Int)] = []
@@ -122,12 +123,13 @@ extension Dataset {
 
 /// The 0-based index of the target column, or an error listing the columns there are.
 private func locateTarget(
-  _ target: CSVOptions.Target, in columns: [String], file: String, line: Int
+  _ target: CSVOptions.Target, in columns: [String], file: String, line: Int,
+  delimiter: Character
 ) throws(DataError) -> Int {
   guard columns.count >= 2 else {
     throw DataError(
       .missingTargetColumn, "the header has only one column; a dataset needs features and a target",
-      file: file, line: line, hint: "is the delimiter right? cells are separated by commas")
+      file: file, line: line, hint: "is the delimiter right? cells were split at \"\(delimiter)\"")
   }
   switch target {
   case .last:

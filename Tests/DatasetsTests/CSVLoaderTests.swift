@@ -145,7 +145,7 @@ private func expectFailure(
       "a;b\n1;2\n", kind: .missingTargetColumn,
       """
       data.csv:1: the header has only one column; a dataset needs features and a target
-        hint: is the delimiter right? cells are separated by commas
+        hint: is the delimiter right? cells were split at ","
       """)
   }
 

@@ -37,6 +37,8 @@ private func expectInvalid(
     #expect(split.test.features == parts.test.map(Float.init))
     #expect(
       split.train.provenance == .derived(from: .bundled(name: "toy"), how: "train part, seed 3"))
+    #expect(split.validation.name == "toy validation")
+    #expect(split.test.summary == "20 samples × 1 feature, binary (toy; test part, seed 3)")
   }
 
   @Test func sameSeedSameSplitDifferentSeedDifferentSplit() throws {
