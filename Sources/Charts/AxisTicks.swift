@@ -20,13 +20,18 @@ package struct AxisTicks: Sendable, Equatable {
   /// range is kept and only the ticks inside are marked. On a log scale the ticks are powers of
   /// ten, every few decades when there are many, or 1, 2 and 5 times powers of ten when the data
   /// spans few decades. A degenerate range (`lower == upper`) is widened around its value.
-  package init(lower: Double, upper: Double, scale: AxisScale, count: Int, extending: Bool = true) {
+  /// With `whole`, a linear step is never below 1 (for epochs and other counts).
+  package init(
+    lower: Double, upper: Double, scale: AxisScale, count: Int, extending: Bool = true,
+    whole: Bool = false
+  ) {
     precondition(lower.isFinite && upper.isFinite && lower <= upper, "ticks need a finite range")
     let target = max(2, count)
     switch scale {
     case .linear:
       let (low, high) = lower < upper ? (lower, upper) : Self.widened(lower)
-      self = Self.linear(lower: low, upper: high, count: target, extending: extending)
+      self = Self.linear(
+        lower: low, upper: high, count: target, extending: extending, whole: whole)
     case .log:
       precondition(lower > 0, "a log axis needs positive values")
       let (low, high) = lower < upper ? (lower, upper) : (lower / 2, lower * 2)
@@ -57,10 +62,13 @@ package struct AxisTicks: Sendable, Equatable {
     return (1, exponent + 1)
   }
 
-  private static func linear(lower: Double, upper: Double, count: Int, extending: Bool) -> Self {
-    let (mantissa, exponent) = niceStep((upper - lower) / Double(count - 1))
+  private static func linear(
+    lower: Double, upper: Double, count: Int, extending: Bool, whole: Bool
+  ) -> Self {
+    var (mantissa, exponent) = niceStep((upper - lower) / Double(count - 1))
+    if whole && exponent < 0 { (mantissa, exponent) = (1, 0) }
     let step = mantissa * pow(10, Double(exponent))
-    // k · mantissa / 10^-e is exact for the round values, where k · step can drift (0.30000000004).
+    // k · mantissa / 10^-e is exact for round values, where k · step drifts (0.30000000000000004).
     func value(_ k: Double) -> Double {
       exponent < 0 ? k * mantissa / pow(10, Double(-exponent)) : k * step
     }
@@ -109,5 +117,47 @@ extension AxisTicks {
   package func fraction(of value: Double, scale: AxisScale) -> Double {
     let (low, high) = (scale.position(lower), scale.position(upper))
     return high > low ? (scale.position(value) - low) / (high - low) : 0.5
+  }
+}
+
+extension AxisTicks {
+  /// The most ticks, up to about one every four columns, whose labels fit side by side along a
+  /// horizontal axis `columns` wide, each keeping two columns of space from the next.
+  package static func fitting(
+    lower: Double, upper: Double, scale: AxisScale, columns: Int, extending: Bool = true,
+    whole: Bool = false
+  ) -> AxisTicks {
+    fitting(
+      lower: lower, upper: upper, scale: scale, start: columns / 4, extending: extending,
+      whole: whole
+    ) { ticks in
+      let widest = ticks.labels.map(\.count).max() ?? 0
+      return Double(columns) / Double(max(1, ticks.values.count - 1)) >= Double(widest + 2)
+    }
+  }
+
+  /// About one tick every three lines of a vertical axis `rows` high, and never more than one a
+  /// line.
+  package static func fitting(
+    lower: Double, upper: Double, scale: AxisScale, rows: Int, extending: Bool = true
+  ) -> AxisTicks {
+    fitting(
+      lower: lower, upper: upper, scale: scale, start: max(3, (rows + 2) / 3), extending: extending,
+      whole: false
+    ) { $0.values.count <= rows }
+  }
+
+  /// The ticks for the largest count from `start` down to 2 that `fits`.
+  private static func fitting(
+    lower: Double, upper: Double, scale: AxisScale, start: Int, extending: Bool, whole: Bool,
+    fits: (AxisTicks) -> Bool
+  ) -> AxisTicks {
+    var count = max(2, start)
+    while true {
+      let ticks = AxisTicks(
+        lower: lower, upper: upper, scale: scale, count: count, extending: extending, whole: whole)
+      if count == 2 || fits(ticks) { return ticks }
+      count -= 1
+    }
   }
 }

@@ -27,6 +27,38 @@ public struct ChartColor: Sendable, Hashable {
   /// The colour of the series or class at `index`, cycling through `palette`.
   public static func at(_ index: Int) -> ChartColor { palette[index % palette.count] }
 
+  /// The terminal's series and class colours: brighter relatives of `palette` taken from xterm's
+  /// 256 colours, so they stay vivid on dark backgrounds and survive the terminal's palette.
+  public static let terminalPalette: [ChartColor] = [
+    75, 214, 113, 203, 141, 80, 221, 212, 173, 250,
+  ]
+  .map(ChartColor.init(xterm:))
+
+  /// The terminal colour of the series or class at `index`, cycling through `terminalPalette`.
+  public static func terminalAt(_ index: Int) -> ChartColor {
+    terminalPalette[index % terminalPalette.count]
+  }
+
+  /// The colour numbered `index` in xterm's 256-colour palette (16 and above; below, the basic
+  /// colours vary between terminals and xterm's defaults are used).
+  public init(xterm index: UInt8) {
+    let levels: [UInt8] = [0, 95, 135, 175, 215, 255]
+    switch index {
+    case 232...:
+      let level = 8 + 10 * (index - 232)
+      self.init(red: level, green: level, blue: level)
+    case 16...:
+      let cube = Int(index) - 16
+      self.init(red: levels[cube / 36], green: levels[cube / 6 % 6], blue: levels[cube % 6])
+    default:
+      let basic: [UInt32] = [
+        0x000000, 0x800000, 0x008000, 0x808000, 0x000080, 0x800080, 0x008080, 0xC0C0C0,
+        0x808080, 0xFF0000, 0x00FF00, 0xFFFF00, 0x0000FF, 0xFF00FF, 0x00FFFF, 0xFFFFFF,
+      ]
+      self.init(hex: basic[Int(index)])
+    }
+  }
+
   /// Axis lines and tick labels.
   static let axis = ChartColor(hex: 0x8A8A8A)
   /// Light grid lines in SVG.
@@ -50,7 +82,8 @@ public struct ChartColor: Sendable, Hashable {
   /// The CSS form, e.g. `#4e79a7`.
   public var hexText: String {
     let digits = Array("0123456789abcdef")
-    return "#" + [red, green, blue].map { "\(digits[Int($0 >> 4)])\(digits[Int($0 & 15)])" }
+    return "#"
+      + [red, green, blue].map { "\(digits[Int($0 >> 4)])\(digits[Int($0 & 15)])" }
       .joined()
   }
 

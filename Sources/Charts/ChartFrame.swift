@@ -44,7 +44,7 @@ package struct ChartFrame: Sendable {
     var lines: [[LegendEntry]] = []
     var used = 0
     for entry in legend {
-      if let last = lines.indices.last, used + Self.legendGap + entry.width <= self.width - 8 {
+      if let last = lines.indices.last, used + Self.legendGap + entry.width <= self.width - 6 {
         lines[last].append(entry)
         used += Self.legendGap + entry.width
       } else {
@@ -84,13 +84,15 @@ package struct ChartFrame: Sendable {
     let legendWidth = legendLines.map { line in
       line.map(\.width).reduce(0, +) + Self.legendGap * (line.count - 1)
     }
-    let widest = ([width, left + plot.width + 1] + notes.map(\.count)
+    let widest =
+      ([width, left + plot.width + 1] + notes.map(\.count)
       + legendWidth.map { left + $0 }).max() ?? width
     var canvas = TextCanvas(width: widest, height: lineCount)
     var line = 0
     if !title.isEmpty {
       let start = left + max(0, (plot.width - title.count) / 2)
-      canvas.write(title, column: max(0, min(start, width - title.count)), line: line,
+      canvas.write(
+        title, column: max(0, min(start, width - title.count)), line: line,
         style: CellStyle(bold: true))
       line += 1
     }
@@ -102,7 +104,9 @@ package struct ChartFrame: Sendable {
     for row in 0..<plot.height {
       canvas.put(unicode ? "│" : "|", column: left - 1, line: line + row, style: axisStyle)
     }
+    var labelled: Set<Int> = []
     for tick in yTicks where tick.row >= 0 && tick.row < plot.height {
+      guard labelled.insert(tick.row).inserted else { continue }
       let text = String(repeating: " ", count: labelWidth - tick.label.count) + tick.label
       canvas.write(text, column: 0, line: line + tick.row, style: axisStyle)
       canvas.put(unicode ? "┤" : "+", column: left - 1, line: line + tick.row, style: axisStyle)

@@ -1,7 +1,13 @@
 extension DecisionBoundary {
-  /// Shades standing for regions without colour, by class (cycling) or by probability quarter.
+  /// Shades standing for regions without colour, by class (cycling).
   private static func shades(_ glyphs: Glyphs) -> [Character] {
     glyphs == .unicode ? [" ", "░", "▒", "▓"] : [" ", ".", ":", "="]
+  }
+
+  /// Shades standing for the probability of class 1 without colour, by quarter: light, so that
+  /// the marks stay readable, with the boundary at 0.5 between the second and third.
+  private static func probabilityShades(_ glyphs: Glyphs) -> [Character] {
+    glyphs == .unicode ? [" ", "·", "░", "▒"] : [" ", ".", ":", "="]
   }
 
   /// The chart as text `width` columns wide and about `height` lines high: regions as coloured
@@ -19,8 +25,8 @@ extension DecisionBoundary {
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
       legend: legend(color: color, glyphs: glyphs), notes: notes)
     let rows = frame.plotRows
-    let yAxis = ticks(bounds.y, count: max(2, rows / 3))
-    let xAxis = ticks(bounds.x, count: max(2, (frame.width - 10) / 12))
+    let yAxis = ticks(bounds.y, rows: rows)
+    let xAxis = ticks(bounds.x, columns: frame.width - 10)
     let columns = frame.plotColumns(
       labelWidth: yAxis.labels.map(\.count).max() ?? 0,
       overhang: (xAxis.labels.last?.count ?? 0) / 2)
@@ -44,12 +50,16 @@ extension DecisionBoundary {
       }
     }
     let xTicks = zip(xAxis.values, xAxis.labels).map { value, label in
-      (column: min(columns - 1, Int(xAxis.fraction(of: value, scale: .linear) * Double(columns))),
-       label: label)
+      (
+        column: min(columns - 1, Int(xAxis.fraction(of: value, scale: .linear) * Double(columns))),
+        label: label
+      )
     }
     let yTicks = zip(yAxis.values, yAxis.labels).map { value, label in
-      (row: min(rows - 1, Int((1 - yAxis.fraction(of: value, scale: .linear)) * Double(rows))),
-       label: label)
+      (
+        row: min(rows - 1, Int((1 - yAxis.fraction(of: value, scale: .linear)) * Double(rows))),
+        label: label
+      )
     }
     return frame.render(plot: plot, xTicks: xTicks, yTicks: yTicks, color: color, glyphs: glyphs)
   }
@@ -73,7 +83,7 @@ extension DecisionBoundary {
     }
     guard color else { return (Self.shade(middle, glyphs: glyphs), .plain) }
     let (upper, lower) = (top.map(RegionColors.terminal), bottom.map(RegionColors.terminal))
-    if glyphs == .unicode, upper != lower, let upper, let lower {
+    if glyphs == .unicode, let upper, let lower, upper.terminalIndex != lower.terminalIndex {
       return ("▀", CellStyle(foreground: upper, background: lower))
     }
     return (" ", CellStyle(background: middle.map(RegionColors.terminal)))
@@ -81,10 +91,13 @@ extension DecisionBoundary {
 
   /// The shade character of a region without colour; "?" where the prediction is missing.
   private static func shade(_ region: BoundaryValues.Region?, glyphs: Glyphs) -> Character {
-    let shades = shades(glyphs)
     switch region {
-    case .predicted(let index): return shades[index % shades.count]
-    case .probability(let p): return shades[min(shades.count - 1, Int(p * Double(shades.count)))]
+    case .predicted(let index):
+      let shades = shades(glyphs)
+      return shades[index % shades.count]
+    case .probability(let p):
+      let shades = probabilityShades(glyphs)
+      return shades[min(shades.count - 1, Int(p * Double(shades.count)))]
     case nil: return "?"
     }
   }
@@ -97,7 +110,9 @@ extension DecisionBoundary {
         MarkShape.at(index).character(glyphs),
         CellStyle(foreground: color ? RegionColors.terminalMark(index) : nil, bold: color)
       )
-      guard case .classes = values else { return LegendEntry(sample: [mark], label: name(of: index)) }
+      guard case .classes = values else {
+        return LegendEntry(sample: [mark], label: name(of: index))
+      }
       return LegendEntry(
         sample: [mark, (" ", .plain)] + swatch([.predicted(index)], color: color, glyphs: glyphs),
         label: name(of: index))

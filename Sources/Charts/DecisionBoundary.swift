@@ -35,7 +35,7 @@ public struct DecisionBoundary: Sendable {
 
   /// A decision boundary over `xRange` × `yRange`.
   public init(
-    title: String = "", xLabel: String = "x₁", yLabel: String = "x₂",
+    title: String = "", xLabel: String = "x1", yLabel: String = "x2",
     xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, values: BoundaryValues,
     points: [LabeledPoint] = [], classNames: [String] = []
   ) {
@@ -92,7 +92,9 @@ public struct DecisionBoundary: Sendable {
     for point in points where point.label >= 0 {
       let across = (point.x - x.lower) / (x.upper - x.lower)
       let up = (point.y - y.lower) / (y.upper - y.lower)
-      if (0...1).contains(across) && (0...1).contains(up) { placed.append((across, up, point.label)) }
+      if (0...1).contains(across) && (0...1).contains(up) {
+        placed.append((across, up, point.label))
+      }
     }
     let missing = points.count - placed.count
     guard missing > 0 else { return (placed, []) }
@@ -100,8 +102,15 @@ public struct DecisionBoundary: Sendable {
     return (placed, ["note: \(count) outside the plotted range or has no class, left out"])
   }
 
-  /// Tick values inside an axis's range, about `count` of them.
-  func ticks(_ range: (lower: Double, upper: Double), count: Int) -> AxisTicks {
-    AxisTicks(lower: range.lower, upper: range.upper, scale: .linear, count: count, extending: false)
+  /// As many tick values inside an axis's range as fit along `rows` lines.
+  func ticks(_ range: (lower: Double, upper: Double), rows: Int) -> AxisTicks {
+    AxisTicks.fitting(
+      lower: range.lower, upper: range.upper, scale: .linear, rows: rows, extending: false)
+  }
+
+  /// As many tick values inside an axis's range as fit along `columns` character columns.
+  func ticks(_ range: (lower: Double, upper: Double), columns: Int) -> AxisTicks {
+    AxisTicks.fitting(
+      lower: range.lower, upper: range.upper, scale: .linear, columns: columns, extending: false)
   }
 }

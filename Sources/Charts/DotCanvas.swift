@@ -27,7 +27,9 @@ package struct DotCanvas: Sendable {
 
   /// Braille bit of the dot at (x, y) inside a cell (Unicode 2800–28FF: dots 1-2-3-7 down the
   /// left column, 4-5-6-8 down the right).
-  private static let brailleBits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+  private static let brailleBits: [[UInt8]] = [
+    [0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80],
+  ]
 
   /// Sets the dot at (`x`, `y`), counted from the top left, for `series`.
   package mutating func setDot(x: Int, y: Int, series: Int) {

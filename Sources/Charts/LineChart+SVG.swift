@@ -7,13 +7,15 @@ extension LineChart {
       series.count == 1 && series[0].name.isEmpty
       ? []
       : series.indices.map { index in
-        ([.line(color(of: index), style(of: index, color: true))],
-         LinePlotData.name(series[index], index))
+        (
+          [.line(color(of: index), style(of: index, color: true))],
+          LinePlotData.name(series[index], index)
+        )
       }
     let frame = SVGFrame(
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
       legend: legend, notes: data.notes)
-    guard let xBounds = data.xBounds, let yBounds = data.yBounds else {
+    guard let (xAxis, yAxis) = axes(data, columns: width / 20, rows: height / 30) else {
       return frame.render(xTicks: [], yTicks: []) { document, area in
         document.text(
           series.isEmpty ? "no series to plot" : "no points to plot",
@@ -21,8 +23,6 @@ extension LineChart {
           fill: .axis)
       }
     }
-    let (xAxis, yAxis) = axes(
-      x: xBounds, y: yBounds, xCount: max(2, width / 90), yCount: max(2, height / 60))
     let xTicks = zip(xAxis.values, xAxis.labels).map {
       (fraction: xAxis.fraction(of: $0, scale: xScale), label: $1)
     }

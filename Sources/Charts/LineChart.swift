@@ -36,26 +36,29 @@ public struct LineChart: Sendable {
   /// ASCII marks of the series, in order, when braille is not available.
   static let asciiMarks: [Character] = ["*", "+", "o", "x", "#", "%", "@", "&"]
 
-  /// The colour of the series at `index`.
-  func color(of index: Int) -> ChartColor { series[index].color ?? .at(index) }
+  /// The colour of the series at `index`, in SVG or in the terminal.
+  func color(of index: Int, terminal: Bool = false) -> ChartColor {
+    series[index].color ?? (terminal ? .terminalAt(index) : .at(index))
+  }
 
   /// The style of the series at `index`: its own, or solid in colour and cycling without.
-  func style(of index: Int, color: Bool) -> LineStyle {
+  package func style(of index: Int, color: Bool) -> LineStyle {
     series[index].style ?? (color ? .solid : LineStyle.allCases[index % LineStyle.allCases.count])
   }
 
-  /// The axes for data spanning `x` and `y`, with about the given numbers of ticks.
-  func axes(
-    x: (lower: Double, upper: Double), y: (lower: Double, upper: Double), xCount: Int, yCount: Int
-  ) -> (x: AxisTicks, y: AxisTicks) {
-    let xTicks = AxisTicks(lower: x.lower, upper: x.upper, scale: xScale, count: xCount)
+  /// The axes for `data`, with as many ticks as fit in `columns` character columns and `rows`
+  /// lines; whole-number steps along x when every x is whole.
+  func axes(_ data: LinePlotData, columns: Int, rows: Int) -> (x: AxisTicks, y: AxisTicks)? {
+    guard let x = data.xBounds, let y = data.yBounds else { return nil }
+    let xTicks = AxisTicks.fitting(
+      lower: x.lower, upper: x.upper, scale: xScale, columns: columns, whole: data.wholeX)
     guard let yRange, yScale.canShow(yRange.lowerBound), yScale.canShow(yRange.upperBound),
       yRange.lowerBound < yRange.upperBound
     else {
-      return (xTicks, AxisTicks(lower: y.lower, upper: y.upper, scale: yScale, count: yCount))
+      return (xTicks, AxisTicks.fitting(lower: y.lower, upper: y.upper, scale: yScale, rows: rows))
     }
-    let yTicks = AxisTicks(
-      lower: yRange.lowerBound, upper: yRange.upperBound, scale: yScale, count: yCount,
+    let yTicks = AxisTicks.fitting(
+      lower: yRange.lowerBound, upper: yRange.upperBound, scale: yScale, rows: rows,
       extending: false)
     return (xTicks, yTicks)
   }
@@ -68,7 +71,7 @@ public struct LineChart: Sendable {
     width: Int = 72, height: Int = 20, color: Bool = false, glyphs: Glyphs = .unicode
   ) -> String {
     let data = LinePlotData(series: series, xScale: xScale, yScale: yScale)
-    guard let xBounds = data.xBounds, let yBounds = data.yBounds else {
+    guard data.xBounds != nil else {
       let message = series.isEmpty ? "(no series to plot)" : "(no points to plot)"
       return ([title, message].filter { !$0.isEmpty } + data.notes).joined(separator: "\n")
     }
@@ -76,9 +79,7 @@ public struct LineChart: Sendable {
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
       legend: legend(color: color, glyphs: glyphs), notes: data.notes)
     let rows = frame.plotRows
-    let roughColumns = frame.width - 10
-    let (xAxis, yAxis) = axes(
-      x: xBounds, y: yBounds, xCount: max(2, roughColumns / 12), yCount: max(2, rows / 3))
+    guard let (xAxis, yAxis) = axes(data, columns: frame.width - 10, rows: rows) else { return "" }
     let columns = frame.plotColumns(
       labelWidth: yAxis.labels.map(\.count).max() ?? 0,
       overhang: (xAxis.labels.last?.count ?? 0) / 2)
@@ -124,7 +125,8 @@ public struct LineChart: Sendable {
           ? dots.braille(column: column, row: row)
           : Self.asciiMarks[owner % Self.asciiMarks.count]
         canvas.put(
-          character, column: column, line: row, style: CellStyle(foreground: self.color(of: owner)))
+          character, column: column, line: row,
+          style: CellStyle(foreground: self.color(of: owner, terminal: true)))
       }
     }
     return canvas
@@ -134,7 +136,7 @@ public struct LineChart: Sendable {
   private func legend(color: Bool, glyphs: Glyphs) -> [LegendEntry] {
     if series.count == 1 && series[0].name.isEmpty { return [] }
     return series.indices.map { index in
-      let style = CellStyle(foreground: self.color(of: index))
+      let style = CellStyle(foreground: self.color(of: index, terminal: true))
       let name = LinePlotData.name(series[index], index)
       guard glyphs == .unicode else {
         let mark = Self.asciiMarks[index % Self.asciiMarks.count]

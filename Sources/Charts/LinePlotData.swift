@@ -7,6 +7,8 @@ package struct LinePlotData: Sendable {
   package var xBounds, yBounds: (lower: Double, upper: Double)?
   /// One sentence per series that lost points: how many and why.
   package var notes: [String]
+  /// Whether every drawable x is a whole number, like an epoch.
+  package var wholeX: Bool
 
   /// Sorts `series`' points into drawable runs for the given scales.
   package init(series: [Series], xScale: AxisScale, yScale: AxisScale) {
@@ -40,6 +42,7 @@ package struct LinePlotData: Sendable {
             + "\(axes.joined(separator: "/")) axis")
       }
     }
+    wholeX = xs.allSatisfy { $0 == $0.rounded() }
     xBounds = xs.min().flatMap { low in xs.max().map { (low, $0) } }
     yBounds = ys.min().flatMap { low in ys.max().map { (low, $0) } }
   }

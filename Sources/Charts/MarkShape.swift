@@ -37,8 +37,10 @@ public enum MarkShape: Sendable, Equatable, CaseIterable {
         stroke: stroke)
     case .square:
       document.polygon(
-        [(x - r * 0.9, y - r * 0.9), (x + r * 0.9, y - r * 0.9), (x + r * 0.9, y + r * 0.9),
-         (x - r * 0.9, y + r * 0.9)], fill: fill, stroke: stroke)
+        [
+          (x - r * 0.9, y - r * 0.9), (x + r * 0.9, y - r * 0.9), (x + r * 0.9, y + r * 0.9),
+          (x - r * 0.9, y + r * 0.9),
+        ], fill: fill, stroke: stroke)
     case .diamond:
       document.polygon(
         [(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)], fill: fill,
@@ -46,9 +48,11 @@ public enum MarkShape: Sendable, Equatable, CaseIterable {
     case .cross:
       let (a, b) = (r * 1.1, r * 0.4)
       document.polygon(
-        [(x - b, y - a), (x + b, y - a), (x + b, y - b), (x + a, y - b), (x + a, y + b),
-         (x + b, y + b), (x + b, y + a), (x - b, y + a), (x - b, y + b), (x - a, y + b),
-         (x - a, y - b), (x - b, y - b)], fill: fill, stroke: stroke)
+        [
+          (x - b, y - a), (x + b, y - a), (x + b, y - b), (x + a, y - b), (x + a, y + b),
+          (x + b, y + b), (x + b, y + a), (x - b, y + a), (x - b, y + b), (x - a, y + b),
+          (x - a, y - b), (x - b, y - b),
+        ], fill: fill, stroke: stroke)
     }
   }
 }

@@ -60,7 +60,9 @@ package struct SVGDocument: Sendable {
   ) {
     add(
       "<line x1=\"\(Self.number(a.x))\" y1=\"\(Self.number(a.y))\" x2=\"\(Self.number(b.x))\" "
-        + "y2=\"\(Self.number(b.y))\" stroke=\"\(stroke.hexText)\" stroke-width=\"\(Self.number(width))\"/>")
+        + "y2=\"\(Self.number(b.y))\" stroke=\"\(stroke.hexText)\" "
+        + "stroke-width=\"\(Self.number(width))\"/>"
+    )
   }
 
   /// A line through `points`, unfilled.
@@ -111,7 +113,8 @@ package struct SVGDocument: Sendable {
     let open =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
       + "viewBox=\"0 0 \(width) \(height)\" font-family=\"\(Self.fontFamily)\">"
-    return (["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", open] + elements.map { "  " + $0 }
+    return
+      (["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", open] + elements.map { "  " + $0 }
       + ["</svg>"]).joined(separator: "\n") + "\n"
   }
 }

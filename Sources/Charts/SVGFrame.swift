@@ -37,7 +37,9 @@ package struct SVGFrame: Sendable {
   private static let characterWidth = 7.0
 
   /// The plot's rectangle (left, top, width, height) beside y tick labels of `labelCharacters`.
-  package func plotArea(labelCharacters: Int) -> (x: Double, y: Double, width: Double, height: Double) {
+  package func plotArea(labelCharacters: Int) -> (
+    x: Double, y: Double, width: Double, height: Double
+  ) {
     let left = 14 + (yLabel.isEmpty ? 0 : 20) + Double(labelCharacters) * Self.characterWidth + 8
     let top = 14 + (title.isEmpty ? 0.0 : 28)
     let bottom =
@@ -84,7 +86,8 @@ package struct SVGFrame: Sendable {
         title, x: area.x + area.width / 2, y: 30, size: 15, anchor: "middle", bold: true)
     }
     if !yLabel.isEmpty {
-      document.text(yLabel, x: 20, y: area.y + area.height / 2, size: 13, anchor: "middle",
+      document.text(
+        yLabel, x: 20, y: area.y + area.height / 2, size: 13, anchor: "middle",
         rotated: true)
     }
     var line = bottom + 30

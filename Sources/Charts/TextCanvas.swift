@@ -92,7 +92,8 @@ extension TextCanvas {
     for row in 0..<other.height {
       for x in 0..<other.width {
         let index = row * other.width + x
-        put(other.characters[index], column: column + x, line: line + row, style: other.styles[index])
+        put(
+          other.characters[index], column: column + x, line: line + row, style: other.styles[index])
       }
     }
   }

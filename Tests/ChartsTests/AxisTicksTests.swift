@@ -49,10 +49,12 @@ import Testing
   }
 
   @Test func hugeAndTinyValuesUseScientificNotation() {
-    #expect(AxisTicks(lower: 0, upper: 3e7, scale: .linear, count: 4).labels
-      == ["0", "1e7", "2e7", "3e7"])
-    #expect(AxisTicks(lower: 1e-5, upper: 4e-5, scale: .linear, count: 4).labels
-      == ["1e-5", "2e-5", "3e-5", "4e-5"])
+    #expect(
+      AxisTicks(lower: 0, upper: 3e7, scale: .linear, count: 4).labels
+        == ["0", "1e7", "2e7", "3e7"])
+    #expect(
+      AxisTicks(lower: 1e-5, upper: 4e-5, scale: .linear, count: 4).labels
+        == ["1e-5", "2e-5", "3e-5", "4e-5"])
   }
 
   @Test func logTicksArePowersOfTenOverManyDecades() {
@@ -62,8 +64,9 @@ import Testing
   }
 
   @Test func logTicksSkipDecadesWhenThereAreTooMany() {
-    #expect(AxisTicks(lower: 1e-6, upper: 0.3, scale: .log, count: 5).values
-      == [1e-6, 1e-4, 1e-2, 1])
+    #expect(
+      AxisTicks(lower: 1e-6, upper: 0.3, scale: .log, count: 5).values
+        == [1e-6, 1e-4, 1e-2, 1])
     let ticks = AxisTicks(lower: 1e-9, upper: 10, scale: .log, count: 4)
     #expect(ticks.values == [1e-9, 1e-5, 0.1, 1000])
     #expect(ticks.lower == 1e-9 && ticks.upper == 1000)
