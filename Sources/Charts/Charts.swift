@@ -1,2 +1,0 @@
-/// Terminal line charts and heatmaps, and the same charts as SVG.
-public enum ChartsModule {}
