@@ -1,2 +1,0 @@
-/// The benchmark workloads of `trainbook bench`, matching the PyTorch reference script.
-public enum BenchmarksModule {}

@@ -1,0 +1,111 @@
+import Engine
+
+extension Dataset {
+  /// The samples at `indices`, in that order (an index may repeat); `how` is recorded in the
+  /// provenance and appended to the name.
+  ///
+  /// Every index must be in `0..<count`: the indices come from splits, folds and filters, not
+  /// from a learner's typing.
+  public func subset(_ indices: some Collection<Int>, how: String) -> Dataset {
+    var pickedFeatures: [Float] = []
+    var pickedTargets: [Float] = []
+    gather(indices, features: &pickedFeatures, targets: &pickedTargets)
+    return Dataset(
+      name: name + " (" + how + ")", features: pickedFeatures, featureCount: featureCount,
+      targets: pickedTargets, featureNames: featureNames, task: task, classNames: classNames,
+      provenance: .derived(from: provenance, how: how))
+  }
+
+  /// Replaces `features` and `targets` with the samples at `indices`, reusing their storage, so a
+  /// training loop can fill the same two arrays batch after batch without allocating.
+  public func gather(
+    _ indices: some Collection<Int>, features batchFeatures: inout [Float],
+    targets batchTargets: inout [Float]
+  ) {
+    batchFeatures.removeAll(keepingCapacity: true)
+    batchTargets.removeAll(keepingCapacity: true)
+    batchFeatures.reserveCapacity(indices.count * featureCount)
+    batchTargets.reserveCapacity(indices.count)
+    for index in indices {
+      precondition(
+        targets.indices.contains(index), "sample \(index) is outside 0..<\(count) in \(name)")
+      batchFeatures.append(contentsOf: features[index * featureCount..<(index + 1) * featureCount])
+      batchTargets.append(targets[index])
+    }
+  }
+
+  /// The indices of the samples of each class, class `i` at index `i`, in dataset order.
+  public var indicesByClass: [[Int]] {
+    var groups = [[Int]](repeating: [], count: task.classCount)
+    for (index, target) in targets.enumerated() where groups.indices.contains(Int(target)) {
+      groups[Int(target)].append(index)
+    }
+    return groups
+  }
+
+  /// Only the samples of `classes`, relabelled `0..<classes.count` in the order given, with the
+  /// class names following (the digits 5–9 become classes 0–4 named "5"…"9").
+  ///
+  /// Transfer-learning lessons train on some classes and fine-tune on the others.
+  public func keepingClasses(_ classes: [Int]) throws(DataError) -> Dataset {
+    try requireClassification("keeping classes")
+    try require(!classes.isEmpty, "name at least one class to keep")
+    try require(Set(classes).count == classes.count, "each class may be kept only once")
+    for label in classes {
+      try require(
+        (0..<task.classCount).contains(label),
+        "there is no class \(label); \(name) has classes 0 to \(task.classCount - 1)")
+    }
+    let newLabel = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+    let kept = targets.indices.filter { newLabel[Int(targets[$0])] != nil }
+    let names = classes.map { classNames.indices.contains($0) ? classNames[$0] : String($0) }
+    var result = subset(kept, how: "classes " + names.joined(separator: ", "))
+    result.targets = result.targets.map { Float(newLabel[Int($0)] ?? 0) }
+    result.classNames = names
+    result.task = classes.count == 2 ? .binary : .multiclass(classes: classes.count)
+    return result
+  }
+
+  /// At most `perClass` samples of each class, chosen at random with `seed`, in dataset order
+  /// ("digits 5–9 with ten samples each").
+  public func limitingSamples(perClass: Int, seed: UInt64) throws(DataError) -> Dataset {
+    try requireClassification("limiting samples per class")
+    try require(perClass >= 1, "keep at least 1 sample per class, got \(perClass)")
+    var generator = RandomGenerator(seed: seed)
+    var kept: [Int] = []
+    for var group in indicesByClass {
+      generator.shuffle(&group)
+      kept += group.prefix(perClass)
+    }
+    return subset(kept.sorted(), how: "\(perClass) per class, seed \(seed)")
+  }
+
+  /// The same samples with classes renamed: old class `c` becomes `mapping[c]`, and the new
+  /// classes are named `classNames` (for example, digits to "is it an 8?").
+  public func relabeled(_ mapping: [Int], classNames newNames: [String]) throws(DataError)
+    -> Dataset
+  {
+    try requireClassification("relabelling")
+    try require(
+      mapping.count == task.classCount,
+      "the mapping needs one new class for each of the \(task.classCount) classes, "
+        + "got \(mapping.count)")
+    try require(newNames.count >= 2, "relabelling needs at least 2 new classes")
+    try require(
+      mapping.allSatisfy { newNames.indices.contains($0) },
+      "every new class must be between 0 and \(newNames.count - 1)")
+    var result = self
+    result.targets = targets.map { Float(mapping[Int($0)]) }
+    result.classNames = newNames
+    result.task = newNames.count == 2 ? .binary : .multiclass(classes: newNames.count)
+    result.provenance = .derived(
+      from: provenance, how: "relabelled " + newNames.joined(separator: "/"))
+    return result
+  }
+
+  /// Throws unless the dataset has classes.
+  func requireClassification(_ what: String) throws(DataError) {
+    try require(
+      task != .regression, "\(what) needs classes, but \(name) is a regression dataset")
+  }
+}

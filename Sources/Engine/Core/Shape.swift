@@ -1,0 +1,61 @@
+/// The dimensions of a tensor, outermost first (row-major: the last dimension is contiguous).
+///
+/// A scalar has the shape `[]` and one element; a batch of 32 rows of 16 features is `[32, 16]`.
+public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
+  /// The size of each dimension, outermost first.
+  public let dimensions: [Int]
+  /// The number of elements: the product of the dimensions (1 for a scalar).
+  public let elementCount: Int
+
+  /// Creates a shape; every dimension must be zero or more.
+  public init(_ dimensions: [Int]) {
+    precondition(dimensions.allSatisfy { $0 >= 0 }, "a shape's dimensions are never negative")
+    self.dimensions = dimensions
+    elementCount = dimensions.reduce(1, *)
+  }
+
+  /// Creates a shape from a literal such as `[32, 16]`.
+  public init(arrayLiteral dimensions: Int...) {
+    self.init(dimensions)
+  }
+
+  /// The shape of a single number.
+  public static let scalar = Shape([])
+
+  /// The number of dimensions.
+  public var rank: Int { dimensions.count }
+
+  /// The size of dimension `axis`.
+  public subscript(axis: Int) -> Int { dimensions[axis] }
+
+  /// The distance in elements between neighbours along each dimension (row-major).
+  public var strides: [Int] {
+    var strides = [Int](repeating: 1, count: rank)
+    var step = 1
+    for axis in stride(from: rank - 1, through: 0, by: -1) {
+      strides[axis] = step
+      step *= dimensions[axis]
+    }
+    return strides
+  }
+
+  /// The shape written as `[32, 16]`.
+  public var description: String { "[" + dimensions.map(String.init).joined(separator: ", ") + "]" }
+
+  /// The shape that NumPy's broadcasting gives `self` and `other`, or nil if they are incompatible.
+  ///
+  /// Shapes are aligned at their last dimension; each pair of sizes must be equal or one of them 1,
+  /// and a missing leading dimension counts as 1 (NumPy's broadcasting rules).
+  public func broadcast(with other: Shape) -> Shape? {
+    if self == other { return self }
+    let rank = max(self.rank, other.rank)
+    var result = [Int](repeating: 1, count: rank)
+    for axis in 0..<rank {
+      let a = axis - (rank - self.rank) >= 0 ? dimensions[axis - (rank - self.rank)] : 1
+      let b = axis - (rank - other.rank) >= 0 ? other.dimensions[axis - (rank - other.rank)] : 1
+      guard a == b || a == 1 || b == 1 else { return nil }
+      result[axis] = a == 1 ? b : a
+    }
+    return Shape(result)
+  }
+}

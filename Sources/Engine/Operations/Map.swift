@@ -1,0 +1,13 @@
+extension Tensor {
+  /// `f(self)` elementwise, recording the backward rule `input.gradient += g · f′`.
+  func map<Operation: UnaryOperation>(_ operation: Operation.Type) -> Tensor {
+    let storage = TensorStorage.uninitialized(count: elementCount)
+    unaryApply(operation, elementCount, self.storage.base, storage.base)
+    return Tensor(shape: shape, storage: storage, inputs: [self]) { output in
+      unaryBackward(
+        operation, output.elementCount, gradient: output.gradientAccumulator.base,
+        input: self.storage.base, output: output.storage.base,
+        into: self.gradientAccumulator.base)
+    }
+  }
+}
