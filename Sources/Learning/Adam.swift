@@ -65,16 +65,37 @@ public struct Adam: UpdateRule {
     let count = value.count
     let stepSize = Float(Double(learningRate) / (1 - pow(Double(beta1), Double(step))))
     let correction2 = Float((1 - pow(Double(beta2), Double(step))).squareRoot())
-    let decay = decoupled ? 1 - learningRate * weightDecay : 1
-    let l2 = decoupled ? 0 : weightDecay
-    for i in 0..<count {
-      if decoupled { value[i] *= decay }
-      let g = gradient[i] + l2 * value[i]
-      let m = slots[i] + (1 - beta1) * (g - slots[i])
-      let v = beta2 * slots[count + i] + (1 - beta2) * g * g
-      slots[i] = m
-      slots[count + i] = v
-      value[i] -= stepSize * (m / (v.squareRoot() / correction2 + epsilon))
+    let decay: Float = decoupled ? 1 - learningRate * weightDecay : 1
+    let l2: Float = decoupled ? 0 : weightDecay
+    guard let p = value.baseAddress, let g = gradient.baseAddress, let m = slots.baseAddress else {
+      return
+    }
+    let v = m + count
+    // Eight lanes at a time, then the remainder; the arithmetic is the same in both.
+    var i = 0
+    while i + 8 <= count {
+      let raw = UnsafeRawPointer(p + i)
+      var pi = raw.loadUnaligned(as: SIMD8<Float>.self) * decay
+      let gi = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self) + l2 * pi
+      var mi = UnsafeRawPointer(m + i).loadUnaligned(as: SIMD8<Float>.self)
+      var vi = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD8<Float>.self)
+      mi += (1 - beta1) * (gi - mi)
+      vi = beta2 * vi + (1 - beta2) * gi * gi
+      pi -= stepSize * (mi / (vi.squareRoot() / correction2 + epsilon))
+      UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(p + i).storeBytes(of: pi, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      let pi = p[i] * decay
+      let gi = g[i] + l2 * pi
+      let mi = m[i] + (1 - beta1) * (gi - m[i])
+      let vi = beta2 * v[i] + (1 - beta2) * gi * gi
+      m[i] = mi
+      v[i] = vi
+      p[i] = pi - stepSize * (mi / (vi.squareRoot() / correction2 + epsilon))
+      i += 1
     }
   }
 }

@@ -44,25 +44,25 @@ public final class BatchNorm: Layer {
   /// γ and β.
   public var parameters: [Parameter] { [weight, bias] }
 
-  /// `running_mean`, `running_var` (F32) and `num_batches_tracked` (I64), as in PyTorch.
+  /// `running_mean`, `running_var` and `num_batches_tracked`, as in PyTorch. All are stored as
+  /// 32-bit floats (PyTorch keeps the count as int64 and converts on `load_state_dict`; floats
+  /// count batches exactly up to 2²⁴).
   public var buffers: [NamedTensor] {
     get {
       [
-        NamedTensor(name: "running_mean", shape: [features], values: .float32(runningMean)),
-        NamedTensor(name: "running_var", shape: [features], values: .float32(runningVariance)),
-        NamedTensor(name: "num_batches_tracked", shape: [], values: .int64([batchesTracked])),
+        NamedTensor(name: "running_mean", shape: [features], values: runningMean),
+        NamedTensor(name: "running_var", shape: [features], values: runningVariance),
+        NamedTensor(name: "num_batches_tracked", shape: [], values: [Float(batchesTracked)]),
       ]
     }
     set {
       for tensor in newValue {
-        switch (tensor.name, tensor.values) {
-        case ("running_mean", .float32(let values)) where values.count == features:
-          runningMean = values
-        case ("running_var", .float32(let values)) where values.count == features:
-          runningVariance = values
-        case ("num_batches_tracked", .int64(let values)) where values.count == 1:
-          batchesTracked = values[0]
-        default: preconditionFailure("batch norm has no buffer \(tensor.name) of that kind")
+        switch tensor.name {
+        case "running_mean" where tensor.values.count == features: runningMean = tensor.values
+        case "running_var" where tensor.values.count == features: runningVariance = tensor.values
+        case "num_batches_tracked" where tensor.values.count == 1:
+          batchesTracked = Int64(tensor.values[0])
+        default: preconditionFailure("batch norm has no buffer \(tensor.name) of that size")
         }
       }
     }
