@@ -1,0 +1,54 @@
+/// Why a safetensors file was rejected; the description names the tensor where one is at fault.
+public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
+  /// The kinds of malformation, following the reference reader's checks.
+  public enum Kind: String, Equatable, Sendable {
+    /// The file is shorter than the 8-byte header length.
+    case tooShort
+    /// The header length is over 100 MB.
+    case headerTooLarge
+    /// The header length runs past the end of the file.
+    case headerBeyondFile
+    /// The header is not valid UTF-8.
+    case invalidUTF8
+    /// The header is not valid JSON.
+    case invalidJSON
+    /// The header is JSON of the wrong shape (types, missing fields).
+    case invalidHeader
+    /// A tensor's dtype is not a safetensors dtype.
+    case unknownDtype
+    /// A valid safetensors dtype that trainbook does not read (only F32 is read).
+    case unsupportedDtype
+    /// A tensor's byte span does not equal its element count times the dtype's size.
+    case spanMismatch
+    /// A tensor starts after the previous one ends: bytes in between belong to no tensor.
+    case gap
+    /// A tensor starts before the previous one ends.
+    case overlap
+    /// The data is shorter than the tensors need.
+    case missingBytes
+    /// The data is longer than the tensors cover.
+    case trailingBytes
+    /// Two tensors to write share a name, or a tensor is named `__metadata__`.
+    case duplicateName
+  }
+
+  /// What is wrong.
+  public var kind: Kind
+  /// The tensor at fault, if the problem belongs to one.
+  public var tensor: String?
+  /// A sentence saying what was found.
+  public var detail: String
+
+  /// Makes an error of `kind` about `tensor`.
+  public init(_ kind: Kind, tensor: String? = nil, _ detail: String) {
+    self.kind = kind
+    self.tensor = tensor
+    self.detail = detail
+  }
+
+  /// "malformed safetensors file: tensor '0.weight': …".
+  public var description: String {
+    let subject = tensor.map { "tensor '\($0)': " } ?? ""
+    return "malformed safetensors file: \(subject)\(detail)"
+  }
+}

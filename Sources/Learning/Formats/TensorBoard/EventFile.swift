@@ -1,0 +1,92 @@
+import Foundation
+
+/// A TensorBoard event file of scalar series, built in memory and written atomically.
+///
+/// The file is a TFRecord stream of `Event` protobufs (tensorflow/core/util/event.proto): first
+/// `{wall_time: 1, file_version: 3 = "brain.Event:2"}`, then one event per point,
+/// `{wall_time: 1 (double), step: 2 (int64), summary: 5 {value: 1 {tag: 1, simple_value: 2
+/// (float)}}}`. The protobuf is encoded by hand; TensorBoard's `EventAccumulator` reads it.
+public struct TensorBoardEventFile: Sendable {
+  /// The framed records so far.
+  public private(set) var bytes: [UInt8]
+
+  /// A file whose first event, the version record, is stamped `wallTime` (seconds since 1970).
+  public init(wallTime: Double) {
+    var event = ProtobufWriter()
+    event.appendDouble(field: 1, wallTime)
+    event.appendBytes(field: 3, Array("brain.Event:2".utf8))
+    bytes = TFRecord.framed(event.bytes)
+  }
+
+  /// Appends the point (`step`, `value`) of the series `tag`, logged at `wallTime`.
+  public mutating func appendScalar(tag: String, step: Int, value: Double, wallTime: Double) {
+    var summaryValue = ProtobufWriter()
+    summaryValue.appendBytes(field: 1, Array(tag.utf8))
+    summaryValue.appendFloat(field: 2, Float(value))
+    var summary = ProtobufWriter()
+    summary.appendBytes(field: 1, summaryValue.bytes)
+    var event = ProtobufWriter()
+    event.appendDouble(field: 1, wallTime)
+    event.appendVarint(field: 2, UInt64(bitPattern: Int64(step)))
+    event.appendBytes(field: 5, summary.bytes)
+    bytes += TFRecord.framed(event.bytes)
+  }
+
+  /// A file name TensorBoard recognises: `events.out.tfevents.<seconds>.<host>`.
+  public static func fileName(wallTime: Double, host: String = "trainbook") -> String {
+    "events.out.tfevents.\(Int(wallTime)).\(host)"
+  }
+
+  /// Writes the file atomically as `folder/fileName(wallTime:)`, creating the folder.
+  public func write(into folder: URL, wallTime: Double) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent(Self.fileName(wallTime: wallTime))
+    try writeAtomically(bytes, to: url)
+  }
+}
+
+/// The protobuf wire format, just the field kinds an event needs
+/// (protobuf.dev/programming-guides/encoding).
+struct ProtobufWriter {
+  /// The encoded message so far.
+  private(set) var bytes: [UInt8] = []
+
+  /// Appends a varint (wire type 0) field.
+  mutating func appendVarint(field: Int, _ value: UInt64) {
+    appendKey(field: field, wireType: 0)
+    appendVarint(value)
+  }
+
+  /// Appends a 64-bit (wire type 1) `double` field.
+  mutating func appendDouble(field: Int, _ value: Double) {
+    appendKey(field: field, wireType: 1)
+    appendLittleEndian(value.bitPattern, to: &bytes)
+  }
+
+  /// Appends a length-delimited (wire type 2) field: a string, bytes or an embedded message.
+  mutating func appendBytes(field: Int, _ value: [UInt8]) {
+    appendKey(field: field, wireType: 2)
+    appendVarint(UInt64(value.count))
+    bytes += value
+  }
+
+  /// Appends a 32-bit (wire type 5) `float` field.
+  mutating func appendFloat(field: Int, _ value: Float) {
+    appendKey(field: field, wireType: 5)
+    appendLittleEndian(value.bitPattern, to: &bytes)
+  }
+
+  private mutating func appendKey(field: Int, wireType: UInt64) {
+    appendVarint(UInt64(field) << 3 | wireType)
+  }
+
+  /// Seven bits per byte, least significant first, the high bit set on all but the last.
+  private mutating func appendVarint(_ value: UInt64) {
+    var remaining = value
+    while remaining >= 0x80 {
+      bytes.append(UInt8(remaining & 0x7F) | 0x80)
+      remaining >>= 7
+    }
+    bytes.append(UInt8(remaining))
+  }
+}

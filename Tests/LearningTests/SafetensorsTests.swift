@@ -1,0 +1,142 @@
+import Foundation
+import Learning
+import Testing
+
+/// A two-tensor file as PyTorch's `nn.Sequential(nn.Linear(2, 3))` would name it.
+private let sample = SafetensorsFile(
+  tensors: [
+    NamedTensor(name: "0.weight", shape: [3, 2], values: [1, -2, 3.5, 0, -0.0, .infinity]),
+    NamedTensor(name: "0.bias", shape: [3], values: [0.25, -1e-30, 7]),
+  ],
+  metadata: ["format": "pt", "note": "quote \" and\nnewline"])
+
+/// The bytes of a file with `header` (padded to 8) and `data`.
+private func file(header: String, data: [UInt8] = []) -> [UInt8] {
+  var headerBytes = Array(header.utf8)
+  headerBytes += repeatElement(UInt8(ascii: " "), count: (8 - headerBytes.count % 8) % 8)
+  return withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian, Array.init)
+    + headerBytes + data
+}
+
+/// The kind of error decoding `bytes` throws, and the tensor it names.
+private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
+  do {
+    _ = try SafetensorsFile(decoding: bytes)
+    return nil
+  } catch {
+    return (error.kind, error.tensor)
+  }
+}
+
+@Test func safetensorsRoundTripsValuesShapesAndMetadata() throws {
+  let decoded = try SafetensorsFile(decoding: try sample.encoded())
+  #expect(decoded.metadata == sample.metadata)
+  #expect(decoded.tensors.map(\.name) == ["0.weight", "0.bias"])
+  #expect(decoded["0.weight"]?.shape == [3, 2])
+  let bits = { (file: SafetensorsFile) in file.tensors.map { $0.values.map(\.bitPattern) } }
+  #expect(bits(decoded) == bits(sample))
+}
+
+@Test func safetensorsHeaderIsPaddedAndDataFollows() throws {
+  let bytes = try sample.encoded()
+  let headerLength = bytes[0..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
+  #expect(headerLength % 8 == 0)
+  #expect(bytes.count == 8 + headerLength + 9 * 4)
+  let header = String(decoding: bytes[8..<8 + headerLength], as: UTF8.self)
+  #expect(header.hasPrefix("{\"__metadata__\":{\"format\":\"pt\""))
+  #expect(header.contains("\"0.bias\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[24,36]}"))
+}
+
+@Test func safetensorsWritesAtomicallyAndReadsBack() throws {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("safetensors-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let url = folder.appendingPathComponent("model.safetensors")
+  try sample.write(to: url)
+  try sample.write(to: url)
+  #expect(try SafetensorsFile.read(from: url) == sample)
+  #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.safetensors"])
+}
+
+@Test func safetensorsWriterRejectsDuplicateNames() {
+  let tensor = NamedTensor(name: "w", shape: [1], values: [1])
+  #expect(throws: SafetensorsError.self) {
+    try SafetensorsFile(tensors: [tensor, tensor]).encoded()
+  }
+}
+
+@Test func safetensorsReaderRejectsMalformedFiles() {
+  let four = [UInt8](repeating: 0, count: 4)
+  let entry = { (name: String, offsets: String) in
+    "\"\(name)\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[\(offsets)]}"
+  }
+  let two = "{\(entry("a", "0,4")),\(entry("b", "4,8"))}"
+  let cases: [(String, [UInt8], SafetensorsError.Kind, String?)] = [
+    ("short file", [1, 0, 0], .tooShort, nil),
+    (
+      "huge header", withUnsafeBytes(of: UInt64(200_000_000).littleEndian, Array.init),
+      .headerTooLarge, nil
+    ),
+    ("header past end", [64, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D], .headerBeyondFile, nil),
+    (
+      "bad utf-8", [8, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0xFF, 0x7D, 32, 32, 32, 32, 32], .invalidUTF8, nil
+    ),
+    ("bad json", file(header: "{\"a\":"), .invalidJSON, nil),
+    ("not an object", file(header: "[1, 2]"), .invalidHeader, nil),
+    ("metadata not strings", file(header: "{\"__metadata__\":{\"k\":1}}"), .invalidHeader, nil),
+    (
+      "shape not integers",
+      file(
+        header: "{\"a\":{\"dtype\":\"F32\",\"shape\":[\"1\"],\"data_offsets\":[0,4]}}", data: four),
+      .invalidHeader, "a"
+    ),
+    (
+      "offsets missing", file(header: "{\"a\":{\"dtype\":\"F32\",\"shape\":[1]}}", data: four),
+      .invalidHeader, "a"
+    ),
+    (
+      "unknown dtype",
+      file(
+        header: "{\"a\":{\"dtype\":\"F31\",\"shape\":[1],\"data_offsets\":[0,4]}}", data: four),
+      .unknownDtype, "a"
+    ),
+    (
+      "unsupported dtype",
+      file(
+        header: "{\"a\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[0,4]}}", data: four),
+      .unsupportedDtype, "a"
+    ),
+    (
+      "span mismatch",
+      file(
+        header: "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,4]}}", data: four),
+      .spanMismatch, "a"
+    ),
+    (
+      "gap", file(header: "{\(entry("a", "0,4")),\(entry("b", "8,12"))}", data: four + four + four),
+      .gap, "b"
+    ),
+    (
+      "overlap",
+      file(
+        header:
+          "{\(entry("a", "0,4")),\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[2,10]}}",
+        data: four + four + four), .overlap, "b"
+    ),
+    ("missing bytes", file(header: two, data: four), .missingBytes, nil),
+    ("trailing bytes", file(header: two, data: four + four + four), .trailingBytes, nil),
+  ]
+  for (label, bytes, kind, tensor) in cases {
+    let result = rejection(bytes)
+    #expect(result?.0 == kind, "\(label)")
+    #expect(result?.1 == tensor, "\(label)")
+  }
+  #expect(rejection(file(header: two, data: four + four)) == nil)
+}
+
+@Test func safetensorsErrorsNameTheTensor() {
+  let error = SafetensorsError(.spanMismatch, tensor: "0.weight", "shape [2] needs 8 bytes")
+  #expect(
+    error.description == "malformed safetensors file: tensor '0.weight': shape [2] needs 8 bytes")
+}
