@@ -13,6 +13,9 @@ public struct FitOptions {
   public var seed: UInt64
   /// Data to evaluate after every epoch, if any.
   public var validation: Dataset?
+  /// Metrics recorded after each epoch on the training data (by name) and the validation data
+  /// (`val_` + name).
+  public var metrics: [Metric]
   /// Callbacks, run in order.
   public var callbacks: [any Callback]
   /// Polled between steps; when it returns true, training stops after the current step.
@@ -24,7 +27,7 @@ public struct FitOptions {
   /// explanation if the loss becomes NaN or infinite.
   public init(
     epochs: Int = 10, batchSize: Int = 32, shuffle: Bool = true, seed: UInt64 = 0,
-    validation: Dataset? = nil, callbacks: [any Callback] = [StopOnNonFinite()],
+    validation: Dataset? = nil, metrics: [Metric] = [], callbacks: [any Callback] = [StopOnNonFinite()],
     isCancelled: @escaping @Sendable () -> Bool = { false },
     progress: @escaping (TrainingProgress) -> Void = { _ in }
   ) {
@@ -34,6 +37,7 @@ public struct FitOptions {
     self.shuffle = shuffle
     self.seed = seed
     self.validation = validation
+    self.metrics = metrics
     self.callbacks = callbacks
     self.isCancelled = isCancelled
     self.progress = progress

@@ -1,5 +1,5 @@
 /// What happened in one epoch of training.
-public struct EpochRecord: Sendable, Equatable {
+public struct EpochRecord: Sendable, Equatable, Codable {
   /// The epoch's number, counting from 1.
   public var epoch: Int
   /// The mean training loss over the epoch's batches, weighted by batch size.

@@ -30,20 +30,4 @@ public struct Matrix: Sendable, Equatable {
     get { values[row * columns + column] }
     set { values[row * columns + column] = newValue }
   }
-
-  /// The rows at `indices`, in that order (a mini-batch gathered from a larger matrix).
-  public func gathering(rows indices: some Collection<Int>) -> Matrix {
-    var result = [Float](repeating: 0, count: indices.count * columns)
-    let width = columns
-    values.withUnsafeBufferPointer { source in
-      result.withUnsafeMutableBufferPointer { target in
-        var offset = 0
-        for index in indices {
-          for j in 0..<width { target[offset + j] = source[index * width + j] }
-          offset += width
-        }
-      }
-    }
-    return Matrix(rows: indices.count, columns: columns, values: result)
-  }
 }

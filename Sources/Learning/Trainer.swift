@@ -55,7 +55,15 @@ public final class Trainer {
     if let validation = options.validation { try check(validation) }
     history.stopReason = nil
     for callback in options.callbacks { try callback.trainingBegan(self) }
-    let features = Matrix(rows: data.count, columns: data.featureCount, values: data.features)
+    if batchIndex > 0,
+      permutation.count != data.count || !permutation.allSatisfy({ (0..<data.count).contains($0) })
+    {
+      throw ModelError(
+        "this training stopped in an epoch over \(permutation.count) samples; resume it with "
+          + "the same data, not \(data.count) samples")
+    }
+    var batchFeatures: [Float] = []
+    var batchTargets: [Float] = []
     let steps = (data.count + options.batchSize - 1) / options.batchSize
     var stopReason = StopReason.completed
     training: while epoch < options.epochs {
@@ -73,15 +81,16 @@ public final class Trainer {
         }
         let lower = batchIndex * options.batchSize
         let indices = permutation[lower..<min(lower + options.batchSize, data.count)]
-        let batch = features.gathering(rows: indices)
-        if case .stop(let reason) = step(batch, targets: indices.map { data.targets[$0] }) {
+        data.gather(indices, features: &batchFeatures, targets: &batchTargets)
+        let batch = Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures)
+        if case .stop(let reason) = step(batch, targets: batchTargets) {
           stopReason = reason
           break training
         }
         options.progress(
           .step(epoch: epoch + 1, step: batchIndex, steps: steps, loss: lastBatchLoss))
       }
-      let record = try endEpoch(seconds: (clock.now - started).seconds)
+      let record = try endEpoch(data, seconds: (clock.now - started).seconds)
       options.progress(.epoch(record))
       for callback in options.callbacks {
         if case .stop(let reason) = try callback.epochEnded(record, trainer: self) {
@@ -120,26 +129,37 @@ public final class Trainer {
     return .proceed
   }
 
-  private func endEpoch(seconds: Double) throws -> EpochRecord {
+  private func endEpoch(_ data: Dataset, seconds: Double) throws -> EpochRecord {
     epoch += 1
     batchIndex = 0
     var validationLoss: Double?
+    var metrics: [String: Double] = [:]
+    if !options.metrics.isEmpty {
+      for (name, value) in try evaluate(data).metrics { metrics[name] = value }
+    }
     if let validation = options.validation {
-      validationLoss = evaluateLoss(validation)
+      let evaluation = try evaluate(validation)
+      validationLoss = evaluation.loss
+      for (name, value) in evaluation.metrics { metrics["val_" + name] = value }
     }
     let record = EpochRecord(
       epoch: epoch, trainLoss: epochSamples > 0 ? epochLossSum / Double(epochSamples) : .nan,
-      validationLoss: validationLoss, learningRate: Double(optimizer.learningRate),
-      seconds: seconds)
+      validationLoss: validationLoss, metrics: metrics,
+      learningRate: Double(optimizer.learningRate), seconds: seconds)
     history.epochs.append(record)
     return record
   }
 
-  /// The mean loss of the model on `data`, in evaluation mode.
-  public func evaluateLoss(_ data: Dataset) -> Double {
-    let predictions = model.predict(
+  /// The loss and the metrics of `options.metrics` of the model on `data`, in evaluation mode.
+  public func evaluate(_ data: Dataset) throws -> (loss: Double, metrics: [String: Double]) {
+    try check(data)
+    let outputs = model.predict(
       Matrix(rows: data.count, columns: data.featureCount, values: data.features))
-    return Double(loss.value(predictions, targets: data.targets))
+    var metrics: [String: Double] = [:]
+    for metric in options.metrics {
+      metrics[metric.rawValue] = try metric.value(outputs: outputs, targets: data.targets)
+    }
+    return (Double(loss.value(outputs, targets: data.targets)), metrics)
   }
 
   private func check(_ data: Dataset) throws(ModelError) {
