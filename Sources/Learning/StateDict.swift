@@ -39,7 +39,10 @@ extension Sequential {
       }
       let buffers = layer.buffers
       if !buffers.isEmpty {
-        layer.buffers = buffers.map { given["\(index).\($0.name)"] ?? $0 }
+        layer.buffers = buffers.map { buffer in
+          let values = given["\(index).\(buffer.name)"]?.values ?? buffer.values
+          return NamedTensor(name: buffer.name, shape: buffer.shape, values: values)
+        }
       }
     }
   }
