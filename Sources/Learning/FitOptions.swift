@@ -16,6 +16,10 @@ public struct FitOptions {
   /// Metrics recorded after each epoch on the training data (by name) and the validation data
   /// (`val_` + name).
   public var metrics: [Metric]
+  /// The learning-rate schedule, if any: before each step the optimizer's rate is set to the
+  /// schedule's rate at the current step (per-step schedules) or epoch (per-epoch schedules),
+  /// both counted from 0. One-cycle's momentum is not applied.
+  public var schedule: Schedule?
   /// Callbacks, run in order.
   public var callbacks: [any Callback]
   /// Polled between steps; when it returns true, training stops after the current step.
@@ -27,7 +31,7 @@ public struct FitOptions {
   /// explanation if the loss becomes NaN or infinite.
   public init(
     epochs: Int = 10, batchSize: Int = 32, shuffle: Bool = true, seed: UInt64 = 0,
-    validation: Dataset? = nil, metrics: [Metric] = [], callbacks: [any Callback] = [StopOnNonFinite()],
+    validation: Dataset? = nil, metrics: [Metric] = [], schedule: Schedule? = nil, callbacks: [any Callback] = [StopOnNonFinite()],
     isCancelled: @escaping @Sendable () -> Bool = { false },
     progress: @escaping (TrainingProgress) -> Void = { _ in }
   ) {
@@ -38,6 +42,7 @@ public struct FitOptions {
     self.seed = seed
     self.validation = validation
     self.metrics = metrics
+    self.schedule = schedule
     self.callbacks = callbacks
     self.isCancelled = isCancelled
     self.progress = progress

@@ -81,6 +81,10 @@ public final class Trainer {
         }
         let lower = batchIndex * options.batchSize
         let indices = permutation[lower..<min(lower + options.batchSize, data.count)]
+        if let schedule = options.schedule {
+          let index = schedule.clock == .step ? globalStep : epoch
+          optimizer.learningRate = Float(schedule.learningRate(at: index))
+        }
         data.gather(indices, features: &batchFeatures, targets: &batchTargets)
         let batch = Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures)
         if case .stop(let reason) = step(batch, targets: batchTargets) {

@@ -67,6 +67,18 @@ import TestSupport
     "cross_entropy_smoothing": (
       losses: [1.10461116, 1.08953631, 1.07928348],
       parameters: [0.366021574, 0.403552026, 0.119502664, -0.421522856, -0.534850001, -0.109569885, 0.385349631, 0.490692854, 0.148396045, -0.214977443, -0.450353652, -0.324110895, 0.0971263945, 0.0322963558, -0.101281621, -0.0956263989, -0.170113087, -0.54893297, -0.275482386, 0.0871322602, 0.433015257, 0.434370041, -0.125433147, -0.412810713, -0.365380585, -0.051501058, 0.471559644, 0.512500107, 0.0836779997, 0.0881222039, 0.0992318019]),
+    // schedules
+    "sgd_step_decay": (
+      losses: [0.727682501, 0.314402223, 0.222169623],
+      parameters: [0.399403185, 0.425089121, 0.0760779753, -0.481396317, -0.606198311, -0.104516231, 0.278798193, 0.434537083, 0.223578528, -0.259158283, -0.483751863, -0.272448689, 0.101372629, 0.08366175, -0.03671946, -0.0959300026, -0.00048572279, -0.717569113, -0.129970342, -0.0333652683, -0.0106888181]),
+    // rates used in each epoch: 0.1, 0.05, 0.025
+    "adam_one_cycle": (
+      losses: [0.695975631, 0.430029362, 0.304700375],
+      parameters: [0.310043186, 0.336521387, 0.143480644, -0.495445013, -0.600534976, -0.0596826747, 0.212974012, 0.374912441, 0.294762015, -0.162850335, -0.384461313, -0.3593162, 0.117641322, 0.056162741, -0.0363455713, -0.117344566, -0.0888111442, -0.615574956, -0.207481191, 0.0249789674, 0.045549605]),
+    "sgd_plateau": (
+      losses: [0.727682501, 0.32207562, 0.15059711],
+      parameters: [0.400284827, 0.425126106, 0.0752161518, -0.515109658, -0.644990385, -0.0915565714, 0.271355629, 0.425612509, 0.226246431, -0.262386531, -0.486232191, -0.27054739, 0.0982895494, 0.0903785005, -0.0375493057, -0.0918835551, 0.0548780039, -0.786243677, -0.0813479275, -0.0791898444, -0.0232307781]),
+    // rates used in each epoch: 0.1, 0.1, 0.05
   ]
 
   static let optimizers: [(String, @Sendable () -> Optimizer)] = [
@@ -99,7 +111,7 @@ import TestSupport
   func optimizerMatchesPyTorch(_ name: String) throws {
     let make = try #require(Self.optimizers.first { $0.0 == name }?.1)
     let expected = try #require(Self.torch[name])
-    let (losses, parameters) = try ReferenceSetup.train(make())
+    let (losses, parameters, _) = try ReferenceSetup.train(make())
     expectClose(losses, expected.losses, rtol: 1e-4, atol: 1e-6)
     expectClose(parameters, expected.parameters, rtol: 1e-4, atol: 1e-5)
   }
@@ -116,9 +128,33 @@ import TestSupport
   func lossMatchesPyTorch(_ name: String) throws {
     let (_, loss, task, outputs) = try #require(Self.losses.first { $0.0 == name })
     let expected = try #require(Self.torch[name])
-    let (losses, parameters) = try ReferenceSetup.train(
+    let (losses, parameters, _) = try ReferenceSetup.train(
       .adam(learningRate: 0.01), loss: loss, task: task, outputs: outputs)
     expectClose(losses, expected.losses, rtol: 1e-4, atol: 1e-6)
     expectClose(parameters, expected.parameters, rtol: 1e-4, atol: 1e-5)
+  }
+
+  /// Step decay per epoch, one-cycle per step, and reduce-on-plateau on the training loss.
+  @Test func schedulesMatchPyTorch() throws {
+    let stepDecay = try ReferenceSetup.train(
+      .sgd(learningRate: 0.1),
+      schedule: .step(StepDecay(initialRate: 0.1, stepSize: 1, gamma: 0.5)))
+    let expectedStep = try #require(Self.torch["sgd_step_decay"])
+    expectClose(stepDecay.losses, expectedStep.losses, rtol: 1e-4, atol: 1e-6)
+    expectClose(stepDecay.parameters, expectedStep.parameters, rtol: 1e-4, atol: 1e-5)
+    expectClose(stepDecay.rates, [0.1, 0.05, 0.025])
+
+    let oneCycle = try ReferenceSetup.train(
+      .adam(learningRate: 0.01), schedule: .oneCycle(OneCycle(maxRate: 0.05, totalSteps: 6)))
+    let expectedCycle = try #require(Self.torch["adam_one_cycle"])
+    expectClose(oneCycle.losses, expectedCycle.losses, rtol: 1e-4, atol: 1e-6)
+    expectClose(oneCycle.parameters, expectedCycle.parameters, rtol: 1e-4, atol: 1e-5)
+
+    let plateau = ReduceLearningRateOnPlateau(monitor: "loss", factor: 0.5, patience: 0, threshold: 0.6)
+    let reduced = try ReferenceSetup.train(.sgd(learningRate: 0.1), callbacks: [plateau])
+    let expectedPlateau = try #require(Self.torch["sgd_plateau"])
+    expectClose(reduced.losses, expectedPlateau.losses, rtol: 1e-4, atol: 1e-6)
+    expectClose(reduced.parameters, expectedPlateau.parameters, rtol: 1e-4, atol: 1e-5)
+    expectClose(reduced.rates, [0.1, 0.1, 0.05])
   }
 }

@@ -38,16 +38,20 @@ enum ReferenceSetup {
   }
 
   /// Trains like the script: batch 4, no shuffling, 3 epochs; returns the epoch losses and the
-  /// final parameters in state_dict order.
+  /// final parameters in state_dict order, and the rate of each epoch.
   static func train(
     _ optimizer: Optimizer, loss: Loss = .meanSquaredError, task: Datasets.Task = .regression,
-    outputs: Int = 1
-  ) throws -> (losses: [Double], parameters: [Float]) {
+    outputs: Int = 1, schedule: Schedule? = nil, callbacks: [any Callback] = []
+  ) throws -> (losses: [Double], parameters: [Float], rates: [Double]) {
     let model = model(outputs: outputs)
     let trainer = Trainer(
       model: model, loss: loss, optimizer: optimizer,
-      options: FitOptions(epochs: 3, batchSize: 4, shuffle: false))
+      options: FitOptions(
+        epochs: 3, batchSize: 4, shuffle: false, schedule: schedule, callbacks: callbacks))
     let history = try trainer.fit(data(task))
-    return (history.epochs.map(\.trainLoss), model.parameters.flatMap(\.value))
+    return (
+      history.epochs.map(\.trainLoss), model.parameters.flatMap(\.value),
+      history.epochs.map(\.learningRate)
+    )
   }
 }

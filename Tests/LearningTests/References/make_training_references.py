@@ -33,11 +33,12 @@ def model(outputs):
 
 
 def run(name, make_optimizer, loss_fn=torch.nn.MSELoss(), task="regression", outputs=1,
-        clip_norm=None, clip_value=None, l1=0.0):
+        clip_norm=None, clip_value=None, l1=0.0, scheduler=None, per_step=False, plateau=False):
     x, y = data(task)
     m = model(outputs)
     opt = make_optimizer(m.parameters())
-    losses = []
+    sched = scheduler(opt) if scheduler else None
+    losses, rates = [], []
     for _ in range(3):
         total = 0.0
         for start in (0, 4):
@@ -51,11 +52,18 @@ def run(name, make_optimizer, loss_fn=torch.nn.MSELoss(), task="regression", out
             if clip_value is not None:
                 torch.nn.utils.clip_grad_value_(m.parameters(), clip_value)
             opt.step()
+            if sched is not None and per_step:
+                sched.step()
         losses.append(total / 8)
+        rates.append(opt.param_groups[0]["lr"] if not per_step else None)
+        if sched is not None and not per_step:
+            sched.step(total / 8) if plateau else sched.step()
     params = [v for p in m.parameters() for v in p.detach().flatten().tolist()]
     print(f'  "{name}": (')
     print("    losses: [" + ", ".join(f"{v:.9g}" for v in losses) + "],")
     print("    parameters: [" + ", ".join(f"{v:.9g}" for v in params) + "]),")
+    if sched is not None and not per_step:
+        print("  // rates used in each epoch: " + ", ".join(f"{v:.9g}" for v in rates))
 
 
 O = torch.optim
@@ -81,3 +89,8 @@ run("huber", adam, torch.nn.HuberLoss(delta=0.5))
 run("bce", adam, torch.nn.BCEWithLogitsLoss(), task="binary")
 run("cross_entropy", adam, torch.nn.CrossEntropyLoss(), task="multiclass", outputs=3)
 run("cross_entropy_smoothing", adam, torch.nn.CrossEntropyLoss(label_smoothing=0.1), task="multiclass", outputs=3)
+print("// schedules")
+S = torch.optim.lr_scheduler
+run("sgd_step_decay", lambda p: O.SGD(p, lr=0.1), scheduler=lambda o: S.StepLR(o, step_size=1, gamma=0.5))
+run("adam_one_cycle", lambda p: O.Adam(p, lr=0.01), scheduler=lambda o: S.OneCycleLR(o, max_lr=0.05, total_steps=6, cycle_momentum=False), per_step=True)
+run("sgd_plateau", lambda p: O.SGD(p, lr=0.1), scheduler=lambda o: S.ReduceLROnPlateau(o, factor=0.5, patience=0, threshold=0.6), plateau=True)
