@@ -4,6 +4,8 @@ import Datasets
 public struct CrossValidationResult: Sendable, Equatable {
   /// Each fold's scores on its held-out samples: `loss` and the requested metrics.
   public var folds: [[String: Double]]
+  /// The samples each fold trained on and held out.
+  public var splits: [Fold]
   /// The mean of each score over the folds.
   public var mean: [String: Double]
   /// The population standard deviation √(Σ(x − mean)² / k) of each score over the k folds
@@ -11,8 +13,9 @@ public struct CrossValidationResult: Sendable, Equatable {
   public var standardDeviation: [String: Double]
 
   /// Summarises per-fold scores.
-  public init(folds: [[String: Double]]) {
+  public init(folds: [[String: Double]], splits: [Fold] = []) {
     self.folds = folds
+    self.splits = splits
     var mean: [String: Double] = [:]
     var deviation: [String: Double] = [:]
     for name in Set(folds.flatMap(\.keys)) {
@@ -54,5 +57,5 @@ public func crossValidate(
     let evaluation = try trainer.evaluate(held)
     scores.append(evaluation.metrics.merging(["loss": evaluation.loss]) { a, _ in a })
   }
-  return CrossValidationResult(folds: scores)
+  return CrossValidationResult(folds: scores, splits: rounds)
 }
