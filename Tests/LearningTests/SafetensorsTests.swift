@@ -59,6 +59,12 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
   #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.safetensors"])
 }
 
+@Test func safetensorsWriteIntoAMissingFolderThrows() {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("missing-\(UUID().uuidString)/model.safetensors")
+  #expect(throws: FileWriteError.self) { try sample.write(to: url) }
+}
+
 @Test func safetensorsWriterRejectsDuplicateNames() {
   let tensor = NamedTensor(name: "w", shape: [1], values: [1])
   #expect(throws: SafetensorsError.self) {
@@ -83,6 +89,11 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
       "bad utf-8", [8, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0xFF, 0x7D, 32, 32, 32, 32, 32], .invalidUTF8, nil
     ),
     ("bad json", file(header: "{\"a\":"), .invalidJSON, nil),
+    (
+      "deeply nested json",
+      file(header: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+      .invalidJSON, nil
+    ),
     ("not an object", file(header: "[1, 2]"), .invalidHeader, nil),
     ("metadata not strings", file(header: "{\"__metadata__\":{\"k\":1}}"), .invalidHeader, nil),
     (
@@ -139,4 +150,28 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
   let error = SafetensorsError(.spanMismatch, tensor: "0.weight", "shape [2] needs 8 bytes")
   #expect(
     error.description == "malformed safetensors file: tensor '0.weight': shape [2] needs 8 bytes")
+}
+
+/// A file written by the reference `safetensors` package (References/safetensors_fixture.py).
+private let referenceFileHex =
+  "d8000000000000007b225f5f6d657461646174615f5f223a7b22666f726d6174223a227074227d2c22302e62"
+  + "696173223a7b226474797065223a22463332222c227368617065223a5b335d2c22646174615f6f6666736574"
+  + "73223a5b302c31325d7d2c22302e776569676874223a7b226474797065223a22463332222c22736861706522"
+  + "3a5b332c325d2c22646174615f6f666673657473223a5b31322c33365d7d2c227363616c6172223a7b226474"
+  + "797065223a22463332222c227368617065223a5b5d2c22646174615f6f666673657473223a5b33362c34305d"
+  + "7d7d20200000003e000080bf000020400000c03f000000c00000803e00004040000000bf0000004100008040"
+
+@Test func safetensorsReadsTheReferenceWritersOutput() throws {
+  let hex = Array(referenceFileHex.utf8)
+  let bytes = stride(from: 0, to: hex.count, by: 2).map { index in
+    UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16) ?? 0
+  }
+  let file = try SafetensorsFile(decoding: bytes)
+  #expect(file.metadata == ["format": "pt"])
+  #expect(file.tensors.map(\.name) == ["0.bias", "0.weight", "scalar"])
+  #expect(
+    file["0.weight"]
+      == NamedTensor(name: "0.weight", shape: [3, 2], values: [1.5, -2, 0.25, 3, -0.5, 8]))
+  #expect(file["0.bias"]?.values == [0.125, -1, 2.5])
+  #expect(file["scalar"] == NamedTensor(name: "scalar", shape: [], values: [4]))
 }

@@ -9,8 +9,8 @@ private func rates(_ schedule: some LearningRateSchedule, count: Int) -> [Double
   (0..<count).map(schedule.learningRate(at:))
 }
 
-@Test func stepAndExponentialDecayMatchPyTorch() {
-  let step = StepDecay(initialRate: 0.1, stepSize: 3, gamma: 0.5)
+@Test func stepAndExponentialDecayMatchPyTorch() throws {
+  let step = try StepDecay(initialRate: 0.1, stepSize: 3, gamma: 0.5)
   #expect(step.clock == .epoch)
   expectClose(
     rates(step, count: 10),
@@ -25,8 +25,8 @@ private func rates(_ schedule: some LearningRateSchedule, count: Int) -> [Double
   #expect(rates(ConstantRate(rate: 0.3), count: 3) == [0.3, 0.3, 0.3])
 }
 
-@Test func warmupCosineMatchesPyTorchLinearThenCosine() {
-  let schedule = WarmupCosine(
+@Test func warmupCosineMatchesPyTorchLinearThenCosine() throws {
+  let schedule = try WarmupCosine(
     peakRate: 0.1, warmupSteps: 5, totalSteps: 20, minimumRate: 0.001, warmupStartFactor: 0.1)
   #expect(schedule.clock == .step)
   expectClose(
@@ -41,8 +41,8 @@ private func rates(_ schedule: some LearningRateSchedule, count: Int) -> [Double
   #expect(schedule.learningRate(at: 25) == 0.001)
 }
 
-@Test func oneCycleMatchesPyTorchRatesAndMomentum() {
-  let schedule = OneCycle(maxRate: 0.1, totalSteps: 20)
+@Test func oneCycleMatchesPyTorchRatesAndMomentum() throws {
+  let schedule = try OneCycle(maxRate: 0.1, totalSteps: 20)
   expectClose(
     rates(schedule, count: 20),
     [
@@ -72,11 +72,11 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
   }
 }
 
-@Test func reduceOnPlateauMatchesPyTorchWithThresholdAndCooldown() {
+@Test func reduceOnPlateauMatchesPyTorchWithThresholdAndCooldown() throws {
   let losses = [
     1.0, 0.9, 0.95, 0.9, 0.8999, 0.91, 0.7, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8,
   ]
-  let reducer = PlateauReducer(
+  let reducer = try PlateauReducer(
     initialRate: 0.1, factor: 0.1, patience: 2, cooldown: 1, minimumRate: 0.0005)
   expectClose(
     plateauRates(reducer, losses),
@@ -84,8 +84,8 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
     rtol: 1e-12)
 }
 
-@Test func reduceOnPlateauDefaultsMatchPyTorchInMaxMode() {
-  let reducer = PlateauReducer(initialRate: 0.1, mode: .max)
+@Test func reduceOnPlateauDefaultsMatchPyTorchInMaxMode() throws {
+  let reducer = try PlateauReducer(initialRate: 0.1, mode: .max)
   expectClose(
     plateauRates(reducer, Array(repeating: 0.5, count: 25)),
     Array(repeating: 0.1, count: 12) + Array(repeating: 0.01, count: 11) + [0.001, 0.001],
@@ -93,7 +93,7 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
 }
 
 @Test func reduceOnPlateauStopsAtTheMinimumAndResumesFromSavedState() throws {
-  var reducer = PlateauReducer(initialRate: 0.1, patience: 0, minimumRate: 0.05)
+  var reducer = try PlateauReducer(initialRate: 0.1, patience: 0, minimumRate: 0.05)
   reducer.observe(1)
   let reducedOnce = reducer.observe(2)
   #expect(reducedOnce)
@@ -113,12 +113,22 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
 
 @Test func scheduleValuesRoundTripThroughJSON() throws {
   let schedules: [Schedule] = [
-    .constant(ConstantRate(rate: 0.1)), .oneCycle(OneCycle(maxRate: 0.1, totalSteps: 20)),
-    .warmupCosine(WarmupCosine(peakRate: 0.1, warmupSteps: 5, totalSteps: 20)),
+    .constant(ConstantRate(rate: 0.1)), .oneCycle(try OneCycle(maxRate: 0.1, totalSteps: 20)),
+    .warmupCosine(try WarmupCosine(peakRate: 0.1, warmupSteps: 5, totalSteps: 20)),
   ]
   let decoded = try JSONDecoder().decode(
     [Schedule].self, from: try JSONEncoder().encode(schedules))
   #expect(decoded == schedules)
   #expect(decoded[1].learningRate(at: 5) == 0.1)
   #expect(decoded[1].clock == .step)
+}
+
+@Test func schedulesRejectSettingsTheyCannotUse() {
+  #expect(throws: ScheduleError.self) { try StepDecay(initialRate: 0.1, stepSize: 0) }
+  #expect(throws: ScheduleError.self) {
+    try WarmupCosine(peakRate: 0.1, warmupSteps: 10, totalSteps: 10)
+  }
+  #expect(throws: ScheduleError.self) { try OneCycle(maxRate: 0.1, totalSteps: 1) }
+  #expect(throws: ScheduleError.self) { try OneCycle(maxRate: 0.1, totalSteps: 9, pctStart: 1) }
+  #expect(throws: ScheduleError.self) { try PlateauReducer(initialRate: 0.1, factor: 1) }
 }

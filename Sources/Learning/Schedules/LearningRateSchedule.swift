@@ -46,8 +46,10 @@ public struct StepDecay: LearningRateSchedule, Codable, Equatable {
   public var gamma: Double
 
   /// A rate that starts at `initialRate` and is multiplied by `gamma` every `stepSize` epochs.
-  public init(initialRate: Double, stepSize: Int, gamma: Double = 0.1) {
-    precondition(stepSize > 0, "a step decay needs a positive step size, got \(stepSize)")
+  public init(initialRate: Double, stepSize: Int, gamma: Double = 0.1) throws(ScheduleError) {
+    guard stepSize > 0 else {
+      throw ScheduleError("a step decay needs a positive step size, got \(stepSize)")
+    }
     self.initialRate = initialRate
     self.stepSize = stepSize
     self.gamma = gamma
@@ -58,7 +60,7 @@ public struct StepDecay: LearningRateSchedule, Codable, Equatable {
 
   /// `initialRate · gamma^⌊index / stepSize⌋`.
   public func learningRate(at index: Int) -> Double {
-    initialRate * pow(gamma, Double(index / stepSize))
+    initialRate * pow(gamma, (Double(index) / Double(stepSize)).rounded(.down))
   }
 
   /// "step 0.1 × 0.5 every 10 epochs".
@@ -86,4 +88,13 @@ public struct ExponentialDecay: LearningRateSchedule, Codable, Equatable {
 
   /// "exponential 0.1 × 0.9 per epoch".
   public var description: String { "exponential \(initialRate) × \(gamma) per epoch" }
+}
+
+/// Settings a schedule cannot work with, and why.
+public struct ScheduleError: Error, Equatable, CustomStringConvertible {
+  /// What is wrong with the settings.
+  public var description: String
+
+  /// An error saying `description`.
+  public init(_ description: String) { self.description = description }
 }

@@ -28,9 +28,13 @@ public struct OneCycle: LearningRateSchedule, Codable, Equatable {
   public init(
     maxRate: Double, totalSteps: Int, pctStart: Double = 0.3, divFactor: Double = 25,
     finalDivFactor: Double = 1e4, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95
-  ) {
-    precondition(totalSteps > 1, "a one-cycle schedule needs at least 2 steps, got \(totalSteps)")
-    precondition(pctStart > 0 && pctStart < 1, "pctStart must be in (0, 1), got \(pctStart)")
+  ) throws(ScheduleError) {
+    guard totalSteps > 1 else {
+      throw ScheduleError("a one-cycle schedule needs at least 2 steps, got \(totalSteps)")
+    }
+    guard pctStart > 0, pctStart < 1 else {
+      throw ScheduleError("a one-cycle schedule's pctStart must be in (0, 1), got \(pctStart)")
+    }
     self.maxRate = maxRate
     self.totalSteps = totalSteps
     self.pctStart = pctStart

@@ -52,8 +52,10 @@ public struct PlateauReducer: Codable, Equatable, Sendable {
     initialRate: Double, mode: Mode = .min, factor: Double = 0.1, patience: Int = 10,
     threshold: Double = 1e-4, thresholdMode: ThresholdMode = .relative, cooldown: Int = 0,
     minimumRate: Double = 0
-  ) {
-    precondition(factor < 1, "reduce-on-plateau needs a factor below 1, got \(factor)")
+  ) throws(ScheduleError) {
+    guard factor < 1, factor >= 0 else {
+      throw ScheduleError("reduce-on-plateau needs a factor in [0, 1), got \(factor)")
+    }
     rate = initialRate
     self.mode = mode
     self.factor = factor

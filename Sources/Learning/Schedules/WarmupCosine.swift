@@ -28,10 +28,11 @@ public struct WarmupCosine: LearningRateSchedule, Codable, Equatable {
   public init(
     peakRate: Double, warmupSteps: Int, totalSteps: Int, minimumRate: Double = 0,
     warmupStartFactor: Double = 1.0 / 3
-  ) {
-    precondition(
-      warmupSteps >= 0 && totalSteps > warmupSteps,
-      "warmup cosine needs 0 ≤ warmup steps < total steps, got \(warmupSteps), \(totalSteps)")
+  ) throws(ScheduleError) {
+    guard warmupSteps >= 0, totalSteps > warmupSteps else {
+      throw ScheduleError(
+        "warmup cosine needs 0 ≤ warmup steps < total steps, got \(warmupSteps) and \(totalSteps)")
+    }
     self.peakRate = peakRate
     self.warmupSteps = warmupSteps
     self.totalSteps = totalSteps

@@ -1,0 +1,128 @@
+import Foundation
+import Learning
+import Testing
+
+/// A fresh empty folder, removed when `body` returns.
+private func withTemporaryFolder(_ body: (URL) throws -> Void) throws {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("runs-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  try body(folder)
+}
+
+private let start = Date(timeIntervalSince1970: 1_790_000_000.75)
+
+private func sampleRun(id: String = "20260921-141320-001", name: String = "baseline") -> RunRecord {
+  RunRecord(
+    id: id, name: name, created: start,
+    parameters: [RunRecord.Parameter.optimizer: "SGD(lr: 0.1)", RunRecord.Parameter.seed: "7"],
+    history: [
+      "loss": [0.9, 0.5, 0.4], "val_loss": [1.0, 0.45, 0.6], "lr": [0.1, 0.1, 0.01],
+      "accuracy": [0.5, 0.75, .nan],
+    ],
+    finalMetrics: ["accuracy": 0.8125], duration: 3.5, status: .stoppedEarly,
+    message: "stopped after epoch 3")
+}
+
+@Test func runRecordRoundTripsThroughJSONWithNaN() throws {
+  let run = sampleRun()
+  #expect(run.created.timeIntervalSince1970 == 1_790_000_000)
+  let decoded = try RunRecord(json: try run.jsonData())
+  #expect(decoded.history["accuracy"]?[2].isNaN == true)
+  #expect(decoded.history["loss"] == run.history["loss"])
+  #expect(decoded.created == run.created)
+  #expect(decoded.status == .stoppedEarly)
+  #expect(decoded.parameters == run.parameters)
+  #expect(String(decoding: try run.jsonData(), as: UTF8.self).contains("\"stopped_early\""))
+}
+
+@Test func historyCSVOrdersColumnsAndNumbersEpochsFromOne() {
+  #expect(
+    sampleRun().historyCSV == """
+      epoch,loss,val_loss,accuracy,lr
+      1,0.9,1.0,0.5,0.1
+      2,0.5,0.45,0.75,0.1
+      3,0.4,0.6,nan,0.01
+
+      """)
+}
+
+@Test func runStoreSavesListsAndLoadsRuns() throws {
+  try withTemporaryFolder { folder in
+    let store = RunStore(folder: folder.appendingPathComponent("runs"))
+    #expect(try store.list().isEmpty)
+    let first = try store.makeID(createdAt: start)
+    let second = try store.makeID(createdAt: start)
+    let later = try store.makeID(createdAt: start.addingTimeInterval(1))
+    #expect(first == "20260921-141320-001")
+    #expect(second == "20260921-141320-002")
+    #expect([later, second, first].sorted() == [first, second, later])
+    try store.save(sampleRun(id: second, name: "second"))
+    try store.save(sampleRun(id: first, name: "first"))
+    try store.save(sampleRun(id: first, name: "first, renamed"))
+    #expect(try store.list().map(\.name) == ["first, renamed", "second"])
+    let loaded = try store.load(id: second)
+    #expect(loaded.name == "second")
+    #expect(loaded.history["val_loss"] == [1.0, 0.45, 0.6])
+    let files = try FileManager.default.contentsOfDirectory(atPath: store.folder.path).sorted()
+    #expect(files == ["\(first).csv", "\(first).json", "\(second).csv", "\(second).json"])
+    #expect(try store.makeID(createdAt: start) == "20260921-141320-003")
+  }
+}
+
+@Test func runStoreRejectsBadIdsAndFiles() throws {
+  try withTemporaryFolder { folder in
+    let store = RunStore(folder: folder)
+    #expect(throws: RunStoreError.self) { try store.load(id: "../etc/passwd") }
+    #expect(throws: RunStoreError.self) { try store.load(id: "missing") }
+    try Data("{\"id\": 3}".utf8).write(to: folder.appendingPathComponent("broken.json"))
+    #expect(throws: RunStoreError.self) { try store.load(id: "broken") }
+  }
+}
+
+@Test func comparisonTableAlignsColumns() {
+  let other = RunRecord(
+    id: "b", name: "wider model", created: start, history: ["loss": [0.7, 0.31]],
+    duration: 12.25, status: .finished)
+  let table = RunComparison.table([sampleRun(), other])
+  #expect(
+    table == """
+      name         status         epochs  best val_loss    loss  val_loss  accuracy    time
+      baseline     stopped early       3  0.4500 @ 2     0.4000    0.6000    0.8125   3.5 s
+      wider model  finished            2  –              0.3100         –         –  12.2 s
+
+      """)
+}
+
+@Test func epochLoggerAppendsCSVAndJSONLines() throws {
+  try withTemporaryFolder { folder in
+    var csv = try EpochLogger(url: folder.appendingPathComponent("log.csv"), format: .csv)
+    try csv.append(epoch: 1, values: ["loss": 0.5, "val_loss": 0.75, "lr": 0.1])
+    try csv.append(epoch: 2, values: ["loss": .nan, "lr": 0.1, "extra": 1])
+    #expect(
+      try String(contentsOf: csv.url, encoding: .utf8)
+        == "epoch,loss,val_loss,lr\n1,0.5,0.75,0.1\n2,nan,,0.1\n")
+    var lines = try EpochLogger(url: folder.appendingPathComponent("log.jsonl"), format: .jsonLines)
+    try lines.append(epoch: 1, values: ["loss": 0.5, "accuracy": 1])
+    try lines.append(epoch: 2, values: ["loss": .infinity])
+    #expect(
+      try String(contentsOf: lines.url, encoding: .utf8)
+        == "{\"epoch\":1,\"loss\":0.5,\"accuracy\":1.0}\n{\"epoch\":2,\"loss\":\"inf\"}\n")
+  }
+}
+
+@Test func runsExportToTensorBoardEventFiles() throws {
+  try withTemporaryFolder { folder in
+    let files = try TensorBoardExport.write([sampleRun()], to: folder)
+    #expect(files.count == 1)
+    #expect(
+      files[0].deletingLastPathComponent().lastPathComponent == "baseline_20260921-141320-001")
+    #expect(files[0].lastPathComponent == "events.out.tfevents.1790000000.trainbook")
+    let records = try TFRecord.records(in: [UInt8](try Data(contentsOf: files[0])))
+    // The version record, 3 epochs of 4 series, and one final metric.
+    #expect(records.count == 1 + 12 + 1)
+    #expect(
+      records.last.map { String(decoding: $0, as: UTF8.self).contains("final/accuracy") } == true)
+  }
+}
