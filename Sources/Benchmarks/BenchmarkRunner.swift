@@ -2,7 +2,7 @@
 public enum BenchmarkRunner {
   /// Every workload, in the order a bare `trainbook bench` runs them.
   public static let workloads: [any Workload] = [
-    MatrixMultiplyWorkload(), OperationOverheadWorkload(),
+    TinyWorkload(), MLPWorkload(), MatrixMultiplyWorkload(), OperationOverheadWorkload(),
   ]
 
   /// The names of every workload.

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Adam (Kingma and Ba 2015) and AdamW (Loshchilov and Hutter 2019), PyTorch's
+/// `torch.optim.Adam` and `torch.optim.AdamW`.
+///
+/// For each value, with gradient g, learning rate η, step t, weight decay λ:
+/// ```
+/// Adam:   g ← g + λ·p                (L2 folded into the gradient)
+/// AdamW:  p ← p·(1 − η·λ)            (decoupled weight decay)
+/// m ← m + (1 − β₁)·(g − m)
+/// v ← β₂·v + (1 − β₂)·g²
+/// p ← p − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+/// ```
+/// which is PyTorch's arrangement of m̂ / (√v̂ + ε). Defaults as PyTorch: η = 1e-3,
+/// β = (0.9, 0.999), ε = 1e-8, λ = 0 for Adam and 1e-2 for AdamW.
+public struct Adam: UpdateRule {
+  /// β₁, the decay of the first moment.
+  public var beta1: Float
+  /// β₂, the decay of the second moment.
+  public var beta2: Float
+  /// ε, added to the denominator.
+  public var epsilon: Float
+  /// λ, the weight decay.
+  public var weightDecay: Float
+  /// True for AdamW's decoupled weight decay, false for Adam's L2 in the gradient.
+  public var decoupled: Bool
+
+  /// Adam with PyTorch's defaults.
+  public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    self.weightDecay = weightDecay
+    self.decoupled = false
+  }
+
+  /// AdamW with PyTorch's defaults (λ = 1e-2).
+  public static func adamW(
+    beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 1e-2
+  ) -> Adam {
+    var rule = Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
+    rule.decoupled = true
+    return rule
+  }
+
+  /// "Adam" or "AdamW".
+  public var name: String { decoupled ? "AdamW" : "Adam" }
+  /// 1e-3, as PyTorch.
+  public var defaultLearningRate: Float { 1e-3 }
+  /// `exp_avg` (m) and `exp_avg_sq` (v).
+  public var slotNames: [String] { ["exp_avg", "exp_avg_sq"] }
+  /// The settings.
+  public var settings: [String: Double] {
+    [
+      "beta1": Double(beta1), "beta2": Double(beta2), "eps": Double(epsilon),
+      "weight_decay": Double(weightDecay),
+    ]
+  }
+
+  /// One step, by the formula in the type's documentation.
+  public func update(
+    value: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+    slots: UnsafeMutableBufferPointer<Float>, step: Int, learningRate: Float
+  ) {
+    let count = value.count
+    let stepSize = Float(Double(learningRate) / (1 - pow(Double(beta1), Double(step))))
+    let correction2 = Float((1 - pow(Double(beta2), Double(step))).squareRoot())
+    let decay: Float = decoupled ? 1 - learningRate * weightDecay : 1
+    let l2: Float = decoupled ? 0 : weightDecay
+    guard let p = value.baseAddress, let g = gradient.baseAddress, let m = slots.baseAddress else {
+      return
+    }
+    let v = m + count
+    // Eight lanes at a time, then the remainder; the arithmetic is the same in both.
+    var i = 0
+    while i + 8 <= count {
+      let raw = UnsafeRawPointer(p + i)
+      var pi = raw.loadUnaligned(as: SIMD8<Float>.self) * decay
+      let gi = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self) + l2 * pi
+      var mi = UnsafeRawPointer(m + i).loadUnaligned(as: SIMD8<Float>.self)
+      var vi = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD8<Float>.self)
+      mi += (1 - beta1) * (gi - mi)
+      vi = beta2 * vi + (1 - beta2) * gi * gi
+      pi -= stepSize * (mi / (vi.squareRoot() / correction2 + epsilon))
+      UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(p + i).storeBytes(of: pi, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      let pi = p[i] * decay
+      let gi = g[i] + l2 * pi
+      let mi = m[i] + (1 - beta1) * (gi - m[i])
+      let vi = beta2 * v[i] + (1 - beta2) * gi * gi
+      m[i] = mi
+      v[i] = vi
+      p[i] = pi - stepSize * (mi / (vi.squareRoot() / correction2 + epsilon))
+      i += 1
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/// Batch normalisation over features (Ioffe and Szegedy 2015), PyTorch's `nn.BatchNorm1d`.
+///
+/// Training: with the batch mean μ and biased variance σ² of each feature,
+/// x̂ = (x − μ)/√(σ² + ε) and y = γ·x̂ + β; the running statistics move by `momentum`:
+/// running_mean ← (1 − m)·running_mean + m·μ, running_var ← (1 − m)·running_var + m·σ²·n/(n − 1)
+/// (the unbiased variance, as PyTorch keeps). Evaluation normalises with the running statistics.
+/// Backward (training): ∂γ = Σ g·x̂, ∂β = Σ g, ∂x = γ/(n√(σ² + ε)) · (n·g − Σg − x̂·Σ g·x̂).
+/// Defaults as PyTorch: ε = 1e-5, momentum 0.1, γ = 1, β = 0.
+public final class BatchNorm: Layer {
+  /// The number of features normalised.
+  public let features: Int
+  /// ε, added to the variance.
+  public let epsilon: Float
+  /// The weight of the newest batch in the running statistics.
+  public let momentum: Float
+  /// γ, the learned scale (`weight` in PyTorch).
+  public let weight: Parameter
+  /// β, the learned shift (`bias` in PyTorch).
+  public let bias: Parameter
+  /// The running mean of each feature, used in evaluation.
+  public private(set) var runningMean: [Float]
+  /// The running (unbiased) variance of each feature, used in evaluation.
+  public private(set) var runningVariance: [Float]
+  /// The number of training batches seen.
+  public private(set) var batchesTracked: Int64 = 0
+  private var lastNormalized: [Float] = []
+  private var lastInverseDeviation: [Float] = []
+  private var lastWasTraining = false
+
+  /// Creates the layer for `features` features.
+  public init(features: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) {
+    precondition(features > 0, "batch normalisation needs a positive number of features")
+    self.features = features
+    self.epsilon = epsilon
+    self.momentum = momentum
+    weight = Parameter(name: "weight", shape: [features], value: .init(repeating: 1, count: features))
+    bias = Parameter(name: "bias", shape: [features], value: .init(repeating: 0, count: features))
+    runningMean = .init(repeating: 0, count: features)
+    runningVariance = .init(repeating: 1, count: features)
+  }
+
+  /// "BatchNorm1d".
+  public var kind: String { "BatchNorm1d" }
+  /// γ and β.
+  public var parameters: [Parameter] { [weight, bias] }
+
+  /// `running_mean`, `running_var` and `num_batches_tracked`, as in PyTorch. All are stored as
+  /// 32-bit floats (PyTorch keeps the count as int64 and converts on `load_state_dict`; floats
+  /// count batches exactly up to 2²⁴).
+  public var buffers: [NamedTensor] {
+    get {
+      [
+        NamedTensor(name: "running_mean", shape: [features], values: runningMean),
+        NamedTensor(name: "running_var", shape: [features], values: runningVariance),
+        NamedTensor(name: "num_batches_tracked", shape: [], values: [Float(batchesTracked)]),
+      ]
+    }
+    set {
+      for tensor in newValue {
+        switch tensor.name {
+        case "running_mean" where tensor.values.count == features: runningMean = tensor.values
+        case "running_var" where tensor.values.count == features: runningVariance = tensor.values
+        case "num_batches_tracked" where tensor.values.count == 1:
+          batchesTracked = Int64(tensor.values[0])
+        default: preconditionFailure("batch norm has no buffer \(tensor.name) of that size")
+        }
+      }
+    }
+  }
+
+  /// `features`, if `inputs` is `features`.
+  public func outputFeatures(forInputs inputs: Int) throws(ModelError) -> Int {
+    guard inputs == features else {
+      throw ModelError("batch normalisation of \(features) features cannot take \(inputs) features")
+    }
+    return features
+  }
+
+  /// γ·x̂ + β, with batch statistics while training and running statistics otherwise.
+  public func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
+    precondition(input.columns == features, "batch norm expects \(features) features")
+    let n = input.rows
+    var mean = runningMean
+    var variance = runningVariance
+    lastWasTraining = pass.isTraining
+    if pass.isTraining {
+      precondition(n > 1, "batch normalisation needs more than one sample per batch to train")
+      mean = [Float](repeating: 0, count: features)
+      variance = [Float](repeating: 0, count: features)
+      for row in 0..<n {
+        for j in 0..<features { mean[j] += input[row, j] }
+      }
+      for j in 0..<features { mean[j] /= Float(n) }
+      for row in 0..<n {
+        for j in 0..<features {
+          let d = input[row, j] - mean[j]
+          variance[j] += d * d
+        }
+      }
+      for j in 0..<features {
+        variance[j] /= Float(n)
+        let unbiased = variance[j] * Float(n) / Float(n - 1)
+        runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean[j]
+        runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * unbiased
+      }
+      batchesTracked += 1
+    }
+    lastInverseDeviation = variance.map { 1 / ($0 + epsilon).squareRoot() }
+    var normalized = input.values
+    var output = input.values
+    for row in 0..<n {
+      for j in 0..<features {
+        let index = row * features + j
+        normalized[index] = (input.values[index] - mean[j]) * lastInverseDeviation[j]
+        output[index] = weight.value[j] * normalized[index] + bias.value[j]
+      }
+    }
+    lastNormalized = normalized
+    return Matrix(rows: n, columns: features, values: output)
+  }
+
+  /// ∂γ, ∂β, and ∂x by the formula in the type's documentation.
+  public func backward(_ outputGradient: Matrix, needsInputGradient: Bool) -> Matrix? {
+    let n = outputGradient.rows
+    let g = outputGradient.values
+    var sumG = [Float](repeating: 0, count: features)
+    var sumGX = [Float](repeating: 0, count: features)
+    for row in 0..<n {
+      for j in 0..<features {
+        sumG[j] += g[row * features + j]
+        sumGX[j] += g[row * features + j] * lastNormalized[row * features + j]
+      }
+    }
+    if !weight.isFrozen { for j in 0..<features { weight.gradient[j] += sumGX[j] } }
+    if !bias.isFrozen { for j in 0..<features { bias.gradient[j] += sumG[j] } }
+    guard needsInputGradient else { return nil }
+    var result = g
+    for row in 0..<n {
+      for j in 0..<features {
+        let index = row * features + j
+        let scale = weight.value[j] * lastInverseDeviation[j]
+        result[index] =
+          lastWasTraining
+          ? scale / Float(n) * (Float(n) * g[index] - sumG[j] - lastNormalized[index] * sumGX[j])
+          : scale * g[index]
+      }
+    }
+    return Matrix(rows: n, columns: features, values: result)
+  }
+}

@@ -1,0 +1,47 @@
+/// What a callback tells the fit loop after looking at an epoch.
+public enum CallbackDecision: Sendable, Equatable {
+  /// Keep training.
+  case proceed
+  /// Stop after this epoch, for this reason.
+  case stop(StopReason)
+}
+
+/// A hook into the fit loop: early stopping, checkpoints, learning-rate changes, logging.
+///
+/// Callbacks run in the order given. Each hook has a default that does nothing, so a callback
+/// implements only what it needs. They see the `Trainer`, and so the model, the optimizer and the
+/// history so far.
+public protocol Callback: AnyObject {
+  /// Called once before the first step of `fit` (also when resuming).
+  func trainingBegan(_ trainer: Trainer) throws
+  /// Called after each batch's loss is computed and before the update; a stop here skips the
+  /// update, so the model keeps the weights of the last completed step.
+  func batchLossComputed(_ loss: Float, batch: Matrix, trainer: Trainer) -> CallbackDecision
+  /// Called after each epoch's record is in the history.
+  func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision
+  /// Called once when training stops, for whatever reason.
+  func trainingEnded(_ trainer: Trainer) throws
+}
+
+extension Callback {
+  /// Does nothing.
+  public func trainingBegan(_ trainer: Trainer) throws {}
+  /// Proceeds.
+  public func batchLossComputed(_ loss: Float, batch: Matrix, trainer: Trainer) -> CallbackDecision {
+    .proceed
+  }
+  /// Proceeds.
+  public func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision {
+    .proceed
+  }
+  /// Does nothing.
+  public func trainingEnded(_ trainer: Trainer) throws {}
+}
+
+/// What the fit loop reports to whoever shows progress (the REPL draws a bar from it).
+public enum TrainingProgress: Sendable, Equatable {
+  /// A step finished: `step` of `steps` in `epoch` (both counting from 1), with its loss.
+  case step(epoch: Int, step: Int, steps: Int, loss: Float)
+  /// An epoch finished.
+  case epoch(EpochRecord)
+}

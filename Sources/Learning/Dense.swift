@@ -1,0 +1,101 @@
+import Engine
+
+/// A fully connected layer: `y = x·Wᵀ + b`, PyTorch's `nn.Linear`.
+///
+/// The weight `W` is `[outputs, inputs]` and the bias `b` is `[outputs]`, as in PyTorch. Backward,
+/// with `G` = ∂loss/∂y (one row per sample): ∂W += Gᵀ·x, ∂b += Σ_rows G, ∂x = G·W.
+public final class Dense: Layer {
+  /// The number of input features.
+  public let inputSize: Int
+  /// The number of output features.
+  public let outputSize: Int
+  /// The weight, `[outputSize, inputSize]`.
+  public let weight: Parameter
+  /// The bias, `[outputSize]`.
+  public let bias: Parameter
+  private var lastInput = Matrix(zerosWithRows: 0, columns: 0)
+
+  /// Creates a layer with weights drawn by `initialization` from `generator`.
+  public init(
+    inputSize: Int, outputSize: Int, initialization: Initialization = .kaimingUniform,
+    generator: inout RandomGenerator
+  ) {
+    precondition(inputSize > 0 && outputSize > 0, "a dense layer needs positive sizes")
+    self.inputSize = inputSize
+    self.outputSize = outputSize
+    let weights = initialization.weights(fanIn: inputSize, fanOut: outputSize, generator: &generator)
+    let biases = initialization.biases(fanIn: inputSize, fanOut: outputSize, generator: &generator)
+    weight = Parameter(name: "weight", shape: [outputSize, inputSize], value: weights)
+    bias = Parameter(name: "bias", shape: [outputSize], value: biases)
+  }
+
+  /// Creates a layer with weights drawn by `initialization` from a generator seeded with `seed`.
+  public convenience init(
+    inputSize: Int, outputSize: Int, initialization: Initialization = .kaimingUniform,
+    seed: UInt64
+  ) {
+    var generator = RandomGenerator(seed: seed)
+    self.init(
+      inputSize: inputSize, outputSize: outputSize, initialization: initialization,
+      generator: &generator)
+  }
+
+  /// "Linear", PyTorch's name.
+  public var kind: String { "Linear" }
+  /// The weight and the bias.
+  public var parameters: [Parameter] { [weight, bias] }
+
+  /// `outputSize`, if `inputs` is `inputSize`.
+  public func outputFeatures(forInputs inputs: Int) throws(ModelError) -> Int {
+    guard inputs == inputSize else {
+      throw ModelError(
+        "a dense layer made for \(inputSize) inputs cannot take data with \(inputs) features")
+    }
+    return outputSize
+  }
+
+  /// `x·Wᵀ + b`.
+  public func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
+    precondition(input.columns == inputSize, "dense layer expects \(inputSize) features")
+    lastInput = input
+    let rows = input.rows
+    var output = [Float](repeating: 0, count: rows * outputSize)
+    bias.value.withUnsafeBufferPointer { bias in
+      output.withUnsafeMutableBufferPointer { output in
+        for row in 0..<rows {
+          for j in 0..<bias.count { output[row * bias.count + j] = bias[j] }
+        }
+      }
+    }
+    MatrixMultiply.multiply(
+      input.values, transposeA: false, weight.value, transposeB: true,
+      m: rows, n: outputSize, k: inputSize, into: &output, accumulate: true)
+    return Matrix(rows: rows, columns: outputSize, values: output)
+  }
+
+  /// ∂W += Gᵀ·x, ∂b += Σ_rows G, and ∂x = G·W when asked.
+  public func backward(_ outputGradient: Matrix, needsInputGradient: Bool) -> Matrix? {
+    let rows = outputGradient.rows
+    if !weight.isFrozen {
+      MatrixMultiply.multiply(
+        outputGradient.values, transposeA: true, lastInput.values, transposeB: false,
+        m: outputSize, n: inputSize, k: rows, into: &weight.gradient, accumulate: true)
+    }
+    if !bias.isFrozen {
+      let width = outputSize
+      outputGradient.values.withUnsafeBufferPointer { g in
+        bias.gradient.withUnsafeMutableBufferPointer { b in
+          for row in 0..<rows {
+            for j in 0..<width { b[j] += g[row * width + j] }
+          }
+        }
+      }
+    }
+    guard needsInputGradient else { return nil }
+    var inputGradient = [Float](repeating: 0, count: rows * inputSize)
+    MatrixMultiply.multiply(
+      outputGradient.values, transposeA: false, weight.value, transposeB: false,
+      m: rows, n: inputSize, k: outputSize, into: &inputGradient, accumulate: false)
+    return Matrix(rows: rows, columns: inputSize, values: inputGradient)
+  }
+}

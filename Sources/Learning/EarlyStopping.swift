@@ -1,0 +1,59 @@
+/// Stops training when a monitored value has stopped improving, and puts back the best weights.
+///
+/// After each epoch the monitored value (`val_loss` by default) counts as an improvement when it
+/// beats the best so far by more than `minDelta` (lower for losses and errors, higher for
+/// accuracy-like metrics). After `patience` epochs without one, training stops. With
+/// `restoreBestWeights`, the weights of the best epoch are restored when it stops — and also when
+/// training runs out of epochs first, which Keras does not do (a known pitfall: its model then
+/// keeps the last epoch's weights). A cancelled run keeps the weights of its last step.
+public final class EarlyStopping: Callback {
+  /// The value watched and what counts as an improvement.
+  public let monitor: Monitor
+  /// The number of epochs without improvement tolerated.
+  public let patience: Int
+  /// Whether to put back the best epoch's weights at the end.
+  public let restoreBestWeights: Bool
+  /// The best value seen, and the epoch (from 1) it was seen in.
+  public private(set) var best: (value: Double, epoch: Int)?
+  private var bestWeights: [NamedTensor] = []
+  private var epochsWithoutImprovement = 0
+
+  /// Creates the callback.
+  public init(
+    monitor: String = "val_loss", patience: Int = 5, minDelta: Double = 0,
+    restoreBestWeights: Bool = true
+  ) {
+    self.monitor = Monitor(monitor, minDelta: minDelta)
+    self.patience = max(patience, 0)
+    self.restoreBestWeights = restoreBestWeights
+  }
+
+  /// Starts afresh unless the trainer is resuming.
+  public func trainingBegan(_ trainer: Trainer) throws {
+    guard trainer.epoch == 0, trainer.batchIndex == 0 else { return }
+    best = nil
+    bestWeights = []
+    epochsWithoutImprovement = 0
+  }
+
+  /// Remembers an improvement, or counts an epoch without one and stops after `patience`.
+  public func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision {
+    let value = try monitor.value(in: record)
+    let improved = monitor.improves(value, on: best?.value)
+    if improved {
+      best = (value, record.epoch)
+      if restoreBestWeights { bestWeights = trainer.model.stateDict() }
+      epochsWithoutImprovement = 0
+      return .proceed
+    }
+    epochsWithoutImprovement += 1
+    return epochsWithoutImprovement >= patience ? .stop(.earlyStopping(epoch: record.epoch)) : .proceed
+  }
+
+  /// Restores the best weights, however training ended, unless it was cancelled.
+  public func trainingEnded(_ trainer: Trainer) throws {
+    guard restoreBestWeights, !bestWeights.isEmpty, trainer.history.stopReason != .cancelled
+    else { return }
+    try trainer.model.load(stateDict: bestWeights)
+  }
+}

@@ -1,2 +1,0 @@
-/// The training library: layers, losses, optimizers, schedules, callbacks, metrics and the fit loop.
-public enum LearningModule {}

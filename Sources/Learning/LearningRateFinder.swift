@@ -1,0 +1,78 @@
+import Datasets
+import Engine
+import Foundation
+
+/// The curve of a learning-rate range test and the rate it suggests.
+public struct LearningRateFinderResult: Sendable, Equatable {
+  /// The rate of each step, increasing exponentially.
+  public var rates: [Double]
+  /// The smoothed loss after each step.
+  public var losses: [Double]
+  /// A rate where the loss falls fastest, or nil when the curve never fell.
+  public var suggestion: Double?
+}
+
+/// A learning-rate range test (Smith 2017, "Cyclical Learning Rates"; fastai's `lr_find`).
+///
+/// Trains for up to `steps` mini-batches while the rate grows exponentially from `start` to
+/// `end`: rate_i = start · (end/start)^(i/(steps − 1)). The loss is smoothed by an exponential
+/// moving average with bias correction, s_i = (β·a_{i−1} + (1 − β)·loss_i) / (1 − β^{i+1}),
+/// β = 0.98, and the test stops once s_i exceeds 4× the lowest smoothed loss or is not finite.
+/// The suggestion is the rate at the steepest descent of the smoothed loss against log(rate).
+/// Afterwards the model's weights and the optimizer's state are exactly as before.
+public func findLearningRate(
+  model: Sequential, loss: Loss, optimizer: Optimizer, data: Dataset, start: Double = 1e-7,
+  end: Double = 10, steps: Int = 100, batchSize: Int = 32, seed: UInt64 = 0
+) throws -> LearningRateFinderResult {
+  precondition(start > 0 && end > start && steps >= 2, "the rate range must grow")
+  let savedWeights = model.stateDict()
+  let savedStates = optimizer.states
+  let savedRate = optimizer.learningRate
+  let savedUpdates = model.updatesApplied
+  defer {
+    try? model.load(stateDict: savedWeights)
+    optimizer.states = savedStates
+    optimizer.learningRate = savedRate
+    model.updatesApplied = savedUpdates
+  }
+  let trainer = Trainer(
+    model: model, loss: loss, optimizer: optimizer,
+    options: FitOptions(epochs: 1, batchSize: batchSize, seed: seed, callbacks: []))
+  var generator = RandomGenerator(seed: seed)
+  var order: [Int] = []
+  var batchFeatures: [Float] = []
+  var batchTargets: [Float] = []
+  var average = 0.0
+  var lowest = Double.infinity
+  var result = LearningRateFinderResult(rates: [], losses: [], suggestion: nil)
+  for step in 0..<steps {
+    if order.count < batchSize { order += generator.permutation(data.count) }
+    let indices = order.prefix(min(batchSize, data.count))
+    order.removeFirst(indices.count)
+    data.gather(indices, features: &batchFeatures, targets: &batchTargets)
+    let rate = start * pow(end / start, Double(step) / Double(steps - 1))
+    optimizer.learningRate = Float(rate)
+    _ = trainer.step(
+      Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures),
+      targets: batchTargets)
+    average = 0.98 * average + 0.02 * Double(trainer.lastBatchLoss)
+    let smoothed = average / (1 - pow(0.98, Double(step + 1)))
+    guard smoothed.isFinite, smoothed <= 4 * lowest || step == 0 else { break }
+    lowest = min(lowest, smoothed)
+    result.rates.append(rate)
+    result.losses.append(smoothed)
+  }
+  result.suggestion = steepestDescent(result.rates, result.losses)
+  return result
+}
+
+/// The rate where the loss falls fastest against log(rate), by central differences.
+private func steepestDescent(_ rates: [Double], _ losses: [Double]) -> Double? {
+  guard rates.count >= 3 else { return nil }
+  var best: (slope: Double, rate: Double)?
+  for i in 1..<(rates.count - 1) {
+    let slope = (losses[i + 1] - losses[i - 1]) / (log(rates[i + 1]) - log(rates[i - 1]))
+    if slope < 0, slope < best?.slope ?? 0 { best = (slope, rates[i]) }
+  }
+  return best?.rate
+}

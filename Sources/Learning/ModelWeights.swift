@@ -1,0 +1,19 @@
+import Foundation
+import Engine
+
+extension Sequential {
+  /// Writes the model's weights to a safetensors file at `url`, atomically, named and shaped as
+  /// PyTorch's `state_dict` of the equivalent `nn.Sequential`, so that
+  /// `model.load_state_dict(safetensors.torch.load_file(path), strict=True)` accepts it.
+  public func saveWeights(to url: URL) throws {
+    try SafetensorsFile(
+      tensors: stateDict(), metadata: ["format": "pt", "trainbook": Trainbook.version]
+    ).write(to: url)
+  }
+
+  /// Replaces the model's weights with those of the safetensors file at `url`. A malformed file
+  /// is rejected with the reason; a file for a different model names the tensor that differs.
+  public func loadWeights(from url: URL) throws {
+    try load(stateDict: SafetensorsFile.read(from: url).tensors)
+  }
+}

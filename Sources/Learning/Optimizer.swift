@@ -1,0 +1,146 @@
+/// Updates a model's parameters from their gradients by an `UpdateRule`, with an optional L1
+/// penalty and gradient clipping.
+///
+/// One `step` does, in order: add the L1 penalty's gradient λ₁·sign(p) to each gradient (as if
+/// λ₁·Σ|p| were part of the loss), clip the gradients, then apply the rule to each unfrozen
+/// parameter. The optimizer keeps each parameter's state (moments, step count) until `reset`.
+public final class Optimizer {
+  /// The arithmetic of the update.
+  public let rule: any UpdateRule
+  /// η, the current learning rate (schedules change it between steps).
+  public var learningRate: Float
+  /// λ₁, the weight of the L1 penalty Σ|p| (0: none).
+  public var l1Penalty: Float
+  /// The gradient clipping applied before each update, if any.
+  public var clipping: GradientClipping?
+
+  /// The state of one parameter: its update count and the rule's slots.
+  struct State {
+    var step: Int
+    var slots: [Float]
+  }
+
+  var states: [ObjectIdentifier: State] = [:]
+
+  /// Creates an optimizer; the learning rate defaults to the rule's PyTorch default.
+  public init(
+    _ rule: any UpdateRule, learningRate: Float? = nil, l1Penalty: Float = 0,
+    clipping: GradientClipping? = nil
+  ) {
+    self.rule = rule
+    self.learningRate = learningRate ?? rule.defaultLearningRate
+    self.l1Penalty = l1Penalty
+    self.clipping = clipping
+  }
+
+  /// Applies one update to the unfrozen `parameters` from their gradients.
+  public func step(_ parameters: [Parameter]) {
+    let trainable = parameters.filter { !$0.isFrozen }
+    if l1Penalty != 0 {
+      for parameter in trainable {
+        for i in 0..<parameter.count {
+          let p = parameter.value[i]
+          parameter.gradient[i] += l1Penalty * (p > 0 ? 1 : (p < 0 ? -1 : 0))
+        }
+      }
+    }
+    clipping?.apply(to: trainable)
+    let slotCount = rule.slotNames.count
+    for parameter in trainable {
+      let key = ObjectIdentifier(parameter)
+      var state =
+        states.removeValue(forKey: key)
+        ?? State(
+          step: 0,
+          slots: [Float](repeating: rule.initialSlotValue, count: slotCount * parameter.count))
+      state.step += 1
+      parameter.value.withUnsafeMutableBufferPointer { value in
+        parameter.gradient.withUnsafeBufferPointer { gradient in
+          state.slots.withUnsafeMutableBufferPointer { slots in
+            rule.update(
+              value: value, gradient: gradient, slots: slots, step: state.step,
+              learningRate: learningRate)
+          }
+        }
+      }
+      states[key] = state
+    }
+  }
+
+  /// Forgets all per-parameter state, as a fresh optimizer.
+  public func reset() { states = [:] }
+
+  /// The number of updates applied to `parameter` so far.
+  public func steps(of parameter: Parameter) -> Int {
+    states[ObjectIdentifier(parameter)]?.step ?? 0
+  }
+
+  /// The settings for run records: the rule's, plus `lr`, `l1` and clipping.
+  public var settings: [String: Double] {
+    var result = rule.settings
+    result["lr"] = Double(learningRate)
+    if l1Penalty != 0 { result["l1"] = Double(l1Penalty) }
+    switch clipping {
+    case .norm(let limit): result["clip_norm"] = Double(limit)
+    case .value(let limit): result["clip_value"] = Double(limit)
+    case nil: break
+    }
+    return result
+  }
+}
+
+extension Optimizer {
+  /// SGD with PyTorch's defaults (see `SGD`).
+  public static func sgd(
+    learningRate: Float = 1e-3, momentum: Float = 0, dampening: Float = 0, nesterov: Bool = false,
+    weightDecay: Float = 0
+  ) -> Optimizer {
+    Optimizer(
+      SGD(momentum: momentum, dampening: dampening, nesterov: nesterov, weightDecay: weightDecay),
+      learningRate: learningRate)
+  }
+
+  /// Adam with PyTorch's defaults (see `Adam`).
+  public static func adam(
+    learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+    weightDecay: Float = 0
+  ) -> Optimizer {
+    Optimizer(
+      Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay),
+      learningRate: learningRate)
+  }
+
+  /// AdamW with PyTorch's defaults (see `Adam`).
+  public static func adamW(
+    learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+    weightDecay: Float = 1e-2
+  ) -> Optimizer {
+    Optimizer(
+      Adam.adamW(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay),
+      learningRate: learningRate)
+  }
+
+  /// RMSprop with PyTorch's defaults (see `RMSprop`).
+  public static func rmsprop(
+    learningRate: Float = 1e-2, alpha: Float = 0.99, epsilon: Float = 1e-8, weightDecay: Float = 0,
+    momentum: Float = 0, centered: Bool = false
+  ) -> Optimizer {
+    Optimizer(
+      RMSprop(
+        alpha: alpha, epsilon: epsilon, weightDecay: weightDecay, momentum: momentum,
+        centered: centered),
+      learningRate: learningRate)
+  }
+
+  /// Adagrad with PyTorch's defaults (see `Adagrad`).
+  public static func adagrad(
+    learningRate: Float = 1e-2, learningRateDecay: Float = 0, weightDecay: Float = 0,
+    initialAccumulatorValue: Float = 0, epsilon: Float = 1e-10
+  ) -> Optimizer {
+    Optimizer(
+      Adagrad(
+        learningRateDecay: learningRateDecay, weightDecay: weightDecay,
+        initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon),
+      learningRate: learningRate)
+  }
+}

@@ -1,0 +1,51 @@
+/// Lowers the optimizer's learning rate when a monitored value stops improving: a callback around
+/// `PlateauReducer` (PyTorch's `ReduceLROnPlateau`, with its defaults: factor 0.1, patience 10,
+/// relative threshold 1e-4, no cooldown).
+///
+/// The reducer starts from the optimizer's rate when training begins; after each epoch it sees
+/// the monitored value, and the optimizer's rate follows the reducer's. Do not combine it with a
+/// schedule, which sets the rate before every step.
+public final class ReduceLearningRateOnPlateau: Callback {
+  /// The value watched.
+  public let monitor: Monitor
+  /// The reducer's settings and state, once training has begun.
+  public private(set) var reducer: PlateauReducer?
+  private let factor: Double
+  private let patience: Int
+  private let threshold: Double
+  private let cooldown: Int
+  private let minimumRate: Double
+
+  /// Creates the callback with PyTorch's defaults.
+  public init(
+    monitor: String = "val_loss", factor: Double = 0.1, patience: Int = 10,
+    threshold: Double = 1e-4, cooldown: Int = 0, minimumRate: Double = 0
+  ) {
+    self.monitor = Monitor(monitor)
+    self.factor = factor
+    self.patience = patience
+    self.threshold = threshold
+    self.cooldown = cooldown
+    self.minimumRate = minimumRate
+  }
+
+  /// Starts a reducer at the optimizer's rate, unless the trainer is resuming.
+  public func trainingBegan(_ trainer: Trainer) throws {
+    guard reducer == nil || (trainer.epoch == 0 && trainer.batchIndex == 0) else { return }
+    reducer = PlateauReducer(
+      initialRate: Double(trainer.optimizer.learningRate), mode: monitor.maximizes ? .max : .min,
+      factor: factor, patience: patience, threshold: threshold, cooldown: cooldown,
+      minimumRate: minimumRate)
+  }
+
+  /// Feeds the epoch's value to the reducer and sets the optimizer's rate to the reducer's.
+  public func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision {
+    let value = try monitor.value(in: record)
+    if var reducer {
+      reducer.observe(value)
+      trainer.optimizer.learningRate = Float(reducer.rate)
+      self.reducer = reducer
+    }
+    return .proceed
+  }
+}

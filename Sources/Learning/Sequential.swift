@@ -1,0 +1,122 @@
+import Engine
+
+/// Layers applied one after another, PyTorch's `nn.Sequential`: the model a learner builds.
+///
+/// The model knows its number of input features and checks at construction that each layer can
+/// take what the previous one gives, so a mismatch is reported before any data flows.
+/// Parameters are named as in PyTorch's `state_dict`: `<layer index>.<name>`, e.g. `0.weight`.
+public final class Sequential {
+  /// The layers, in order.
+  public let layers: [any Layer]
+  /// The number of input features.
+  public let inputFeatures: Int
+  /// The number of output features.
+  public let outputFeatures: Int
+
+  /// Creates a model, or explains which layer cannot take the previous one's output.
+  public init(inputFeatures: Int, layers: [any Layer]) throws(ModelError) {
+    var features = inputFeatures
+    for (index, layer) in layers.enumerated() {
+      do {
+        features = try layer.outputFeatures(forInputs: features)
+      } catch {
+        throw ModelError("layer \(index) (\(layer.kind)): \(error.message)")
+      }
+    }
+    self.layers = layers
+    self.inputFeatures = inputFeatures
+    self.outputFeatures = features
+  }
+
+  /// A multilayer perceptron: dense layers of the given sizes with `activation` between them and
+  /// nothing after the last, initialised from a generator seeded with `seed`.
+  public static func mlp(
+    inputs: Int, hidden: [Int], outputs: Int, activation: Activation = .relu,
+    initialization: Initialization = .kaimingUniform, seed: UInt64 = 0
+  ) -> Sequential {
+    var generator = RandomGenerator(seed: seed)
+    var layers: [any Layer] = []
+    let sizes = [inputs] + hidden + [outputs]
+    for index in 0..<(sizes.count - 1) {
+      if index > 0 { layers.append(ActivationLayer(activation)) }
+      layers.append(
+        Dense(
+          inputSize: sizes[index], outputSize: sizes[index + 1], initialization: initialization,
+          generator: &generator))
+    }
+    do {
+      return try Sequential(inputFeatures: inputs, layers: layers)
+    } catch {
+      preconditionFailure("an mlp's layers always fit: \(error)")
+    }
+  }
+
+  /// Every parameter with its `state_dict` name (`0.weight`, `0.bias`, `2.weight`, …).
+  public var namedParameters: [(name: String, parameter: Parameter)] {
+    layers.enumerated().flatMap { index, layer in
+      layer.parameters.map { ("\(index).\($0.name)", $0) }
+    }
+  }
+
+  /// Every parameter, in `state_dict` order.
+  public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+  /// The parameters an optimizer updates: those not frozen.
+  public var trainableParameters: [Parameter] { parameters.filter { !$0.isFrozen } }
+
+  /// The number of values in all parameters.
+  public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+  /// The number of optimizer updates applied to this model by fit loops, so far.
+  public internal(set) var updatesApplied = 0
+
+  /// Runs the layers in order.
+  public func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
+    precondition(input.columns == inputFeatures, "model expects \(inputFeatures) features")
+    var output = input
+    for layer in layers { output = layer.forward(output, pass: &pass) }
+    return output
+  }
+
+  /// The model's outputs for `input`, in evaluation mode (no dropout, running statistics).
+  public func predict(_ input: Matrix) -> Matrix {
+    var pass = ForwardPass.evaluation
+    return forward(input, pass: &pass)
+  }
+
+  /// Back-propagates ∂loss/∂output through the last forward pass, adding to each unfrozen
+  /// parameter's gradient. Stops early below the last layer that has something to train.
+  public func backward(_ outputGradient: Matrix) {
+    guard let lowest = layers.firstIndex(where: { $0.parameters.contains { !$0.isFrozen } })
+    else { return }
+    var gradient = outputGradient
+    for index in stride(from: layers.count - 1, through: lowest, by: -1) {
+      let needsInput = index > lowest
+      guard let next = layers[index].backward(gradient, needsInputGradient: needsInput) else {
+        return
+      }
+      gradient = next
+    }
+  }
+
+  /// Sets every parameter's gradient to zero.
+  public func zeroGradients() {
+    for parameter in parameters { parameter.zeroGradient() }
+  }
+
+  /// Freezes the layers at `indices` (all layers when nil): their parameters stop training.
+  public func freeze(layers indices: [Int]? = nil) {
+    setFrozen(true, indices)
+  }
+
+  /// Unfreezes the layers at `indices` (all layers when nil).
+  public func unfreeze(layers indices: [Int]? = nil) {
+    setFrozen(false, indices)
+  }
+
+  private func setFrozen(_ frozen: Bool, _ indices: [Int]?) {
+    for index in indices ?? Array(layers.indices) where layers.indices.contains(index) {
+      for parameter in layers[index].parameters { parameter.isFrozen = frozen }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+extension Sequential {
+  /// The model's weights as PyTorch's `state_dict` of the equivalent `nn.Sequential` names them:
+  /// for each layer index i, its parameters (`i.weight` as [out, in], `i.bias`), then its buffers
+  /// (`i.running_mean`, `i.running_var`, `i.num_batches_tracked`).
+  public func stateDict() -> [NamedTensor] {
+    layers.enumerated().flatMap { index, layer in
+      layer.parameters.map {
+        NamedTensor(name: "\(index).\($0.name)", shape: $0.shape, values: $0.value)
+      }
+        + layer.buffers.map {
+          NamedTensor(name: "\(index).\($0.name)", shape: $0.shape, values: $0.values)
+        }
+    }
+  }
+
+  /// Replaces the model's weights with `tensors`, which must name exactly the model's tensors
+  /// with the same shapes; otherwise nothing changes and the error names the tensor that differs.
+  public func load(stateDict tensors: [NamedTensor]) throws(ModelError) {
+    let expected = stateDict()
+    var given: [String: NamedTensor] = [:]
+    for tensor in tensors { given[tensor.name] = tensor }
+    for tensor in expected {
+      guard let found = given[tensor.name] else {
+        throw ModelError("the weights have no tensor \(tensor.name), which the model needs")
+      }
+      guard found.shape == tensor.shape else {
+        throw ModelError(
+          "tensor \(tensor.name) has shape \(found.shape) in the weights but \(tensor.shape) in "
+            + "the model")
+      }
+    }
+    let known = Set(expected.map(\.name))
+    if let extra = tensors.first(where: { !known.contains($0.name) }) {
+      throw ModelError("the weights have a tensor \(extra.name) that the model does not have")
+    }
+    for (index, layer) in layers.enumerated() {
+      for parameter in layer.parameters {
+        parameter.value = given["\(index).\(parameter.name)"]?.values ?? parameter.value
+      }
+      let buffers = layer.buffers
+      if !buffers.isEmpty {
+        layer.buffers = buffers.map { buffer in
+          let values = given["\(index).\(buffer.name)"]?.values ?? buffer.values
+          return NamedTensor(name: buffer.name, shape: buffer.shape, values: values)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Engine
+import Foundation
+
+/// Saving and restoring everything a fit loop needs to continue exactly where it stopped.
+///
+/// The file is safetensors: the model's `state_dict`, the optimizer's slots and step counts
+/// (`optimizer.<parameter>.<slot>`), and the current epoch's sample order (`trainer.permutation`);
+/// its `__metadata__` holds the position (epoch, batch, step), the random generator's state, the
+/// learning rate, the epoch's running loss and the history so far. Training resumed from it
+/// produces the same weights, bit for bit, as training that never stopped (on the same binary and
+/// machine). Callbacks keep their own state in memory and are not saved.
+extension Trainer {
+  /// Writes the training state to `url`, atomically.
+  public func saveState(to url: URL) throws {
+    let named = model.namedParameters
+    let tensors =
+      model.stateDict() + optimizer.stateTensors(for: named)
+      + [NamedTensor(name: "trainer.permutation", shape: [permutation.count], values: permutation.map(Float.init))]
+    let encoder = JSONEncoder()
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let history = String(decoding: try encoder.encode(history.epochs), as: UTF8.self)
+    let metadata = [
+      "trainbook": Trainbook.version, "kind": "training state", "optimizer": optimizer.rule.name,
+      "epoch": "\(epoch)", "batch": "\(batchIndex)", "global_step": "\(globalStep)",
+      "generator": generator.state.map(String.init).joined(separator: " "),
+      "learning_rate": "\(optimizer.learningRate)", "epoch_loss_sum": "\(epochLossSum)",
+      "epoch_samples": "\(epochSamples)", "updates": "\(model.updatesApplied)", "history": history,
+    ]
+    try SafetensorsFile(tensors: tensors, metadata: metadata).write(to: url)
+  }
+
+  /// Restores the training state saved at `url` into this trainer, whose model, loss and
+  /// optimizer must be built as they were when it was saved; then `fit` continues from there.
+  /// Throws, naming what differs, if the file does not belong to such a trainer.
+  public func restoreState(from url: URL) throws {
+    let file = try SafetensorsFile.read(from: url)
+    let meta = file.metadata
+    guard meta["kind"] == "training state" else {
+      throw ModelError("\(url.lastPathComponent) is not a training state (maybe model weights?)")
+    }
+    guard meta["optimizer"] == optimizer.rule.name else {
+      throw ModelError(
+        "the training state was saved with \(meta["optimizer"] ?? "no optimizer"), "
+          + "not \(optimizer.rule.name)")
+    }
+    func number<T: LosslessStringConvertible>(_ key: String) throws(ModelError) -> T {
+      guard let text = meta[key], let value = T(text) else {
+        throw ModelError("the training state's \(key) is missing or malformed")
+      }
+      return value
+    }
+    let words = (meta["generator"] ?? "").split(separator: " ").compactMap { UInt64($0) }
+    guard let restoredGenerator = RandomGenerator(state: words) else {
+      throw ModelError("the training state's random generator state is malformed")
+    }
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let epochs = try decoder.decode([EpochRecord].self, from: Data((meta["history"] ?? "[]").utf8))
+    let tensors = Dictionary(file.tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let order = (tensors["trainer.permutation"]?.values ?? []).map { Int($0) }
+    let (epoch, batch, step): (Int, Int, Int) = (try number("epoch"), try number("batch"), try number("global_step"))
+    let (rate, lossSum, samples, updates): (Float, Double, Int, Int) = (
+      try number("learning_rate"), try number("epoch_loss_sum"), try number("epoch_samples"),
+      try number("updates"))
+    let modelNames = Set(model.stateDict().map(\.name))
+    try model.load(stateDict: file.tensors.filter { modelNames.contains($0.name) })
+    try optimizer.restoreState(tensors, for: model.namedParameters)
+    self.epoch = epoch
+    batchIndex = batch
+    globalStep = step
+    permutation = order
+    generator = restoredGenerator
+    optimizer.learningRate = rate
+    epochLossSum = lossSum
+    epochSamples = samples
+    model.updatesApplied = updates
+    history = History()
+    history.epochs = epochs
+  }
+}

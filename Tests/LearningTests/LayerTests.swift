@@ -1,0 +1,155 @@
+import Engine
+import Learning
+import Testing
+import TestSupport
+
+/// Finite-difference checks of every layer's backward rule, and the layers' modes.
+@Suite struct LayerTests {
+  static let middles: [String] = [
+    "relu", "leakyReLU", "elu", "sigmoid", "tanh", "gelu", "softplus", "dropout", "batchNorm",
+  ]
+
+  static func middle(_ name: String) -> any Layer {
+    switch name {
+    case "relu": ActivationLayer(.relu)
+    case "leakyReLU": ActivationLayer(.leakyReLU(slope: 0.1))
+    case "elu": ActivationLayer(.elu(alpha: 1))
+    case "sigmoid": ActivationLayer(.sigmoid)
+    case "tanh": ActivationLayer(.tanh)
+    case "gelu": ActivationLayer(.gelu)
+    case "softplus": ActivationLayer(.softplus)
+    case "dropout": Dropout(probability: 0.3)
+    default: BatchNorm(features: 5)
+    }
+  }
+
+  /// Dense(3, 5), the layer, Dense(5, 2) under cross-entropy: the parameter gradients from
+  /// backward match central differences of the loss.
+  @Test(arguments: middles)
+  func backwardMatchesFiniteDifferences(_ name: String) throws {
+    var generator = RandomGenerator(seed: 7)
+    let model = try Sequential(
+      inputFeatures: 3,
+      layers: [
+        Dense(inputSize: 3, outputSize: 5, initialization: .xavierNormal, generator: &generator),
+        Self.middle(name),
+        Dense(inputSize: 5, outputSize: 2, initialization: .xavierNormal, generator: &generator),
+      ])
+    let input = Matrix(rows: 6, columns: 3, values: (0..<18).map { _ in Float(generator.normal()) })
+    let targets: [Float] = [0, 1, 1, 0, 1, 0]
+    let loss = Loss.crossEntropy()
+    let parameters = model.parameters
+    func lossAt(_ flat: [Float]) -> Float {
+      var offset = 0
+      for parameter in parameters {
+        parameter.value = Array(flat[offset..<(offset + parameter.count)])
+        offset += parameter.count
+      }
+      var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 3))
+      return loss.value(model.forward(input, pass: &pass), targets: targets)
+    }
+    let point = parameters.flatMap(\.value)
+    model.zeroGradients()
+    var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 3))
+    model.backward(loss.evaluate(model.forward(input, pass: &pass), targets: targets).gradient)
+    let analytic = parameters.flatMap(\.gradient)
+    gradCheck(lossAt, at: point, analytic: analytic, step: 1e-2, rtol: 2e-2, atol: 2e-3)
+  }
+
+  static let losses: [Loss] = [
+    .meanSquaredError, .meanAbsoluteError, .huber(delta: 0.7), .binaryCrossEntropy,
+  ]
+
+  /// Each loss's gradient matches central differences (points kept away from kinks).
+  @Test(arguments: losses)
+  func lossGradientMatchesFiniteDifferences(_ loss: Loss) {
+    let predictions: [Float] = [0.3, -1.2, 2.5, 0.05, -0.4]
+    let targets: [Float] = [0, 1, 1, 0, 1]
+    let function = { (values: [Float]) in
+      loss.value(Matrix(rows: 5, columns: 1, values: values), targets: targets)
+    }
+    let analytic = loss.evaluate(Matrix(rows: 5, columns: 1, values: predictions), targets: targets)
+    gradCheck(function, at: predictions, analytic: analytic.gradient.values, step: 1e-2)
+  }
+
+  /// Cross-entropy with label smoothing: gradient and stability at logits of ±1000.
+  @Test func crossEntropyGradientAndStability() {
+    let loss = Loss.crossEntropy(labelSmoothing: 0.2)
+    let logits: [Float] = [0.5, -1, 2, 1.5, 0.2, -0.3]
+    let function = { (values: [Float]) in
+      loss.value(Matrix(rows: 2, columns: 3, values: values), targets: [2, 0])
+    }
+    let analytic = loss.evaluate(Matrix(rows: 2, columns: 3, values: logits), targets: [2, 0])
+    gradCheck(function, at: logits, analytic: analytic.gradient.values)
+    let extreme = loss.evaluate(Matrix(rows: 1, columns: 2, values: [1000, -1000]), targets: [1])
+    #expect(extreme.value.isFinite && extreme.gradient.values.allSatisfy(\.isFinite))
+    let bce = Loss.binaryCrossEntropy.evaluate(
+      Matrix(rows: 2, columns: 1, values: [1000, -1000]), targets: [0, 1])
+    #expect(bce.value == 1000)
+  }
+
+  /// Dropout zeroes about p of the values while training, scales survivors by 1/(1 − p), and
+  /// passes everything through in evaluation.
+  @Test func dropoutModes() {
+    let layer = Dropout(probability: 0.25)
+    let input = Matrix(rows: 100, columns: 40, values: .init(repeating: 1, count: 4000))
+    var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 1))
+    let output = layer.forward(input, pass: &pass)
+    let zeros = output.values.count { $0 == 0 }
+    #expect(abs(Double(zeros) / 4000 - 0.25) < 0.03)
+    #expect(output.values.allSatisfy { $0 == 0 || $0 == Float(1) / 0.75 })
+    var evaluation = ForwardPass.evaluation
+    #expect(layer.forward(input, pass: &evaluation) == input)
+  }
+
+  /// Batch norm's running statistics follow PyTorch's update (momentum 0.1, unbiased variance),
+  /// and evaluation uses them.
+  @Test func batchNormRunningStatistics() {
+    let layer = BatchNorm(features: 1)
+    let input = Matrix(rows: 4, columns: 1, values: [1, 2, 3, 6])
+    var pass = ForwardPass(isTraining: true)
+    let output = layer.forward(input, pass: &pass)
+    // mean 3, biased variance 3.5, unbiased 14/3.
+    expectClose(layer.runningMean, [0.3])
+    expectClose(layer.runningVariance, [0.9 + 0.1 * 14 / 3])
+    expectClose(output.values, [1, 2, 3, 6].map { (Float($0) - 3) / (3.5 + 1e-5).squareRoot() })
+    let evaluated = layer.predictOne(3)
+    expectClose([evaluated], [(3 - 0.3) / (layer.runningVariance[0] + 1e-5).squareRoot()])
+    #expect(layer.buffers.map(\.name) == ["running_mean", "running_var", "num_batches_tracked"])
+    #expect(layer.buffers[2].values == [1])
+  }
+
+  /// The summary lists every layer with its output shape and parameter count.
+  @Test func summary() throws {
+    let model = Sequential.mlp(inputs: 2, hidden: [16], outputs: 1)
+    model.freeze(layers: [0])
+    let text = model.summary.description
+    #expect(text.contains("0 (Linear)          (None, 16)          48"))
+    #expect(text.contains("1 (ReLU)            (None, 16)           0"))
+    #expect(text.contains("2 (Linear)          (None, 1)           17"))
+    #expect(text.contains("Total params: 65"))
+    #expect(text.contains("Trainable params: 17"))
+    #expect(text.contains("Non-trainable params: 48"))
+  }
+
+  /// A layer that cannot take the previous one's output is named at construction.
+  @Test func mismatchedLayersAreNamed() {
+    var generator = RandomGenerator(seed: 0)
+    #expect(throws: ModelError("layer 1 (Linear): a dense layer made for 3 inputs cannot take data with 4 features")) {
+      try Sequential(
+        inputFeatures: 2,
+        layers: [
+          Dense(inputSize: 2, outputSize: 4, generator: &generator),
+          Dense(inputSize: 3, outputSize: 1, generator: &generator),
+        ])
+    }
+  }
+}
+
+extension BatchNorm {
+  /// The evaluation-mode output for a single one-feature sample.
+  fileprivate func predictOne(_ value: Float) -> Float {
+    var pass = ForwardPass.evaluation
+    return forward(Matrix(rows: 1, columns: 1, values: [value]), pass: &pass).values[0]
+  }
+}

@@ -1,6 +1,0 @@
-import Learning
-import Testing
-
-@Test func learningModuleLinks() {
-  #expect(String(describing: LearningModule.self) == "LearningModule")
-}
