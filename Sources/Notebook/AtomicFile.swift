@@ -6,7 +6,7 @@ import Foundation
 
 /// Writes `text` to `path` atomically: into a temporary file in the same folder, then renamed
 /// over `path` (POSIX `rename`), so a reader sees the old file or the new one, never half of one.
-func writeAtomically(_ text: String, to path: String) throws {
+public func writeAtomically(_ text: String, to path: String) throws {
   let url = URL(fileURLWithPath: path)
   let temporary = url.deletingLastPathComponent()
     .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")

@@ -6,7 +6,8 @@ import Foundation
 /// | --- | --- |
 /// | `<!-- skip -->` | do not run the cell; keep its recorded output |
 /// | `<!-- ignore-output -->` | run the cell but do not compare its output |
-/// | `<!-- expect-error: MESSAGE -->` | the cell must fail with an error containing MESSAGE (`<!-- expect-error -->`: any error) |
+/// | `<!-- expect-error: MESSAGE -->` | the cell must fail with an error containing MESSAGE |
+/// | `<!-- expect-error -->` | the cell must fail with any error |
 /// | `<!-- tolerance: 0.01 -->` | numbers may differ from the recorded ones by 0.01 |
 /// | `<!-- tolerance: relative 0.001 -->` | numbers may differ by 0.1 % of the recorded value |
 /// | `<!-- tolerance: exact -->` | numbers must be printed exactly as recorded |
@@ -37,7 +38,8 @@ public struct CellMarkers: Sendable, Equatable {
     if skip { lines.append("<!-- skip -->") }
     if ignoreOutput { lines.append("<!-- ignore-output -->") }
     if let expectedError {
-      lines.append(expectedError.isEmpty ? "<!-- expect-error -->" : "<!-- expect-error: \(expectedError) -->")
+      lines.append(
+        expectedError.isEmpty ? "<!-- expect-error -->" : "<!-- expect-error: \(expectedError) -->")
     }
     switch tolerance {
     case .printedPrecision: break
@@ -85,13 +87,15 @@ public struct CellMarkers: Sendable, Equatable {
       try once(tolerance == .printedPrecision, name, line)
       tolerance = try NumberTolerance(parsing: argument, line: line)
     case ("tolerance", nil):
-      throw NotebookError(line: line, "`tolerance` needs an amount, e.g. `<!-- tolerance: 0.01 -->`")
+      throw NotebookError(
+        line: line, "`tolerance` needs an amount, e.g. `<!-- tolerance: 0.01 -->`")
     case (_, _) where Self.names.contains(name):
       throw NotebookError(line: line, "marker `\(name)` takes no argument")
     default:
       throw NotebookError(
         line: line,
-        "unknown marker `\(name)` above a cell; known markers: \(Self.names.joined(separator: ", "))"
+        "unknown marker `\(name)` above a cell; known markers: "
+          + Self.names.joined(separator: ", ")
       )
     }
   }

@@ -56,7 +56,8 @@ public struct FileSandbox: Sendable {
     }
     guard let real = realPath(existing), isInside(real) else {
       throw SandboxError(
-        path: path, reason: "it goes through a symbolic link that leads out of the notebook's folder")
+        path: path,
+        reason: "it goes through a symbolic link that leads out of the notebook's folder")
     }
     if access == .read, !missing.isEmpty {
       throw SandboxError(path: path, reason: "no such file in the notebook's folder")

@@ -75,9 +75,11 @@ public struct NotebookMetadata: Sendable, Equatable {
     guard let version = fields["version"] else {
       throw NotebookError(line: firstLine - 1, "the metadata block has no `version`")
     }
-    return NotebookMetadata(version: version, saved: fields["saved"], seed: fields["seed"].flatMap {
-      UInt64($0)
-    })
+    return NotebookMetadata(
+      version: version, saved: fields["saved"],
+      seed: fields["seed"].flatMap {
+        UInt64($0)
+      })
   }
 
   private static func validate(key: String, value: String, line: Int) throws(NotebookError) {

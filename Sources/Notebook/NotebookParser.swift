@@ -193,13 +193,15 @@ private struct NotebookParser {
       guard let piece = RecordedPiece(kind: kind, content: content) else {
         throw NotebookError(
           line: kindLine,
-          "unknown output kind `\(kind)`; known kinds: \(RecordedPiece.kinds.joined(separator: ", "))"
+          "unknown output kind `\(kind)`; known kinds: "
+            + RecordedPiece.kinds.joined(separator: ", ")
         )
       }
       pieces.append(piece)
     }
     guard !pieces.isEmpty else {
-      throw NotebookError(line: commentLine, "`<!-- output -->` is not followed by an ```output block")
+      throw NotebookError(
+        line: commentLine, "`<!-- output -->` is not followed by an ```output block")
     }
     return pieces
   }

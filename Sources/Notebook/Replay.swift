@@ -177,3 +177,14 @@ func comparedLines(_ pieces: [RecordedPiece]) -> [String] {
     return ["[\(piece.kind)]"] + lines
   }
 }
+
+extension CellOutcome {
+  /// The cell as a prompt transcript: its code after `trainbook> ` (`...> ` on continuation
+  /// lines), then what it printed on replay (or `(skipped)`).
+  public var transcript: String {
+    let code = cell.source.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated().map { ($0.offset == 0 ? "trainbook> " : "      ...> ") + $0.element }
+    let printed = outputs.map { $0.map { RecordedPiece($0).content } } ?? ["(skipped)"]
+    return (code + printed.filter { !$0.isEmpty }).joined(separator: "\n")
+  }
+}

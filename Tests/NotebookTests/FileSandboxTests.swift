@@ -7,7 +7,8 @@ func makeSandboxFolders() throws -> (root: String, book: String) {
   let root = try temporaryFolder()
   let book = root + "/book"
   try FileManager.default.createDirectory(atPath: book + "/runs", withIntermediateDirectories: true)
-  try FileManager.default.createDirectory(atPath: root + "/secret", withIntermediateDirectories: true)
+  try FileManager.default.createDirectory(
+    atPath: root + "/secret", withIntermediateDirectories: true)
   try Data("x".utf8).write(to: URL(fileURLWithPath: book + "/data.csv"))
   try Data("s".utf8).write(to: URL(fileURLWithPath: root + "/secret/key"))
   return (root, book)
@@ -20,8 +21,9 @@ func makeSandboxFolders() throws -> (root: String, book: String) {
   let real = sandbox.folder
   #expect(try sandbox.resolve("data.csv", for: .read) == real + "/data.csv")
   #expect(try sandbox.resolve("./runs/../data.csv", for: .read) == real + "/data.csv")
-  #expect(try sandbox.resolve("runs/new/weights.safetensors", for: .write)
-    == real + "/runs/new/weights.safetensors")
+  #expect(
+    try sandbox.resolve("runs/new/weights.safetensors", for: .write)
+      == real + "/runs/new/weights.safetensors")
   #expect(try sandbox.resolve(real + "/runs/w.bin", for: .write) == real + "/runs/w.bin")
 }
 
@@ -29,10 +31,14 @@ func makeSandboxFolders() throws -> (root: String, book: String) {
   let (root, book) = try makeSandboxFolders()
   defer { try? FileManager.default.removeItem(atPath: root) }
   let sandbox = try FileSandbox(folder: book)
-  try FileManager.default.createSymbolicLink(atPath: book + "/out", withDestinationPath: root + "/secret")
-  try FileManager.default.createSymbolicLink(atPath: book + "/key", withDestinationPath: root + "/secret/key")
-  try FileManager.default.createSymbolicLink(atPath: book + "/dangling", withDestinationPath: root + "/secret/new")
-  try FileManager.default.createSymbolicLink(atPath: book + "/inside", withDestinationPath: book + "/runs")
+  try FileManager.default.createSymbolicLink(
+    atPath: book + "/out", withDestinationPath: root + "/secret")
+  try FileManager.default.createSymbolicLink(
+    atPath: book + "/key", withDestinationPath: root + "/secret/key")
+  try FileManager.default.createSymbolicLink(
+    atPath: book + "/dangling", withDestinationPath: root + "/secret/new")
+  try FileManager.default.createSymbolicLink(
+    atPath: book + "/inside", withDestinationPath: book + "/runs")
   let refused: [(String, FileAccess, String)] = [
     ("../secret/key", .read, "outside the notebook's folder"),
     ("runs/../../secret/key", .write, "outside the notebook's folder"),

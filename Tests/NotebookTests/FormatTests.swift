@@ -47,7 +47,8 @@ let sampleMarkdown = """
 
 @Test func parsesEveryPartOfTheFormat() throws {
   let notebook = try Notebook(parsing: sampleMarkdown)
-  #expect(notebook.metadata == NotebookMetadata(version: "0.1.0", saved: "2026-11-24T19:30:00Z", seed: 7))
+  #expect(
+    notebook.metadata == NotebookMetadata(version: "0.1.0", saved: "2026-11-24T19:30:00Z", seed: 7))
   #expect(notebook.blocks.count == 5)
   #expect(notebook.blocks[0] == .prose("# Two moons\n\nSome prose with `code`."))
   let cells = notebook.cells
@@ -68,7 +69,8 @@ let sampleMarkdown = """
         CodeCell(
           source: "print(\"```\")\nx = 2",
           markers: CellMarkers(
-            skip: true, ignoreOutput: true, expectedError: "no argument", tolerance: .absolute(0.01)),
+            skip: true, ignoreOutput: true, expectedError: "no argument", tolerance: .absolute(0.01)
+          ),
           outputs: [
             .text("```\nfenced ```` inside"), .chart("┤╮\n┤╰──"), .timing("1 s"),
             .progress("epoch 1"), .error("oops"), .text(""), .text("\n trailing blank\n"),

@@ -16,7 +16,9 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
   #expect(notebook.cells.map(\.source) == sampleCells)
   #expect(notebook.metadata.seed == 1)
   #expect(notebook.cells[2].outputs == [.chart("loss\n0.69 ┤╮\n0.42 ┤╰──\n     └───\n      1  3")])
-  #expect(notebook.cells[3].markers.expectedError == "line 1, column 16: `fit` has no argument `epoch`; did you mean `epochs`?")
+  #expect(
+    notebook.cells[3].markers.expectedError
+      == "line 1, column 16: `fit` has no argument `epoch`; did you mean `epochs`?")
   #expect(notebook.cells[0].markers == CellMarkers())
 }
 
@@ -35,12 +37,14 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
   #expect(runner.ran == sampleCells)
   #expect(replay.passes, "\(replay.report(file: "session.md"))")
   #expect(replay.outcomes.map(\.verdict) == [.matched, .matched, .matched, .matched])
-  #expect(replay.report(file: "session.md").hasSuffix("all 4 checked cells match their recorded output"))
+  #expect(
+    replay.report(file: "session.md").hasSuffix("all 4 checked cells match their recorded output"))
 }
 
 @Test func changingOneRecordedNumberFailsExactlyThatCell() throws {
   let markdown = recordSampleSession().markdown
-  let edited = markdown.replacingOccurrences(of: "loss 0.4210, accuracy", with: "loss 0.4211, accuracy")
+  let edited = markdown.replacingOccurrences(
+    of: "loss 0.4210, accuracy", with: "loss 0.4211, accuracy")
   #expect(edited != markdown)
   let notebook = try Notebook(parsing: edited)
   let replay = Replay(notebook, runner: ScriptedRunner(sampleScript))
@@ -75,13 +79,16 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
 @Test func expectErrorMarkerNeedsTheMarkedFailure() {
   func verdict(expecting expected: String, got outputs: [OutputPiece]) -> CellVerdict {
     let cell = CodeCell(
-      source: "x", markers: CellMarkers(expectedError: expected), outputs: [.error("no such name `y`")])
+      source: "x", markers: CellMarkers(expectedError: expected),
+      outputs: [.error("no such name `y`")])
     let notebook = Notebook(metadata: NotebookMetadata(), blocks: [.cell(cell)])
     return Replay(notebook, runner: ScriptedRunner(["x": outputs])).outcomes[0].verdict
   }
   #expect(verdict(expecting: "no such name", got: [.error("no such name `y`")]) == .matched)
   #expect(verdict(expecting: "", got: [.error("no such name `y`")]) == .matched)
-  #expect(verdict(expecting: "no such name", got: [.text("1")]) == .missingError(expected: "no such name"))
+  #expect(
+    verdict(expecting: "no such name", got: [.text("1")]) == .missingError(expected: "no such name")
+  )
   #expect(
     verdict(expecting: "no such name", got: [.error("division by zero")])
       == .wrongError(expected: "no such name", actual: "division by zero"))
