@@ -25,21 +25,16 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try loadNotebook(notebook)
-    var replay: Replay?
-    if !noReplay {
-      do {
-        replay = Replay(loaded, runner: try notebookRunner(for: loaded, at: notebook))
-      } catch let error as NotYetBuilt {
-        FileHandle.standardError.write(Data("note: \(error); charts are exported as text\n".utf8))
-      }
-    }
+    let source = absolutePath(notebook)
+    let destination = absolutePath(
+      output
+        ?? URL(fileURLWithPath: source).deletingPathExtension()
+        .appendingPathExtension(format.rawValue).path)
+    let replay =
+      noReplay ? nil : Replay(loaded, runner: try notebookRunner(for: loaded, at: source))
     let exported = ExportedNotebook(loaded, replay: replay)
     let text = format == .ipynb ? exported.ipynb() : exported.html()
-    let destination =
-      output
-      ?? URL(fileURLWithPath: notebook).deletingPathExtension()
-      .appendingPathExtension(format.rawValue).path
     try writeAtomically(text, to: destination)
-    print("wrote \(destination)")
+    print("wrote \(output ?? destination)")
   }
 }

@@ -28,7 +28,8 @@ struct ReplayCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try loadNotebook(notebook)
-    let runner = try notebookRunner(for: loaded, at: notebook)
+    let path = absolutePath(notebook)
+    let runner = try notebookRunner(for: loaded, at: path)
     let replay = Replay(loaded, runner: runner) { outcome in
       if !check && !update { print(outcome.transcript + "\n") }
     }
@@ -36,13 +37,16 @@ struct ReplayCommand: ParsableCommand {
       print(replay.report(file: notebook))
       if !replay.passes { throw ExitCode.failure }
     } else if update {
+      guard !replay.passes else {
+        print("\(notebook): every recorded output is up to date; the file was not changed")
+        return
+      }
       let updated = try replay.updatedNotebook()
-      try updated.write(to: notebook)
+      try updated.write(to: path)
       let changed = replay.failures.map { "cell \($0.number) (line \($0.cell.line))" }
-      print(
-        changed.isEmpty
-          ? "\(notebook): every recorded output was already up to date"
-          : "\(notebook): updated the output of \(changed.joined(separator: ", "))")
+      print("\(notebook): updated the output of \(changed.joined(separator: ", "))")
+    } else if let failed = replay.outcomes.first(where: \.failedToRun) {
+      throw ValidationError("cell \(failed.number) (line \(failed.cell.line)) failed")
     }
   }
 }
@@ -60,9 +64,17 @@ func loadNotebook(_ path: String) throws -> Notebook {
   }
 }
 
-/// A fresh language session for replaying `notebook`: its files are read and written from the
-/// notebook's folder.
+/// `path` made absolute against the current folder, so it survives entering another folder.
+func absolutePath(_ path: String) -> String {
+  path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+}
+
+/// A fresh language session for replaying `notebook`, started from its recorded seed, with the
+/// notebook's folder as the folder its relative paths start from.
 func notebookRunner(for notebook: Notebook, at path: String) throws -> any CellRunner {
-  _ = try FileSandbox(notebookAt: path)
-  throw NotYetBuilt(command: "replay")
+  let sandbox = try FileSandbox(notebookAt: path)
+  guard FileManager.default.changeCurrentDirectoryPath(sandbox.folder) else {
+    throw ValidationError("cannot enter the notebook's folder \(sandbox.folder)")
+  }
+  return SessionRunner(seed: notebook.metadata.seed)
 }
