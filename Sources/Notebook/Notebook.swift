@@ -178,6 +178,23 @@ public enum RecordedPiece: Sendable, Equatable {
   static let kinds = ["text", "chart", "timing", "progress", "error"]
 }
 
+/// What a cell printed as it is recorded: colour codes removed, and consecutive text (or
+/// progress) pieces joined into one, so a loop's prints read as one block.
+public func recorded(_ outputs: [OutputPiece]) -> [RecordedPiece] {
+  var pieces: [RecordedPiece] = []
+  for piece in outputs.map(RecordedPiece.init) {
+    switch (pieces.last, piece) {
+    case (.text(let before)?, .text(let next)):
+      pieces[pieces.count - 1] = .text(before + "\n" + next)
+    case (.progress(let before)?, .progress(let next)):
+      pieces[pieces.count - 1] = .progress(before + "\n" + next)
+    default:
+      pieces.append(piece)
+    }
+  }
+  return pieces
+}
+
 /// `text` without ANSI escape sequences (colours, cursor moves) and with one trailing newline
 /// removed, so that recordings read cleanly in Markdown.
 func withoutTerminalColors(_ text: String) -> String {

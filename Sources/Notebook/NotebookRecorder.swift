@@ -19,7 +19,7 @@ public final class NotebookRecorder {
 
   /// Records that `source` ran and printed `outputs`.
   public func record(source: String, outputs: [OutputPiece]) {
-    let pieces = outputs.map(RecordedPiece.init)
+    let pieces = recorded(outputs)
     var markers = CellMarkers()
     if let error = pieces.lazy.compactMap(\.errorMessage).first {
       markers.expectedError = markerText(error)

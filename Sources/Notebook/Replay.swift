@@ -36,6 +36,15 @@ public struct Replay {
   /// Whether every cell matched its recording (or was skipped or ignored).
   public var passes: Bool { failures.isEmpty }
 
+  /// The cells that ran and printed anything other than exactly what was recorded (timings and
+  /// progress aside), even within tolerance: the cells `--update` rewrites.
+  public var changedCells: [CellOutcome] {
+    outcomes.filter { outcome in
+      guard let outputs = outcome.outputs else { return false }
+      return recorded(outputs).filter(\.isCompared) != outcome.cell.outputs.filter(\.isCompared)
+    }
+  }
+
   /// The check's report: one paragraph per failing cell with its number, line and diff, then a
   /// summary line.
   public func report(file: String) -> String {
@@ -59,7 +68,7 @@ public struct Replay {
     guard broken.isEmpty else { throw ReplayFailed(cells: broken) }
     let cells = outcomes.map { outcome in
       var cell = outcome.cell
-      if let outputs = outcome.outputs { cell.outputs = outputs.map(RecordedPiece.init) }
+      if let outputs = outcome.outputs { cell.outputs = recorded(outputs) }
       return cell
     }
     var updated = notebook.replacingCells(with: cells)
@@ -75,7 +84,7 @@ public struct ReplayFailed: Error, CustomStringConvertible {
 
   /// One line per failed cell, and that the file was left as it was.
   public var description: String {
-    let lines = cells.map { "cell \($0.number) (line \($0.cell.line)): \($0.verdict.summary)" }
+    let lines = cells.map { "cell \($0.number) (line \($0.cell.line)): \($0.failure)" }
     return (lines + ["the notebook was not changed"]).joined(separator: "\n")
   }
 }
@@ -99,6 +108,13 @@ public struct CellOutcome: Sendable {
       let failed = outputs?.contains { if case .error = $0 { true } else { false } } ?? false
       return failed && cell.markers.expectedError == nil
     }
+  }
+
+  /// Why the cell counts as failed to run: the first line of its error, or its verdict.
+  var failure: String {
+    let error = outputs?.lazy.map(RecordedPiece.init).compactMap(\.errorMessage).first
+    guard let error, cell.markers.expectedError == nil else { return verdict.summary }
+    return "failed: \(markerText(error))"
   }
 
   /// `cell N (line L): what went wrong`, then the diff, for the check report.
@@ -149,7 +165,7 @@ public enum CellVerdict: Sendable, Equatable {
 
 /// Compares a cell's new outputs with its recording, honouring its markers.
 func judge(_ cell: CodeCell, _ outputs: [OutputPiece]) -> CellVerdict {
-  let fresh = outputs.map(RecordedPiece.init)
+  let fresh = recorded(outputs)
   if let expected = cell.markers.expectedError {
     guard let error = fresh.lazy.compactMap(\.errorMessage).first else {
       return .missingError(expected: expected)
@@ -184,7 +200,7 @@ extension CellOutcome {
   public var transcript: String {
     let code = cell.source.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated().map { ($0.offset == 0 ? "trainbook> " : "      ...> ") + $0.element }
-    let printed = outputs.map { $0.map { RecordedPiece($0).content } } ?? ["(skipped)"]
+    let printed = outputs.map { recorded($0).map(\.content) } ?? ["(skipped)"]
     return (code + printed.filter { !$0.isEmpty }).joined(separator: "\n")
   }
 }

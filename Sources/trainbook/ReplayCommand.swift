@@ -37,16 +37,16 @@ struct ReplayCommand: ParsableCommand {
       print(replay.report(file: notebook))
       if !replay.passes { throw ExitCode.failure }
     } else if update {
-      guard !replay.passes else {
+      guard !replay.changedCells.isEmpty else {
         print("\(notebook): every recorded output is up to date; the file was not changed")
         return
       }
       let updated = try replay.updatedNotebook()
       try updated.write(to: path)
-      let changed = replay.failures.map { "cell \($0.number) (line \($0.cell.line))" }
+      let changed = replay.changedCells.map { "cell \($0.number) (line \($0.cell.line))" }
       print("\(notebook): updated the output of \(changed.joined(separator: ", "))")
     } else if let failed = replay.outcomes.first(where: \.failedToRun) {
-      throw ValidationError("cell \(failed.number) (line \(failed.cell.line)) failed")
+      throw NotebookCommandError("cell \(failed.number) (line \(failed.cell.line)) failed")
     }
   }
 }
@@ -55,12 +55,12 @@ struct ReplayCommand: ParsableCommand {
 /// line.
 func loadNotebook(_ path: String) throws -> Notebook {
   guard FileManager.default.fileExists(atPath: path) else {
-    throw ValidationError("no notebook at \(path)")
+    throw NotebookCommandError("no notebook at \(path)")
   }
   do {
     return try Notebook(contentsOf: path)
   } catch let error as NotebookError {
-    throw ValidationError(error.description)
+    throw NotebookCommandError(error.description)
   }
 }
 
@@ -74,7 +74,14 @@ func absolutePath(_ path: String) -> String {
 func notebookRunner(for notebook: Notebook, at path: String) throws -> any CellRunner {
   let sandbox = try FileSandbox(notebookAt: path)
   guard FileManager.default.changeCurrentDirectoryPath(sandbox.folder) else {
-    throw ValidationError("cannot enter the notebook's folder \(sandbox.folder)")
+    throw NotebookCommandError("cannot enter the notebook's folder \(sandbox.folder)")
   }
   return SessionRunner(seed: notebook.metadata.seed)
+}
+
+/// A notebook that cannot be read or replayed: the message is printed as is and the command
+/// exits with status 1.
+struct NotebookCommandError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
 }

@@ -132,3 +132,13 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
   let missing = Replay(try Notebook(contentsOf: path), runner: ScriptedRunner(unfailing))
   #expect(throws: ReplayFailed.self) { try missing.updatedNotebook() }
 }
+
+@Test func consecutivePrintsAreRecordedAsOneBlock() {
+  let outputs: [OutputPiece] = [
+    .text("a"), .text("b"), .progress("1"), .progress("2"), .text("c"),
+    .chart(terminal: "t", svg: ""),
+    .text("d"),
+  ]
+  #expect(
+    recorded(outputs) == [.text("a\nb"), .progress("1\n2"), .text("c"), .chart("t"), .text("d")])
+}
