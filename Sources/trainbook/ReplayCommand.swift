@@ -1,11 +1,87 @@
 import ArgumentParser
+import Foundation
+import Language
+import Notebook
 
 struct ReplayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "replay",
-    abstract: "Replay a notebook's cells, optionally checking them against the recorded outputs.")
+    abstract: "Replay a notebook's cells, optionally checking them against the recorded outputs.",
+    discussion: """
+      Without options, runs every cell and prints what it prints. --check compares each cell's \
+      output with the recorded one (numbers at their printed precision, timings and progress \
+      never) and exits non-zero on any difference. --update writes the new outputs into the \
+      notebook, unless a cell fails.
+      """)
 
   @Argument(help: "The notebook (.md) to replay.") var notebook: String
+  @Flag(help: "Compare each cell's output with the recorded one; exit non-zero on a difference.")
+  var check = false
+  @Flag(help: "Rewrite the recorded outputs in place (the file is kept if any cell fails).")
+  var update = false
 
-  func run() throws { throw NotYetBuilt(command: "replay") }
+  func validate() throws {
+    if check && update {
+      throw ValidationError("use --check or --update, not both")
+    }
+  }
+
+  func run() throws {
+    let loaded = try loadNotebook(notebook)
+    let path = absolutePath(notebook)
+    let runner = try notebookRunner(for: loaded, at: path)
+    let replay = Replay(loaded, runner: runner) { outcome in
+      if !check && !update { print(outcome.transcript + "\n") }
+    }
+    if check {
+      print(replay.report(file: notebook))
+      if !replay.passes { throw ExitCode.failure }
+    } else if update {
+      guard !replay.changedCells.isEmpty else {
+        print("\(notebook): every recorded output is up to date; the file was not changed")
+        return
+      }
+      let updated = try replay.updatedNotebook()
+      try updated.write(to: path)
+      let changed = replay.changedCells.map { "cell \($0.number) (line \($0.cell.line))" }
+      print("\(notebook): updated the output of \(changed.joined(separator: ", "))")
+    } else if let failed = replay.outcomes.first(where: \.failedToRun) {
+      throw NotebookCommandError("cell \(failed.number) (line \(failed.cell.line)) failed")
+    }
+  }
+}
+
+/// The notebook at `path`, or a clear error: a missing file, or a malformed notebook with its
+/// line.
+func loadNotebook(_ path: String) throws -> Notebook {
+  guard FileManager.default.fileExists(atPath: path) else {
+    throw NotebookCommandError("no notebook at \(path)")
+  }
+  do {
+    return try Notebook(contentsOf: path)
+  } catch let error as NotebookError {
+    throw NotebookCommandError(error.description)
+  }
+}
+
+/// `path` made absolute against the current folder, so it survives entering another folder.
+func absolutePath(_ path: String) -> String {
+  path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+}
+
+/// A fresh language session for replaying `notebook`, started from its recorded seed, with the
+/// notebook's folder as the folder its relative paths start from.
+func notebookRunner(for notebook: Notebook, at path: String) throws -> any CellRunner {
+  let sandbox = try FileSandbox(notebookAt: path)
+  guard FileManager.default.changeCurrentDirectoryPath(sandbox.folder) else {
+    throw NotebookCommandError("cannot enter the notebook's folder \(sandbox.folder)")
+  }
+  return SessionRunner(seed: notebook.metadata.seed)
+}
+
+/// A notebook that cannot be read or replayed: the message is printed as is and the command
+/// exits with status 1.
+struct NotebookCommandError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
 }

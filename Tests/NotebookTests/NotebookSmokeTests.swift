@@ -1,6 +1,0 @@
-import Notebook
-import Testing
-
-@Test func notebookModuleLinks() {
-  #expect(String(describing: NotebookModule.self) == "NotebookModule")
-}
