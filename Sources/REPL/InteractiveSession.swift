@@ -1,0 +1,33 @@
+import Language
+
+/// What the prompt needs from a language session, beyond running cells.
+///
+/// The prompt owns no knowledge of the language: it asks the session whether a cell is finished,
+/// what completes a word, and what is defined. Ctrl-C reaches a running cell through
+/// ``Interrupt``, which the session polls between steps.
+public protocol InteractiveSession: CellRunner {
+  /// Whether `source` is a whole cell; `false` while a bracket or brace is open (or the last line
+  /// ends with an operator), so the prompt asks for another line on `...>`.
+  func isComplete(_ source: String) -> Bool
+
+  /// Whether the end of `text` is inside a string literal, where Tab completes file names.
+  func isInsideString(_ text: String) -> Bool
+
+  /// Whole words that complete the word at the end of `text` (the cell up to the cursor):
+  /// fields after a `.`; otherwise variables, built-ins, keywords, and the open call's argument
+  /// labels written as `label:`.
+  func completions(for text: String) -> [String]
+
+  /// What is defined, in order of definition, each with a one-line summary of its value.
+  var definedNames: [(name: String, summary: String)] { get }
+
+  /// Forgets every variable and run, as if the session had just started.
+  func reset()
+
+  /// Receives each piece of output the moment a running cell produces it (prints inside a loop,
+  /// training progress), so the prompt shows it before the cell ends.
+  var onOutput: ((OutputPiece) -> Void)? { get set }
+
+  /// Receives training progress events while a cell runs, for the prompt's live bar.
+  var onProgress: ((ProgressEvent) -> Void)? { get set }
+}
