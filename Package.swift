@@ -51,7 +51,8 @@ let package = Package(
       name: "LearningTests", dependencies: ["Learning", "TestSupport"], swiftSettings: vectorized),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
     .testTarget(
-      name: "LanguageTests", dependencies: ["Language", "TestSupport"], swiftSettings: vectorized),
+      name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
+      swiftSettings: vectorized),
     .testTarget(
       name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], swiftSettings: vectorized),
     .testTarget(

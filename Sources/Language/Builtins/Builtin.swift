@@ -1,0 +1,129 @@
+/// The groups `help()` lists built-ins under, in this order.
+public enum Topic: String, CaseIterable, Sendable {
+  case data, models, training, evaluation, plotting, math, text, utilities
+}
+
+/// One parameter of a built-in: its label, what it accepts, its default and what it does.
+public struct Parameter {
+  /// The label used in calls: `epochs` in `fit(net, data, epochs: 10)`.
+  public var label: String
+  /// What the parameter accepts.
+  public var type: ValueType
+  /// The value used when the call leaves the argument out; nil when it must be given.
+  public var defaultValue: Value?
+  /// One line saying what the parameter does.
+  public var doc: String
+  /// Whether the parameter collects all remaining positional arguments into a list.
+  public var isVariadic: Bool
+
+  /// A parameter the caller must give.
+  public static func required(_ label: String, _ type: ValueType, _ doc: String) -> Parameter {
+    Parameter(label: label, type: type, defaultValue: nil, doc: doc, isVariadic: false)
+  }
+
+  /// A parameter the caller may leave out, getting `defaultValue`.
+  public static func optional(
+    _ label: String, _ type: ValueType, default defaultValue: Value, _ doc: String
+  ) -> Parameter {
+    Parameter(label: label, type: type, defaultValue: defaultValue, doc: doc, isVariadic: false)
+  }
+
+  /// A parameter that takes any number of positional arguments (zero or more), each of `type`,
+  /// and passes them as one list.
+  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> Parameter {
+    Parameter(label: label, type: type, defaultValue: .list([]), doc: doc, isVariadic: true)
+  }
+}
+
+/// A function of the language implemented in Swift, with everything `help` shows about it.
+///
+/// Calls are checked against `parameters` before `implementation` runs, so it receives
+/// arguments of the declared types, with defaults filled in.
+public struct Builtin {
+  /// The name learners call it by.
+  public var name: String
+  /// The group `help()` lists it under.
+  public var topic: Topic
+  /// One line saying what it does.
+  public var summary: String
+  /// Its parameters, in positional order.
+  public var parameters: [Parameter]
+  /// Code that runs in a fresh session and shows the function at work (tested).
+  public var example: String
+  /// Runs the function on checked arguments.
+  public var implementation: (Arguments, CallContext) throws -> Value
+
+  /// Declares a built-in.
+  public init(
+    _ name: String, topic: Topic, summary: String, parameters: [Parameter] = [],
+    example: String, implementation: @escaping (Arguments, CallContext) throws -> Value
+  ) {
+    self.name = name
+    self.topic = topic
+    self.summary = summary
+    self.parameters = parameters
+    self.example = example
+    self.implementation = implementation
+  }
+
+  /// The call signature: `fit(model, data, epochs: 10, …)`, defaults shown after the labels.
+  public var signature: String {
+    let parts = parameters.map { parameter in
+      if parameter.isVariadic { return parameter.label + "…" }
+      guard let value = parameter.defaultValue else { return parameter.label }
+      return parameter.label + ": " + value.summary
+    }
+    return name + "(" + parts.joined(separator: ", ") + ")"
+  }
+}
+
+/// An error a built-in throws about its arguments or its work; the interpreter turns it into a
+/// diagnostic located at `argument` (when given and passed in the call) or else at the call.
+public struct CallError: Error {
+  /// The message in plain words.
+  public var message: String
+  /// What to try instead.
+  public var hint: String?
+  /// The label of the argument the message is about.
+  public var argument: String?
+
+  /// Creates an error about the call, or about one of its arguments.
+  public init(_ message: String, hint: String? = nil, argument: String? = nil) {
+    self.message = message
+    self.hint = hint
+    self.argument = argument
+  }
+}
+
+/// The built-ins a session knows, by name, in the order they were registered.
+public struct BuiltinRegistry {
+  private var byName: [String: Builtin] = [:]
+  /// The names in registration order.
+  public private(set) var names: [String] = []
+
+  /// An empty registry.
+  public init() {}
+
+  /// A registry holding `builtins`.
+  public init(_ builtins: [Builtin]) {
+    for builtin in builtins { register(builtin) }
+  }
+
+  /// Every built-in trainbook has: the core ones here, and each library's group.
+  public static var standard: BuiltinRegistry {
+    BuiltinRegistry(Builtin.core + Builtin.mathematics + Builtin.text)
+  }
+
+  /// Adds `builtin`; registering a name twice is a programmer's mistake.
+  public mutating func register(_ builtin: Builtin) {
+    precondition(byName[builtin.name] == nil, "built-in `\(builtin.name)` registered twice")
+    byName[builtin.name] = builtin
+    names.append(builtin.name)
+  }
+
+  /// The built-in called `name`, if there is one.
+  public subscript(name: String) -> Builtin? { byName[name] }
+
+  /// Every built-in in registration order.
+  public var all: [Builtin] { names.compactMap { byName[$0] } }
+}

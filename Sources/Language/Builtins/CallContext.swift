@@ -1,0 +1,50 @@
+import Synchronization
+
+/// A flag that asks long computations to stop: the prompt sets it on Ctrl-C (from a signal
+/// handler, so it is a lock-free atomic), and loops and long built-ins poll it.
+public final class CancellationFlag: Sendable {
+  private let flag = Atomic<Bool>(false)
+
+  /// A flag that is not set.
+  public init() {}
+
+  /// Asks the running computation to stop.
+  public func cancel() { flag.store(true, ordering: .relaxed) }
+
+  /// Clears the flag; the session does this before each cell.
+  public func reset() { flag.store(false, ordering: .relaxed) }
+
+  /// Whether stopping was asked for.
+  public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// Thrown (by `CallContext.checkCancellation`) when a computation stops because of Ctrl-C.
+public struct Interrupted: Error {
+  /// Creates the error.
+  public init() {}
+}
+
+/// What a built-in's implementation can reach while it runs: the session (variables, seed,
+/// random numbers, registry), the output stream and the cancellation flag.
+public struct CallContext {
+  /// The session the call runs in.
+  public let session: Session
+
+  /// Sends a piece of output now: printed text, a chart, progress or timing.
+  public func emit(_ piece: OutputPiece) { session.emit(piece) }
+
+  /// Sends printed text now.
+  public func print(_ text: String) { session.emit(.text(text)) }
+
+  /// Whether Ctrl-C asked the computation to stop; long loops check it after each step.
+  public var isCancelled: Bool { session.cancellation.isCancelled }
+
+  /// Throws `Interrupted` if Ctrl-C asked the computation to stop.
+  public func checkCancellation() throws {
+    if isCancelled { throw Interrupted() }
+  }
+
+  /// A seed for a computation the user gave no seed for, drawn from the session's generator
+  /// (itself seeded by `seed(n)`), so a session replays the same from the same seed.
+  public func nextSeed() -> UInt64 { session.random.next() }
+}

@@ -1,0 +1,115 @@
+/// The built-ins of the language itself: printing, help, types, lengths, ranges and the seed.
+extension Builtin {
+  static var core: [Builtin] {
+    [
+      Builtin(
+        "print", topic: .utilities, summary: "Prints values on one line, separated by spaces.",
+        parameters: [
+          .variadic("values", .any, "The values to print."),
+          .optional("separator", .string, default: .string(" "), "What goes between values."),
+        ],
+        example: "print(\"loss\", 0.25, [1, 2])"
+      ) { arguments, context in
+        let texts = arguments.list("values").map(\.text)
+        context.print(texts.joined(separator: arguments.string("separator")))
+        return .none
+      },
+      Builtin(
+        "help", topic: .utilities,
+        summary: "Lists every built-in by topic, or explains one function or value.",
+        parameters: [
+          .optional("about", .any, default: .none, "A function (or its name) or a value.")
+        ],
+        example: "help(range)"
+      ) { arguments, context in
+        context.print(try helpText(about: arguments["about"], registry: context.session.registry))
+        return .none
+      },
+      Builtin(
+        "type", topic: .utilities, summary: "The name of a value's type, as a string.",
+        parameters: [.required("value", .any, "Any value.")],
+        example: "type([1, 2])"
+      ) { arguments, _ in
+        .string(arguments["value"].typeName)
+      },
+      Builtin(
+        "seed", topic: .utilities,
+        summary: "Sets the session's seed: everything random afterwards repeats exactly.",
+        parameters: [.required("n", .integer, "The seed, a whole number from 0.")],
+        example: "seed(42)"
+      ) { arguments, context in
+        let seed = arguments.integer("n")
+        guard seed >= 0 else {
+          throw CallError("a seed cannot be negative, got \(seed)", argument: "n")
+        }
+        context.session.setSeed(UInt64(seed))
+        return .none
+      },
+      Builtin(
+        "len", topic: .utilities,
+        summary: "How many elements a list (or characters a string) has.",
+        parameters: [.required("collection", .any, "A list, a string, or an object with elements.")],
+        example: "len([3, 1, 2])"
+      ) { arguments, _ in
+        switch arguments["collection"] {
+        case .list(let elements): return .number(Double(elements.count))
+        case .string(let string): return .number(Double(string.count))
+        case .host(let object) where object.elementCount != nil:
+          return .number(Double(object.elementCount ?? 0))
+        case let value:
+          throw CallError(
+            "\(value.typeDescription) has no length", argument: "collection")
+        }
+      },
+      Builtin(
+        "range", topic: .utilities,
+        summary: "The numbers from start up to (not including) stop: range(3) is [0, 1, 2].",
+        parameters: [
+          .required("start", .number, "Where to start; alone, it is the stop and 0 the start."),
+          .optional("stop", .either(.number, .none), default: .none, "Where to stop (excluded)."),
+          .optional("step", .number, default: .number(1), "The difference between neighbours."),
+        ],
+        example: "range(2, 10, step: 3)"
+      ) { arguments, _ in
+        let (start, stop) = arguments.isNone("stop")
+          ? (0, arguments.number("start")) : (arguments.number("start"), arguments.number("stop"))
+        let step = arguments.number("step")
+        guard step != 0, step.isFinite else {
+          throw CallError("the step of a range cannot be \(step.summary)", argument: "step")
+        }
+        let span = ((stop - start) / step).rounded(.up)
+        guard span.isFinite else { throw CallError("the range must be finite") }
+        let count = max(0, span)
+        guard count <= Double(Session.maximumLength) else {
+          throw CallError(
+            "this range would hold \(NumberFormat.format(count)) numbers; the most is "
+              + "\(Session.maximumLength)")
+        }
+        return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
+      },
+    ]
+  }
+
+  private static func helpText(about subject: Value, registry: BuiltinRegistry) throws -> String {
+    switch subject {
+    case .none:
+      return Help.index(of: registry)
+    case .function(let builtin):
+      return Help.page(for: builtin)
+    case .string(let name):
+      guard let builtin = registry[name] else {
+        throw CallError(
+          "there is no built-in `\(name)`" + suggestion(for: name, among: registry.names),
+          hint: "help() lists them all", argument: "about")
+      }
+      return Help.page(for: builtin)
+    default:
+      return Help.describe(subject)
+    }
+  }
+}
+
+extension Double {
+  /// The number as the language prints it.
+  var summary: String { NumberFormat.format(self) }
+}

@@ -1,0 +1,63 @@
+/// The text `help()` and `help(x)` print, generated from the registry so it is never out of date
+/// (the README's reference is generated from the same source).
+enum Help {
+  /// Every built-in, grouped by topic, one line each.
+  static func index(of registry: BuiltinRegistry) -> String {
+    var lines = ["Built-in functions by topic; help(name) shows one in full."]
+    let width = registry.names.map(\.count).max() ?? 0
+    for topic in Topic.allCases {
+      let builtins = registry.all.filter { $0.topic == topic }
+      guard !builtins.isEmpty else { continue }
+      lines.append("")
+      lines.append(topic.rawValue)
+      for builtin in builtins {
+        lines.append("  " + padded(builtin.name, to: width) + "  " + builtin.summary)
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// One built-in in full: signature, summary, each argument with its type, default and use,
+  /// and the example.
+  static func page(for builtin: Builtin) -> String {
+    var lines = [builtin.signature, "  " + builtin.summary]
+    if !builtin.parameters.isEmpty {
+      lines.append("")
+      lines.append("Arguments:")
+      let width = builtin.parameters.map(\.label.count).max() ?? 0
+      for parameter in builtin.parameters {
+        let requirement: String
+        if parameter.isVariadic {
+          requirement = "any number of them"
+        } else if let value = parameter.defaultValue {
+          requirement = "default \(value.summary)"
+        } else {
+          requirement = "required"
+        }
+        lines.append(
+          "  " + padded(parameter.label, to: width) + "  " + parameter.type.name + ", "
+            + requirement + ". " + parameter.doc)
+      }
+    }
+    lines.append("")
+    lines.append("Example:")
+    lines += builtin.example.split(separator: "\n").map { "  " + $0 }
+    return lines.joined(separator: "\n")
+  }
+
+  /// What `help(x)` says about a value that is not a function.
+  static func describe(_ value: Value) -> String {
+    guard case .host(let object) = value else {
+      return "\(value.summary) is \(value.typeDescription)"
+    }
+    var text = withArticle(object.typeName) + ": " + object.summary
+    if !object.fieldNames.isEmpty {
+      text += "\nfields: " + object.fieldNames.joined(separator: ", ")
+    }
+    return text
+  }
+
+  private static func padded(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+  }
+}

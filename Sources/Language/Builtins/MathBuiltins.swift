@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Arithmetic on numbers and lists of numbers.
+extension Builtin {
+  static var mathematics: [Builtin] {
+    [
+      unary("abs", "The absolute value: abs(-2) is 2.", example: "abs(-2.5)") { abs($0) },
+      unary("sqrt", "The square root.", example: "sqrt(2)", domain: "x >= 0") { $0.squareRoot() },
+      unary("log", "The natural logarithm (base e).", example: "log(10)", domain: "x > 0") {
+        $0 > 0 ? Glibc_log($0) : .nan
+      },
+      unary("exp", "e to the power x.", example: "exp(1)") { Glibc_exp($0) },
+      Builtin(
+        "round", topic: .math, summary: "Rounds to a number of decimals (half away from zero).",
+        parameters: [
+          .required("x", .number, "The number to round."),
+          .optional("digits", .integer, default: .number(0), "How many decimals to keep."),
+        ],
+        example: "round(3.14159, digits: 2)"
+      ) { arguments, _ in
+        let digits = try decimalDigits(arguments)
+        let scale = pow(10, Double(digits))
+        return .number((arguments.number("x") * scale).rounded() / scale)
+      },
+      reduction("min", "The smallest of some numbers, or of a list of numbers.", "min(3, 1, 2)") {
+        $0.min()
+      },
+      reduction("max", "The largest of some numbers, or of a list of numbers.", "max([3, 1, 2])") {
+        $0.max()
+      },
+      reduction("sum", "The sum of some numbers, or of a list of numbers.", "sum([1, 2, 3])") {
+        $0.reduce(0, +)
+      },
+      reduction("mean", "The average of some numbers, or of a list of numbers.", "mean([1, 2, 6])") {
+        $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count)
+      },
+    ]
+  }
+
+  /// A built-in of one number that fails (on the argument) outside `domain`, where `body`
+  /// answers nan.
+  private static func unary(
+    _ name: String, _ summary: String, example: String, domain: String? = nil,
+    _ body: @escaping (Double) -> Double
+  ) -> Builtin {
+    Builtin(
+      name, topic: .math, summary: summary,
+      parameters: [.required("x", .number, "A number" + (domain.map { " with \($0)" } ?? "") + ".")],
+      example: example
+    ) { arguments, _ in
+      let x = arguments.number("x")
+      let result = body(x)
+      if result.isNaN, !x.isNaN, let domain {
+        throw CallError("`\(name)` needs \(domain), got \(x.summary)", argument: "x")
+      }
+      return .number(result)
+    }
+  }
+
+  /// A built-in over numbers given one by one or as one list; `body` answers nil for none.
+  private static func reduction(
+    _ name: String, _ summary: String, _ example: String, _ body: @escaping ([Double]) -> Double?
+  ) -> Builtin {
+    Builtin(
+      name, topic: .math, summary: summary,
+      parameters: [
+        .variadic("values", .either(.number, .list(of: .number)), "Numbers, or one list of them.")
+      ],
+      example: example
+    ) { arguments, _ in
+      var numbers: [Double] = []
+      for value in arguments.list("values") {
+        switch value {
+        case .number(let number): numbers.append(number)
+        case .list(let list):
+          numbers += list.compactMap { if case .number(let n) = $0 { n } else { nil } }
+        default: break
+        }
+      }
+      guard let result = body(numbers) else {
+        throw CallError("`\(name)` needs at least one number", hint: "try \(example)")
+      }
+      return .number(result)
+    }
+  }
+}
+
+/// The C library's logarithm and exponential, named apart from the built-ins' names.
+private func Glibc_log(_ x: Double) -> Double { log(x) }
+private func Glibc_exp(_ x: Double) -> Double { exp(x) }

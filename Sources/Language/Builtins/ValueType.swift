@@ -1,0 +1,125 @@
+/// What a built-in's parameter accepts, and how to name it in a message ("expected a number for
+/// `lr`, got a string").
+public struct ValueType {
+  /// The answer of a type to a value.
+  public enum Verdict {
+    /// The value fits.
+    case accepted
+    /// The value is of the wrong type: the generic "expected … got …" message follows.
+    case wrongType
+    /// The value has the right type but is not allowed, for this reason.
+    case rejected(message: String, hint: String?)
+  }
+
+  /// The type as a message names it: `a number`, `a list of numbers`, `relu, tanh or sigmoid`.
+  public var name: String
+  /// Judges one value.
+  public var check: (Value) -> Verdict
+
+  /// A type named `name` that accepts the values `accepts` says yes to.
+  public init(name: String, accepts: @escaping (Value) -> Bool) {
+    self.name = name
+    self.check = { accepts($0) ? .accepted : .wrongType }
+  }
+
+  /// A type named `name` with a full verdict for each value.
+  public init(name: String, check: @escaping (Value) -> Verdict) {
+    self.name = name
+    self.check = check
+  }
+
+  /// Any value at all.
+  public static var any: ValueType { ValueType(name: "a value") { _ in true } }
+
+  /// Any number.
+  public static var number: ValueType {
+    ValueType(name: "a number") { if case .number = $0 { true } else { false } }
+  }
+
+  /// A whole number (within ±2⁵³, so it converts to `Int` exactly).
+  public static var integer: ValueType {
+    ValueType(name: "a whole number") { value in
+      guard case .number(let number) = value else { return .wrongType }
+      let whole = Int(exactly: number) != nil && abs(number) <= 9_007_199_254_740_992
+      return whole ? .accepted : .wrongType
+    }
+  }
+
+  /// A string.
+  public static var string: ValueType {
+    ValueType(name: "a string") { if case .string = $0 { true } else { false } }
+  }
+
+  /// `true` or `false`.
+  public static var bool: ValueType {
+    ValueType(name: "true or false") { if case .bool = $0 { true } else { false } }
+  }
+
+  /// A list of any values.
+  public static var list: ValueType {
+    ValueType(name: "a list") { if case .list = $0 { true } else { false } }
+  }
+
+  /// A built-in function.
+  public static var function: ValueType {
+    ValueType(name: "a function") { if case .function = $0 { true } else { false } }
+  }
+
+  /// A host object whose `typeName` is `typeName`.
+  public static func host(_ typeName: String) -> ValueType {
+    ValueType(name: withArticle(typeName)) { value in
+      if case .host(let object) = value { object.typeName == typeName } else { false }
+    }
+  }
+
+  /// A list whose every element is of `element`'s type.
+  public static func list(of element: ValueType) -> ValueType {
+    let plural = element.name.split(separator: " ", maxSplits: 1).last.map { "\($0)s" } ?? "values"
+    return ValueType(name: "a list of \(plural)") { value in
+      guard case .list(let elements) = value else { return .wrongType }
+      for element in elements.map(element.check) {
+        if case .accepted = element { continue }
+        return element
+      }
+      return .accepted
+    }
+  }
+
+  /// Values of any of `types`.
+  public static func either(_ types: ValueType...) -> ValueType {
+    let names = types.map(\.name)
+    let name = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    return ValueType(name: name) { value in
+      var verdict = Verdict.wrongType
+      for type in types {
+        let answer = type.check(value)
+        if case .accepted = answer { return .accepted }
+        if case .rejected = answer { verdict = answer }
+      }
+      return verdict
+    }
+  }
+
+  /// `none` (to combine with `either` for optional arguments).
+  public static var none: ValueType {
+    ValueType(name: "none") { if case .none = $0 { true } else { false } }
+  }
+
+  /// One of the strings `options`, or a built-in function with one of those names (so both
+  /// `activation: "relu"` and `activation: relu` work). `what` names the choice in messages:
+  /// "unknown activation `rleu`; did you mean `relu`?".
+  public static func choice(_ what: String, _ options: [String]) -> ValueType {
+    ValueType(name: withArticle(what) + " (" + options.joined(separator: ", ") + ")") { value in
+      let name: String
+      switch value {
+      case .string(let string): name = string
+      case .function(let builtin): name = builtin.name
+      default: return .wrongType
+      }
+      guard !options.contains(name) else { return .accepted }
+      return .rejected(
+        message: "unknown \(what) `\(name)`" + suggestion(for: name, among: options),
+        hint: "the \(what)s are " + options.map { "`\($0)`" }.joined(separator: ", "))
+    }
+  }
+}

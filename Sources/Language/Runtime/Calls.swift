@@ -1,0 +1,165 @@
+/// Calling built-ins: matching arguments to parameters, checking their types, and turning the
+/// errors a built-in throws into located diagnostics.
+extension Session {
+  /// One evaluated argument of a call, with where it was written.
+  struct PassedArgument {
+    var label: String?
+    var labelRange: SourceRange?
+    var value: Value
+    var range: SourceRange
+  }
+
+  func call(_ callee: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
+    let function = try evaluate(callee)
+    guard case .function(let builtin) = function else {
+      throw Diagnostic(
+        range: callee.range, message: "\(function.typeDescription) cannot be called",
+        hint: "only functions are called with `(…)`; type help() to list them")
+    }
+    let passed = try arguments.map { argument in
+      PassedArgument(
+        label: argument.label, labelRange: argument.labelRange,
+        value: try evaluate(argument.value), range: argument.value.range)
+    }
+    if cancellation.isCancelled { throw Diagnostic(range: range, message: "interrupted") }
+    let checked = try bind(passed, to: builtin, callRange: range)
+    let context = CallContext(session: self)
+    do {
+      return try builtin.implementation(checked, context)
+    } catch let error as CallError {
+      let place = error.argument.flatMap { checked.range(of: $0) } ?? range
+      throw Diagnostic(range: place, message: error.message, hint: error.hint)
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch is Interrupted {
+      throw Diagnostic(range: range, message: "interrupted")
+    } catch {
+      throw Diagnostic(range: range, message: "\(error)")
+    }
+  }
+
+  /// Runs host code (a field, an element), turning what it throws into a diagnostic at `range`.
+  func hostCall<Result>(at range: SourceRange, _ body: () throws -> Result) throws -> Result {
+    do {
+      return try body()
+    } catch let error as CallError {
+      throw Diagnostic(range: range, message: error.message, hint: error.hint)
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch {
+      throw Diagnostic(range: range, message: "\(error)")
+    }
+  }
+
+  /// Matches arguments to `builtin`'s parameters: positional ones in order (the rest into a
+  /// variadic parameter), labelled ones by label; then fills defaults and checks every type.
+  func bind(
+    _ passed: [PassedArgument], to builtin: Builtin, callRange: SourceRange
+  ) throws -> Arguments {
+    let parameters = builtin.parameters
+    let labels = parameters.map(\.label)
+    var values: [String: Value] = [:]
+    var ranges: [String: SourceRange] = [:]
+    var variadic: [Value] = []
+    var nextPositional = 0
+    var sawLabel = false
+    for argument in passed {
+      if let label = argument.label {
+        sawLabel = true
+        let labelRange = argument.labelRange ?? argument.range
+        guard let parameter = parameters.first(where: { $0.label == label }) else {
+          let listing = labels.isEmpty
+            ? "`\(builtin.name)` takes no arguments"
+            : "its arguments are " + labels.map { "`\($0)`" }.joined(separator: ", ")
+          throw Diagnostic(
+            range: labelRange,
+            message: "`\(builtin.name)` has no argument `\(label)`"
+              + suggestion(for: label, among: labels),
+            hint: listing)
+        }
+        guard !parameter.isVariadic else {
+          throw Diagnostic(
+            range: labelRange, message: "`\(label)` takes its values without a label",
+            hint: builtin.signature)
+        }
+        guard values[label] == nil else {
+          throw Diagnostic(range: labelRange, message: "the argument `\(label)` is given twice")
+        }
+        try check(argument.value, for: parameter, of: builtin, at: argument.range)
+        values[label] = argument.value
+        ranges[label] = SourceRange(from: labelRange, to: argument.range)
+        continue
+      }
+      guard !sawLabel else {
+        throw Diagnostic(
+          range: argument.range, message: "an argument without a label cannot follow a labelled one",
+          hint: "put the arguments without labels first: \(builtin.signature)")
+      }
+      while nextPositional < parameters.count, !parameters[nextPositional].isVariadic,
+        values[parameters[nextPositional].label] != nil
+      {
+        nextPositional += 1
+      }
+      guard nextPositional < parameters.count else {
+        let takes = parameters.isEmpty ? "no arguments" : "at most \(parameters.count)"
+        throw Diagnostic(
+          range: argument.range,
+          message: "too many arguments: `\(builtin.name)` takes \(takes)",
+          hint: builtin.signature)
+      }
+      let parameter = parameters[nextPositional]
+      try check(argument.value, for: parameter, of: builtin, at: argument.range)
+      if parameter.isVariadic {
+        variadic.append(argument.value)
+        ranges[parameter.label] = ranges[parameter.label].map {
+          SourceRange(from: $0, to: argument.range)
+        } ?? argument.range
+      } else {
+        values[parameter.label] = argument.value
+        ranges[parameter.label] = argument.range
+        nextPositional += 1
+      }
+    }
+    for parameter in parameters where values[parameter.label] == nil {
+      if parameter.isVariadic {
+        values[parameter.label] = .list(variadic)
+      } else if let defaultValue = parameter.defaultValue {
+        values[parameter.label] = defaultValue
+      } else {
+        throw Diagnostic(
+          range: callRange,
+          message: "`\(builtin.name)` is missing the argument `\(parameter.label)` "
+            + "(\(parameter.doc.prefix(1).lowercased() + parameter.doc.dropFirst()))",
+          hint: builtin.signature)
+      }
+    }
+    return Arguments(values: values, givenRanges: ranges, callRange: callRange)
+  }
+
+  private func check(
+    _ value: Value, for parameter: Parameter, of builtin: Builtin, at range: SourceRange
+  ) throws {
+    switch parameter.type.check(value) {
+    case .accepted:
+      return
+    case .wrongType:
+      throw Diagnostic(
+        range: range,
+        message: "expected \(parameter.type.name) for `\(parameter.label)`, got "
+          + described(value),
+        hint: "`\(parameter.label)`: \(parameter.doc)")
+    case .rejected(let message, let hint):
+      throw Diagnostic(
+        range: range, message: message,
+        hint: hint ?? "`\(parameter.label)`: \(parameter.doc)")
+    }
+  }
+
+  /// A value as the end of a type mismatch message: numbers and bools by value, others by type.
+  private func described(_ value: Value) -> String {
+    switch value {
+    case .number, .bool: value.summary
+    default: value.typeDescription
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Engine
+
+/// A name defined in a session, as `:vars` lists it.
+public struct VariableSummary: Sendable, Equatable {
+  /// The variable's name.
+  public var name: String
+  /// Its value's type name: `number`, `dataset`, …
+  public var typeName: String
+  /// Its value's one-line summary.
+  public var summary: String
+}
+
+/// One running session of the language: variables that persist from cell to cell, the
+/// built-ins, the seed, and the output of the cell being run.
+///
+/// Each cell is parsed whole first; if it has mistakes, their diagnostics are its output and
+/// nothing runs. Otherwise its statements run in order until one fails. At the top level of a
+/// cell, a bare expression's value is echoed (`none` is not), and an assignment echoes one line
+/// `name: summary` per name assigned; statements inside `for` and `if` bodies echo nothing.
+public final class Session: CellRunner {
+  /// The built-ins this session knows.
+  public let registry: BuiltinRegistry
+  /// Set by Ctrl-C to stop a long computation; cleared before each cell.
+  public let cancellation: CancellationFlag
+  /// When set, receives every piece of output the moment it is produced (training progress,
+  /// prints inside a loop), before the cell ends. `run` still returns every piece too.
+  public var onOutput: ((OutputPiece) -> Void)?
+  /// The session's seed, set by `seed(n)` (0 at the start).
+  public internal(set) var seed: UInt64 = 0
+  /// The generator that seeds computations given no seed of their own; `seed(n)` restarts it.
+  var random = RandomGenerator(seed: 0)
+  /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
+  public private(set) var cellCount = 0
+
+  var values: [String: Value] = [:]
+  var definitionOrder: [String] = []
+  private var output: [OutputPiece] = []
+  /// The source of the cell running now (for `expect`'s message).
+  var currentSource = ""
+
+  /// A session with the `standard` built-ins (or `registry`) and no variables.
+  public init(registry: BuiltinRegistry = .standard, cancellation: CancellationFlag = .init()) {
+    self.registry = registry
+    self.cancellation = cancellation
+  }
+
+  /// Runs the next cell of a notebook; diagnostics name it `cell N`.
+  public func run(cell source: String) -> [OutputPiece] {
+    cellCount += 1
+    return run(source, origin: "cell \(cellCount)")
+  }
+
+  /// Runs `source`; diagnostics start with `origin` (a file name, say) when it is given.
+  public func run(_ source: String, origin: String?) -> [OutputPiece] {
+    output = []
+    currentSource = source
+    cancellation.reset()
+    let (statements, diagnostics) = Parser.parse(source)
+    if !diagnostics.isEmpty {
+      for var diagnostic in diagnostics {
+        diagnostic.origin = origin
+        emit(.error(diagnostic.rendered(in: source)))
+      }
+      return output
+    }
+    do {
+      try execute(statements, atTopLevel: true)
+    } catch var diagnostic as Diagnostic {
+      diagnostic.origin = origin
+      emit(.error(diagnostic.rendered(in: source)))
+    } catch {
+      emit(.error((origin.map { "\($0): " } ?? "") + "\(error)"))
+    }
+    return output
+  }
+
+  /// Records a piece of the current cell's output and passes it to `onOutput`.
+  func emit(_ piece: OutputPiece) {
+    output.append(piece)
+    onOutput?(piece)
+  }
+
+  /// The variables defined so far, in the order they were first assigned.
+  public var variables: [VariableSummary] {
+    definitionOrder.compactMap { name in
+      values[name].map { VariableSummary(name: name, typeName: $0.typeName, summary: $0.summary) }
+    }
+  }
+
+  /// The value of the variable `name`, if it is defined.
+  public func value(of name: String) -> Value? { values[name] }
+
+  /// Defines or replaces the variable `name` (for lessons that prepare a session).
+  public func define(_ name: String, as value: Value) {
+    if values.updateValue(value, forKey: name) == nil { definitionOrder.append(name) }
+  }
+
+  /// Forgets every variable and restores the seed to 0, as at the start of the session.
+  public func reset() {
+    values = [:]
+    definitionOrder = []
+    seed = 0
+    random = RandomGenerator(seed: 0)
+    cellCount = 0
+  }
+
+  /// Sets the session's seed and restarts its generator from it.
+  public func setSeed(_ newSeed: UInt64) {
+    seed = newSeed
+    random = RandomGenerator(seed: newSeed)
+  }
+}
