@@ -1,11 +1,14 @@
 import Language
 
-/// What the prompt needs from a language session, beyond running cells.
+/// What the prompt needs from a language session, beyond running notebook cells.
 ///
 /// The prompt owns no knowledge of the language: it asks the session whether a cell is finished,
-/// what completes a word, and what is defined. Ctrl-C reaches a running cell through
-/// ``Interrupt``, which the session polls between steps.
+/// what completes a word, and what is defined. Ctrl-C reaches a running cell through the
+/// session's cancellation flag, which must be ``Interrupt/flag``.
 public protocol InteractiveSession: CellRunner {
+  /// Runs `source` typed at the prompt; diagnostics start with `origin` when it is given.
+  func run(_ source: String, origin: String?) -> [OutputPiece]
+
   /// Whether `source` is a whole cell; `false` while a bracket or brace is open (or the last line
   /// ends with an operator), so the prompt asks for another line on `...>`.
   func isComplete(_ source: String) -> Bool
@@ -18,8 +21,8 @@ public protocol InteractiveSession: CellRunner {
   /// labels written as `label:`.
   func completions(for text: String) -> [String]
 
-  /// What is defined, in order of definition, each with a one-line summary of its value.
-  var definedNames: [(name: String, summary: String)] { get }
+  /// What is defined, in order of definition: each name, its value's type and a one-line summary.
+  var definedNames: [(name: String, type: String, summary: String)] { get }
 
   /// Forgets every variable and run, as if the session had just started.
   func reset()
@@ -27,7 +30,17 @@ public protocol InteractiveSession: CellRunner {
   /// Receives each piece of output the moment a running cell produces it (prints inside a loop,
   /// training progress), so the prompt shows it before the cell ends.
   var onOutput: ((OutputPiece) -> Void)? { get set }
+}
 
-  /// Receives training progress events while a cell runs, for the prompt's live bar.
-  var onProgress: ((ProgressEvent) -> Void)? { get set }
+extension Session: InteractiveSession {
+  /// Whether `source` is a whole cell (see `Session.isComplete(_:)`).
+  public func isComplete(_ source: String) -> Bool { Session.isComplete(source) }
+
+  /// Whether the end of `text` is inside a string (see `Session.isInsideString(_:)`).
+  public func isInsideString(_ text: String) -> Bool { Session.isInsideString(text) }
+
+  /// The session's variables as `:vars` lists them.
+  public var definedNames: [(name: String, type: String, summary: String)] {
+    variables.map { ($0.name, $0.typeName, $0.summary) }
+  }
 }

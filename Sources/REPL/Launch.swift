@@ -10,9 +10,10 @@ extension ReadEvalPrintLoop {
   /// Starts the prompt on the standard streams over `session` and returns when the learner
   /// leaves.
   ///
-  /// With standard input and output both terminals it edits lines with libedit, keeps the
-  /// history in ``HistoryFile``, and writes a live progress bar; otherwise it reads plain lines
-  /// and writes a line per epoch. Colours follow ``Style/detect(isTerminal:environment:)``.
+  /// With standard input and output both terminals it edits lines with libedit and keeps the
+  /// history in ``HistoryFile``; otherwise it reads plain lines. Progress redraws one line on a
+  /// terminal. Colours follow ``Style/detect(isTerminal:environment:)``. The session must use
+  /// ``Interrupt/flag`` as its cancellation flag.
   public static func start(
     session: any InteractiveSession, commands: CommandRegistry = .standard,
     environment: [String: String]
@@ -24,7 +25,6 @@ extension ReadEvalPrintLoop {
     let width = terminalWidth() ?? 80
     let console = Console(
       output: output, style: style, redrawsProgress: outputIsTerminal, width: width)
-    let progress = ProgressRenderer(isLive: outputIsTerminal, width: width, style: style)
     if inputIsTerminal { Interrupt.installHandler() }
 
     let reader: any LineReader
@@ -42,7 +42,7 @@ extension ReadEvalPrintLoop {
       reader = PlainLineReader(output: output, echoesInput: !inputIsTerminal, nextLine: input.next)
     }
     let loop = ReadEvalPrintLoop(
-      session: session, reader: reader, console: console, commands: commands, progress: progress)
+      session: session, reader: reader, console: console, commands: commands)
     loopReference.loop = loop
     loop.run()
   }

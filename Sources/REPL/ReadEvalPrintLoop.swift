@@ -10,21 +10,19 @@ public final class ReadEvalPrintLoop {
   private let reader: any LineReader
   private let console: Console
   private let context: CommandContext
-  private var progress: ProgressRenderer
   /// The lines of the cell being typed, before the line at the cursor.
   private(set) var pendingLines: [String] = []
   private var inputEnded = false
 
-  /// Creates a prompt over `session` that reads with `reader`, writes to `console`, offers
-  /// `commands`, and renders training progress with `progress`.
+  /// Creates a prompt over `session` that reads with `reader`, writes to `console` and offers
+  /// `commands`.
   public init(
     session: any InteractiveSession, reader: any LineReader, console: Console,
-    commands: CommandRegistry = .standard, progress: ProgressRenderer
+    commands: CommandRegistry = .standard
   ) {
     self.session = session
     self.reader = reader
     self.console = console
-    self.progress = progress
     context = CommandContext(
       session: session, reader: reader, console: console, commands: commands)
   }
@@ -35,11 +33,8 @@ public final class ReadEvalPrintLoop {
   /// Runs until `:quit`, Ctrl-D or the end of the input.
   public func run() {
     session.onOutput = { [unowned self] piece in console.show([piece]) }
-    session.onProgress = { [unowned self] event in
-      console.writeProgress(progress.text(for: event))
-    }
     while !context.shouldQuit, !inputEnded, let cell = readCell() {
-      reader.remember(cell)
+      if reader.history.last != cell { reader.remember(cell) }  // no repeats in a row
       if pendingLines.isEmpty, let command = Self.command(in: cell) {
         perform(command: command.name, argument: command.argument)
       } else {
@@ -108,7 +103,8 @@ public final class ReadEvalPrintLoop {
 
   private func evaluate(_ cell: String) {
     Interrupt.clear()
-    let outputs = session.run(cell: cell)  // shown piece by piece through `onOutput`
+    // Shown piece by piece through `onOutput` as the cell runs.
+    let outputs = Interrupt.whileRunningCell { session.run(cell, origin: nil) }
     console.closeProgressLine()
     context.cells.append(RecordedCell(source: cell, outputs: outputs))
     Interrupt.clear()

@@ -3,21 +3,22 @@ import REPL
 
 /// A tiny stand-in language for the prompt's tests, one statement per line:
 /// `name = number` defines a variable, a bare name or number is echoed, `train(epochs: N)`
-/// reports progress (stopping at a Ctrl-C, which `interruptAtBatch` simulates), `show "text"`
+/// reports progress (stopping at a Ctrl-C, which `interruptAtEpoch` simulates), `show "text"`
 /// prints, a cell with braces runs as a block, and anything else is an error.
 final class FakeSession: InteractiveSession {
   var onOutput: ((OutputPiece) -> Void)?
-  var onProgress: ((ProgressEvent) -> Void)?
   private(set) var values: [(name: String, value: String)] = []
   private(set) var cellsRun: [String] = []
-  /// The batch (counted over the whole run) at which `train` simulates a Ctrl-C, if any.
-  var interruptAtBatch: Int?
+  /// The epoch at whose start `train` simulates a Ctrl-C, if any.
+  var interruptAtEpoch: Int?
 
   static let builtins = ["print", "plot", "train", "for", "if"]
   static let labels = ["train": ["epochs:", "batch:"]]
   static let fields = ["best_epoch", "best_loss", "history"]
 
-  func run(cell source: String) -> [OutputPiece] {
+  func run(cell source: String) -> [OutputPiece] { run(source, origin: "cell") }
+
+  func run(_ source: String, origin: String?) -> [OutputPiece] {
     cellsRun.append(source)
     var pieces: [OutputPiece] = []
     let emit = { (piece: OutputPiece) in
@@ -41,7 +42,7 @@ final class FakeSession: InteractiveSession {
       } else if line.hasPrefix("show ") {
         emit(.text(String(line.dropFirst(5).filter { $0 != "\"" })))
       } else if line.hasPrefix("train(epochs: "), let epochs = Int(line.dropFirst(14).dropLast()) {
-        train(epochs: epochs)
+        train(epochs: epochs, emit: emit)
         emit(.timing("took 0.3s"))
       } else {
         emit(.error("line 1, column 1: unknown name `\(line)`\n  \(line)\n  ^"))
@@ -51,39 +52,19 @@ final class FakeSession: InteractiveSession {
     return pieces
   }
 
-  /// Two batches per epoch, a tenth of a second each, with a loss that halves every epoch.
-  private func train(epochs: Int) {
+  /// A progress line per epoch, with a loss that halves every epoch, then a summary.
+  private func train(epochs: Int, emit: (OutputPiece) -> Void) {
     var loss = 1.0
-    var batchesRun = 0
     for epoch in 1...epochs {
-      for batch in 1...2 {
-        batchesRun += 1
-        if batchesRun == interruptAtBatch { Interrupt.request() }
-        if Interrupt.isRequested {
-          let summary = TrainingSummary(
-            epochsRun: epoch - 1, epochs: epochs, elapsed: Double(batchesRun - 1) / 10,
-            stopReason: "interrupted by Ctrl-C")
-          onProgress?(.finished(summary))
-          return
-        }
-        let report = ProgressReport(
-          epoch: epoch, epochs: epochs, batch: batch, batches: 2, loss: loss,
-          elapsed: Double(batchesRun) / 10)
-        onProgress?(.batch(report))
+      if epoch == interruptAtEpoch { Interrupt.request() }
+      if Interrupt.isRequested {
+        emit(.text("stopped by Ctrl-C after \(epoch - 1) of \(epochs) epochs"))
+        return
       }
-      let report = ProgressReport(
-        epoch: epoch, epochs: epochs, batch: 2, batches: 2, loss: loss,
-        validationLoss: loss * 1.5, elapsed: Double(batchesRun) / 10)
-      onProgress?(.epoch(report))
+      emit(.progress("epoch \(epoch)/\(epochs)  loss \(loss)"))
       loss /= 2
     }
-    let final = ProgressReport(
-      epoch: epochs, epochs: epochs, batch: 2, batches: 2, loss: loss * 2,
-      validationLoss: loss * 3, elapsed: Double(epochs) / 5)
-    let summary = TrainingSummary(
-      epochsRun: epochs, epochs: epochs, bestEpoch: epochs, bestLoss: loss * 3, final: final,
-      elapsed: Double(epochs) / 5)
-    onProgress?(.finished(summary))
+    emit(.text("trained \(epochs) epochs"))
   }
 
   func isComplete(_ source: String) -> Bool {
@@ -105,8 +86,8 @@ final class FakeSession: InteractiveSession {
     return candidates.filter { $0.hasPrefix(word) && $0 != word }
   }
 
-  var definedNames: [(name: String, summary: String)] {
-    values.map { ($0.name, "number \($0.value)") }
+  var definedNames: [(name: String, type: String, summary: String)] {
+    values.map { ($0.name, "number", $0.value) }
   }
 
   func reset() { values = [] }

@@ -10,7 +10,7 @@ func transcript(
   let reader = PlainLineReader(script: script, output: output)
   let loop = ReadEvalPrintLoop(
     session: session, reader: reader, console: Console(output: output, style: .plain),
-    commands: commands, progress: ProgressRenderer(isLive: false))
+    commands: commands)
   loop.run()
   return output.text
 }

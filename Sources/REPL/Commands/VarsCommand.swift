@@ -8,11 +8,14 @@ extension ColonCommand {
       context.console.line("Nothing is defined yet; try `data = moons(n: 200, seed: 1)`.")
       return
     }
-    let width = variables.map(\.name.count).max() ?? 0
+    let nameWidth = variables.map(\.name.count).max() ?? 0
+    let typeWidth = variables.map(\.type.count).max() ?? 0
     for variable in variables {
-      let padding = String(repeating: " ", count: width - variable.name.count)
+      let namePadding = String(repeating: " ", count: nameWidth - variable.name.count)
+      let typePadding = String(repeating: " ", count: typeWidth - variable.type.count)
       context.console.line(
-        context.console.style.bold(variable.name) + padding + "  " + variable.summary)
+        context.console.style.bold(variable.name) + namePadding + "  "
+          + context.console.style.dim(variable.type) + typePadding + "  " + variable.summary)
     }
   }
 }
