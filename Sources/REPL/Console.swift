@@ -12,13 +12,16 @@ public final class Console {
   public let style: Style
   /// Whether progress lines are redrawn in place.
   public let redrawsProgress: Bool
-  /// The terminal's width: redrawn lines are cut to one column less, so they never wrap.
-  public let width: Int
+  /// The terminal's width now (it may be resized): redrawn lines are cut to one column less, so
+  /// they never wrap.
+  public let width: () -> Int
   private var progressLineIsOpen = false
 
   /// Creates a console writing to `output` in `style`.
-  public init(output: any TextOutput, style: Style, redrawsProgress: Bool = false, width: Int = 80)
-  {
+  public init(
+    output: any TextOutput, style: Style, redrawsProgress: Bool = false,
+    width: @escaping () -> Int = { 80 }
+  ) {
     self.output = output
     self.style = style
     self.redrawsProgress = redrawsProgress
@@ -75,7 +78,7 @@ public final class Console {
   private func progress(_ text: String) {
     guard redrawsProgress else { return line(text) }
     let last = text.split(separator: "\n").last.map(String.init) ?? ""
-    writeProgress(Self.clearLine + String(last.withoutEscapeCodes.prefix(max(1, width - 1))))
+    writeProgress(Self.clearLine + String(last.withoutEscapeCodes.prefix(max(1, width() - 1))))
   }
 
 }

@@ -22,9 +22,9 @@ extension ReadEvalPrintLoop {
     let outputIsTerminal = isTerminal(STDOUT_FILENO)
     let output = StandardOutput()
     let style = Style.detect(isTerminal: outputIsTerminal, environment: environment)
-    let width = terminalWidth() ?? 80
     let console = Console(
-      output: output, style: style, redrawsProgress: outputIsTerminal, width: width)
+      output: output, style: style, redrawsProgress: outputIsTerminal,
+      width: { terminalWidth() ?? 80 })
     if inputIsTerminal { Interrupt.installHandler() }
 
     let reader: any LineReader

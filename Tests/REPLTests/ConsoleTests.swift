@@ -5,7 +5,7 @@ import Testing
 @Suite struct ConsoleTests {
   @Test func progressPiecesRedrawOneLineThatTheNextOutputCloses() {
     let output = CapturedOutput()
-    let console = Console(output: output, style: .plain, redrawsProgress: true, width: 12)
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 12 }
     console.show([.progress("epoch 1/2"), .progress("epoch 2/2 loss 0.25"), .text("done")])
     #expect(output.text == "\r\u{1B}[2Kepoch 1/2\r\u{1B}[2Kepoch 2/2 l\ndone\n")
   }

@@ -20,8 +20,8 @@ import Testing
     #expect(HistoryFile.path(environment: ["HOME": "/home/ada"]) == "/home/ada/.trainbook_history")
     #expect(HistoryFile.path(environment: ["HOME": "/"]) == "/.trainbook_history")
     #expect(
-      HistoryFile.path(environment: ["HOME": "/home/ada", "TRAINBOOK_HISTORY": "/tmp/h"])
-        == "/tmp/h")
+      HistoryFile.path(environment: ["HOME": "/home/ada", "TRAINBOOK_HISTORY": "/data/h"])
+        == "/data/h")
     #expect(HistoryFile.path(environment: ["TRAINBOOK_HISTORY": ""]) == nil)
   }
 

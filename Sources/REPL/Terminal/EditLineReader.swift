@@ -35,6 +35,7 @@ public final class EditLineReader: LineReader {
     currentCompletionHandler.withLock { $0 = CompletionHandler(replacements: complete) }
     trainbook_set_completion(completeForLibEdit)
     using_history()
+    clear_history()  // libedit's history is process-wide: start from the file alone
     stifle_history(Self.historyLimit)
     if let historyPath { _ = read_history(historyPath) }
   }
