@@ -129,7 +129,7 @@ struct DiagnosticTests {
   @Test func deepNestingIsADiagnosticNotACrash() {
     let source = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
     let text = firstDiagnostic(source) ?? ""
-    #expect(text.hasPrefix("line 1, column 101: this is nested too deeply (more than 100 levels)"))
+    #expect(text.hasPrefix("line 1, column 201: this is nested too deeply (more than 200 levels)"))
   }
 
   @Test func parseErrorsRecoverStatementByStatement() {

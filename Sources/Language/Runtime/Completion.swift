@@ -6,6 +6,7 @@ extension Session {
   public static func isComplete(_ source: String) -> Bool {
     var lexer = Lexer(source)
     let tokens = lexer.tokenize()
+    guard lexer.diagnostics.isEmpty else { return true }
     var depth = 0
     for token in tokens {
       switch token.kind {

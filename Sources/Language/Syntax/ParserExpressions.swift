@@ -15,9 +15,11 @@ extension Parser {
   }
 
   private mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
-    try nested { parser in
+    try restoringDepth { parser in
+      try parser.deepen()
       var left = try parser.parseUnary()
       while let operation = parser.binaryOperator, operation.precedence >= minimumPrecedence {
+        try parser.deepen()
         parser.advance()
         parser.skipLineBreaks()
         // `**` groups to the right; the others to the left.
@@ -48,8 +50,15 @@ extension Parser {
   }
 
   private mutating func parsePostfix() throws -> Expression {
+    try restoringDepth { try $0.parsePostfixChain() }
+  }
+
+  private mutating func parsePostfixChain() throws -> Expression {
     var expression = try parsePrimary()
     while true {
+      if current.isSymbol("(") || current.isSymbol(".") || current.isSymbol("[") {
+        try deepen()
+      }
       if current.isSymbol("(") {
         expression = try parseCall(of: expression)
       } else if current.isSymbol(".") {
