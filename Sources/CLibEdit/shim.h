@@ -11,3 +11,15 @@ static inline void trainbook_set_catch_signals(int catch_signals) { rl_catch_sig
 static inline int trainbook_history_length(void) { return history_length; }
 static inline int trainbook_history_base(void) { return history_base; }
 static inline FILE *trainbook_stderr(void) { return stderr; }
+
+// What completion needs to see: the whole line typed so far and the cursor's byte offset in it.
+static inline const char *trainbook_line_buffer(void) { return rl_line_buffer; }
+static inline int trainbook_point(void) { return rl_point; }
+// The character added after a lone completion (0 for none, e.g. after a folder's `/`).
+static inline void trainbook_set_completion_append_character(int character) {
+  rl_completion_append_character = character;
+}
+// The characters that end the word libedit hands to the completion function.
+static inline void trainbook_set_word_break_characters(const char *characters) {
+  rl_basic_word_break_characters = characters;
+}

@@ -1,0 +1,57 @@
+/// A command typed at the prompt after a colon, such as `:vars`: something about the session
+/// rather than a line of the language.
+///
+/// Each command is one file that defines a static member of this type; ``CommandRegistry``
+/// lists them. Commands added later (`:save`, `:load`, `:lesson`) follow the same pattern.
+public struct ColonCommand: Sendable {
+  /// The name typed after the colon.
+  public var name: String
+  /// What follows the name, as `:help` shows it, such as `[count]`; empty for none.
+  public var arguments: String
+  /// One line saying what the command does.
+  public var summary: String
+  /// Whether the argument is a file name (Tab then completes file names).
+  public var takesFileName: Bool
+  /// Runs the command with the text after its name (trimmed; empty when none was given).
+  public var perform: @Sendable (_ argument: String, _ context: CommandContext) -> Void
+
+  /// Creates a command.
+  public init(
+    name: String, arguments: String = "", summary: String, takesFileName: Bool = false,
+    perform: @escaping @Sendable (_ argument: String, _ context: CommandContext) -> Void
+  ) {
+    self.name = name
+    self.arguments = arguments
+    self.summary = summary
+    self.takesFileName = takesFileName
+    self.perform = perform
+  }
+}
+
+/// What a command can see and change: the session, the history, the cells run so far, the
+/// console, and whether the prompt should end.
+public final class CommandContext {
+  /// The language session.
+  public let session: any InteractiveSession
+  /// The line reader, for its history.
+  public let reader: any LineReader
+  /// Where to write.
+  public let console: Console
+  /// Every command, for `:help`.
+  public let commands: CommandRegistry
+  /// The cells run since the start (or the last `:reset`), with what each printed.
+  public internal(set) var cells: [RecordedCell] = []
+  /// Set by a command to end the prompt after it returns.
+  public var shouldQuit = false
+
+  /// Creates a context.
+  public init(
+    session: any InteractiveSession, reader: any LineReader, console: Console,
+    commands: CommandRegistry
+  ) {
+    self.session = session
+    self.reader = reader
+    self.console = console
+    self.commands = commands
+  }
+}

@@ -1,0 +1,38 @@
+/// The `:commands` the prompt knows, and how a typed name finds one.
+public struct CommandRegistry: Sendable {
+  /// The commands, in the order `:help` lists them.
+  public var commands: [ColonCommand]
+
+  /// A registry of `commands`.
+  public init(_ commands: [ColonCommand]) { self.commands = commands }
+
+  /// The commands every prompt has.
+  public static let standard = CommandRegistry([.help, .vars, .history, .reset, .quit])
+
+  /// The commands' names, in order.
+  public var names: [String] { commands.map(\.name) }
+
+  /// The command called exactly `name`.
+  public func command(named name: String) -> ColonCommand? {
+    commands.first { $0.name == name }
+  }
+
+  /// What a typed name (without its colon) refers to.
+  public enum Lookup {
+    /// The command with that name, or the only one whose name starts with it (`:q`).
+    case found(ColonCommand)
+    /// Several commands start with it.
+    case ambiguous([String])
+    /// No command has it; the nearest name when one is close.
+    case unknown(suggestion: String?)
+  }
+
+  /// Finds the command `typed` names: the exact name, else a unique prefix.
+  public func lookUp(_ typed: String) -> Lookup {
+    if let exact = command(named: typed) { return .found(exact) }
+    let starting = typed.isEmpty ? [] : commands.filter { $0.name.hasPrefix(typed) }
+    if starting.count == 1 { return .found(starting[0]) }
+    if starting.count > 1 { return .ambiguous(starting.map(\.name)) }
+    return .unknown(suggestion: closestName(to: typed, among: names))
+  }
+}

@@ -1,0 +1,119 @@
+/// The prompt: reads cells (continuing on `...>` while brackets are open), runs them in the
+/// session, shows what they printed, and handles `:commands`, Ctrl-C and Ctrl-D.
+public final class ReadEvalPrintLoop {
+  /// The prompt of a new cell.
+  public static let prompt = "trainbook> "
+  /// The prompt of a cell's further lines, aligned under the first.
+  public static let continuationPrompt = "   ...> "
+
+  private let session: any InteractiveSession
+  private let reader: any LineReader
+  private let console: Console
+  private let context: CommandContext
+  /// The lines of the cell being typed, before the line at the cursor.
+  private(set) var pendingLines: [String] = []
+  private var inputEnded = false
+
+  /// Creates a prompt over `session` that reads with `reader`, writes to `console` and offers
+  /// `commands`.
+  public init(
+    session: any InteractiveSession, reader: any LineReader, console: Console,
+    commands: CommandRegistry = .standard
+  ) {
+    self.session = session
+    self.reader = reader
+    self.console = console
+    context = CommandContext(
+      session: session, reader: reader, console: console, commands: commands)
+  }
+
+  /// The cells run so far, with their outputs.
+  public var cells: [RecordedCell] { context.cells }
+
+  /// Runs until `:quit`, Ctrl-D or the end of the input.
+  public func run() {
+    session.onOutput = { [unowned self] piece in console.show([piece]) }
+    while !context.shouldQuit, !inputEnded, let cell = readCell() {
+      if reader.history.last != cell { reader.remember(cell) }  // no repeats in a row
+      if pendingLines.isEmpty, let command = Self.command(in: cell) {
+        perform(command: command.name, argument: command.argument)
+      } else {
+        evaluate(cell)
+      }
+      pendingLines = []
+    }
+  }
+
+  /// The text of the unfinished cell before the cursor's line, joined with newlines, followed
+  /// by `line`: what completion looks at.
+  public func cellText(endingWith line: String) -> String {
+    (pendingLines + [line]).joined(separator: "\n")
+  }
+
+  /// Reads lines until they make a whole cell or a `:command`; `nil` at the end of the input.
+  private func readCell() -> String? {
+    pendingLines = []
+    while true {
+      let prompt = pendingLines.isEmpty ? Self.prompt : Self.continuationPrompt
+      switch reader.readLine(prompt: console.style.prompt(prompt)) {
+      case .endOfInput:
+        // An unfinished cell still runs, so its error (an unclosed bracket) is shown.
+        inputEnded = true
+        return pendingLines.isEmpty ? nil : pendingLines.joined(separator: "\n")
+      case .interrupted:
+        pendingLines = []
+      case .line(let line):
+        if pendingLines.isEmpty {
+          if line.allSatisfy(\.isWhitespace) { continue }
+          if Self.command(in: line) != nil { return line }
+        }
+        pendingLines.append(line)
+        let cell = pendingLines.joined(separator: "\n")
+        if session.isComplete(cell) { return cell }
+      }
+    }
+  }
+
+  /// The command name and argument of a line that starts with `:`.
+  private static func command(in line: String) -> (name: String, argument: String)? {
+    let trimmed = line.drop(while: \.isWhitespace)
+    guard trimmed.hasPrefix(":") else { return nil }
+    let words = trimmed.dropFirst().split(separator: " ", maxSplits: 1)
+    let name = words.first.map(String.init) ?? ""
+    let argument = words.count > 1 ? words[1].trimmingWhitespace : ""
+    return (name, argument)
+  }
+
+  private func perform(command name: String, argument: String) {
+    switch context.commands.lookUp(name) {
+    case .found(let command):
+      guard command.arguments.isEmpty, !argument.isEmpty else {
+        command.perform(argument, context)
+        return
+      }
+      console.error("`:\(command.name)` takes no argument.")
+    case .ambiguous(let names):
+      let listed = names.map { "`:\($0)`" }.joined(separator: " or ")
+      console.error("`:\(name)` could be \(listed); type more of the name.")
+    case .unknown(let suggestion):
+      let hint = suggestion.map { "did you mean `:\($0)`? " } ?? ""
+      console.error("unknown command `:\(name)`; \(hint):help lists the commands.")
+    }
+  }
+
+  private func evaluate(_ cell: String) {
+    Interrupt.clear()
+    // Shown piece by piece through `onOutput` as the cell runs.
+    let outputs = Interrupt.whileRunningCell { session.run(cell, origin: nil) }
+    console.closeProgressLine()
+    context.cells.append(RecordedCell(source: cell, outputs: outputs))
+    Interrupt.clear()
+  }
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces, tabs and newlines.
+  fileprivate var trimmingWhitespace: String {
+    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+}

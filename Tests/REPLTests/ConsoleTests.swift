@@ -1,0 +1,30 @@
+import Language
+import REPL
+import Testing
+
+@Suite struct ConsoleTests {
+  @Test func progressPiecesRedrawOneLineThatTheNextOutputCloses() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 12 }
+    console.show([.progress("epoch 1/2"), .progress("epoch 2/2 loss 0.25"), .text("done")])
+    #expect(output.text == "\r\u{1B}[2Kepoch 1/2\r\u{1B}[2Kepoch 2/2 l\ndone\n")
+  }
+
+  @Test func progressPiecesAreLinesOffATerminal() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain)
+    console.show([.progress("epoch 1/2"), .progress("epoch 2/2"), .error("oops")])
+    #expect(output.text == "epoch 1/2\nepoch 2/2\noops\n")
+  }
+
+  @Test func colouredErrorsOnlyWhenTheStyleHasColour() {
+    let coloured = CapturedOutput()
+    Console(output: coloured, style: Style(usesColor: true)).show([.error("bad")])
+    #expect(coloured.text == "\u{1B}[1;31mbad\u{1B}[0m\n")
+    let plain = CapturedOutput()
+    Console(output: plain, style: .plain).show([
+      .error("bad"), .chart(terminal: "\u{1B}[34m*\u{1B}[0m", svg: ""),
+    ])
+    #expect(plain.text == "bad\n*\n")
+  }
+}

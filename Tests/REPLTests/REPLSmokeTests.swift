@@ -1,6 +1,0 @@
-import REPL
-import Testing
-
-@Test func replModuleLinks() {
-  #expect(String(describing: REPLModule.self) == "REPLModule")
-}
