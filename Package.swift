@@ -46,9 +46,9 @@ let package = Package(
 
     .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: vectorized),
     .testTarget(
-      name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], swiftSettings: vectorized),
+      name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
-      name: "LearningTests", dependencies: ["Learning", "TestSupport"], swiftSettings: vectorized),
+      name: "LearningTests", dependencies: ["Learning", "TestSupport"], exclude: ["References"], swiftSettings: vectorized),
     .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
     .testTarget(
       name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
