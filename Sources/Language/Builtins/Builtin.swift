@@ -113,8 +113,8 @@ public struct BuiltinRegistry {
   public static var standard: BuiltinRegistry {
     BuiltinRegistry(
       Builtin.core + Builtin.mathematics + Builtin.text
-        + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.layers
-        + Builtin.models)
+        + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.dataTransforms
+        + Builtin.layers + Builtin.models + Builtin.dataPlots)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.
