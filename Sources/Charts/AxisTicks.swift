@@ -122,7 +122,8 @@ extension AxisTicks {
 
 extension AxisTicks {
   /// The most ticks, up to about one every four columns, whose labels fit side by side along a
-  /// horizontal axis `columns` wide, each keeping two columns of space from the next.
+  /// horizontal axis `columns` wide, each keeping two columns of space from the next and ticks
+  /// at least six columns apart.
   package static func fitting(
     lower: Double, upper: Double, scale: AxisScale, columns: Int, extending: Bool = true,
     whole: Bool = false
@@ -132,7 +133,7 @@ extension AxisTicks {
       whole: whole
     ) { ticks in
       let widest = ticks.labels.map(\.count).max() ?? 0
-      return Double(columns) / Double(max(1, ticks.values.count - 1)) >= Double(widest + 2)
+      return Double(columns) / Double(max(1, ticks.values.count - 1)) >= Double(max(6, widest + 2))
     }
   }
 
