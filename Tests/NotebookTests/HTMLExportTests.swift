@@ -95,3 +95,11 @@ import Testing
   #expect(html.contains("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\""))
   #expect(!html.contains("<?xml"))
 }
+
+@Test func underscoresInsideNamesAreNotEmphasis() {
+  let notebook = Notebook(
+    metadata: NotebookMetadata(), blocks: [.prose("watch val_loss and train_loss, _not_ 2*3*4")])
+  #expect(
+    ExportedNotebook(notebook).html().contains(
+      "<p>watch val_loss and train_loss, <em>not</em> 2*3*4</p>"))
+}
