@@ -184,7 +184,8 @@ struct Parser {
     }
     let value = try parseExpression()
     return Statement(
-      kind: .assignment(targets: names, value: value), range: SourceRange(from: start, to: value.range))
+      kind: .assignment(targets: names, value: value),
+      range: SourceRange(from: start, to: value.range))
   }
 
   /// Skips newlines after an operator, `=` or `,` so an unfinished line continues on the next.
