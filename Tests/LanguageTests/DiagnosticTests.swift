@@ -170,4 +170,31 @@ struct DiagnosticTests {
         "line 3, column 5: expected an expression, found `)`",
       ])
   }
+
+  @Test func learnersHabitsFromOtherLanguagesGetAHint() {
+    #expect(
+      firstDiagnostic("if x = 1 { }")?.hasSuffix(
+        "hint: to compare, write `==`; a single `=` gives a name to a value") == true)
+    #expect(
+      firstDiagnostic("for i in range(3):\n  print(i)")?.hasSuffix(
+        "hint: put the body in braces: `for i in … { … }`") == true)
+    #expect(
+      firstDiagnostic("else { }")?.hasSuffix(
+        "hint: put `else` on the same line as the `}` before it: `} else {`") == true)
+    #expect(
+      firstDiagnostic("x = .5")?.hasSuffix(
+        "hint: write a number with a digit before the point: 0.5") == true)
+    #expect(
+      firstDiagnostic("x = True")?.hasPrefix(
+        "line 1, column 5: unknown name `True`; did you mean `true`?") == true)
+  }
+
+  @Test func windowsLineEndingsCountLines() {
+    let session = testSession()
+    #expect(session.run("x = 1\r\nprint(x)\r\n", origin: nil) == [.text("x: 1"), .text("1")])
+    #expect(
+      firstDiagnostic("x = 1\r\ny = q\r\n", in: session)
+        == "line 2, column 5: unknown name `q`\n  y = q\n      ^\n"
+        + "  hint: define it first with `q = …`, or write text in quotes: \"q\"")
+  }
 }

@@ -170,7 +170,7 @@ extension Session {
   private func lookUp(_ name: String, at range: SourceRange) throws -> Value {
     if let value = values[name] { return value }
     if let builtin = registry[name] { return .function(builtin) }
-    let known = definitionOrder + registry.names
+    let known = definitionOrder + registry.names + ["true", "false", "none"]
     throw Diagnostic(
       range: range, message: "unknown name `\(name)`" + suggestion(for: name, among: known),
       hint: "define it first with `\(name) = …`, or write text in quotes: \"\(name)\"")

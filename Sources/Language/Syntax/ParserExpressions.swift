@@ -162,7 +162,13 @@ extension Parser {
     case .keyword(let keyword):
       throw fail(
         "`\(keyword.rawValue)` cannot start an expression", at: token.range,
-        hint: "`\(keyword.rawValue)` is a reserved word, not a name")
+        hint: keyword == .else
+          ? "put `else` on the same line as the `}` before it: `} else {`"
+          : "`\(keyword.rawValue)` is a reserved word, not a name")
+    case .symbol("."):
+      throw fail(
+        "expected an expression, found `.`", at: token.range,
+        hint: "write a number with a digit before the point: 0.5")
     default:
       throw fail("expected an expression, found \(token.described)", at: token.range)
     }
