@@ -171,22 +171,15 @@ struct DiagnosticTests {
       ])
   }
 
-  @Test func learnersHabitsFromOtherLanguagesGetAHint() {
-    #expect(
-      firstDiagnostic("if x = 1 { }")?.hasSuffix(
-        "hint: to compare, write `==`; a single `=` gives a name to a value") == true)
-    #expect(
-      firstDiagnostic("for i in range(3):\n  print(i)")?.hasSuffix(
-        "hint: put the body in braces: `for i in … { … }`") == true)
-    #expect(
-      firstDiagnostic("else { }")?.hasSuffix(
-        "hint: put `else` on the same line as the `}` before it: `} else {`") == true)
-    #expect(
-      firstDiagnostic("x = .5")?.hasSuffix(
-        "hint: write a number with a digit before the point: 0.5") == true)
-    #expect(
-      firstDiagnostic("x = True")?.hasPrefix(
-        "line 1, column 5: unknown name `True`; did you mean `true`?") == true)
+  @Test(arguments: [
+    ("if x = 1 { }", "hint: to compare, write `==`; a single `=` gives a name to a value"),
+    ("for i in range(3):\n  print(i)", "hint: put the body in braces: `for i in … { … }`"),
+    ("else { }", "hint: put `else` on the same line as the `}` before it: `} else {`"),
+    ("x = .5", "hint: write a number with a digit before the point: 0.5"),
+    ("x = True", "unknown name `True`; did you mean `true`?"),
+  ])
+  func habitsFromOtherLanguagesGetAHint(_ source: String, _ expected: String) {
+    #expect(firstDiagnostic(source)?.contains(expected) == true)
   }
 
   @Test func windowsLineEndingsCountLines() {
