@@ -8,6 +8,13 @@ public struct VariableSummary: Sendable, Equatable {
   public var typeName: String
   /// Its value's one-line summary.
   public var summary: String
+
+  /// Creates a summary line.
+  public init(name: String, typeName: String, summary: String) {
+    self.name = name
+    self.typeName = typeName
+    self.summary = summary
+  }
 }
 
 /// One running session of the language: variables that persist from cell to cell, the
@@ -18,6 +25,9 @@ public struct VariableSummary: Sendable, Equatable {
 /// cell, a bare expression's value is echoed (`none` is not), and an assignment echoes one line
 /// `name: summary` per name assigned; statements inside `for` and `if` bodies echo nothing.
 public final class Session: CellRunner {
+  /// How many of a cell's syntax mistakes are shown; fixing the first ones often fixes the rest.
+  static let maximumReportedMistakes = 10
+
   /// The built-ins this session knows.
   public let registry: BuiltinRegistry
   /// Set by Ctrl-C to stop a long computation; cleared before each cell.
@@ -57,9 +67,14 @@ public final class Session: CellRunner {
     cancellation.reset()
     let (statements, diagnostics) = Parser.parse(source)
     if !diagnostics.isEmpty {
-      for var diagnostic in diagnostics {
+      for (index, var diagnostic) in diagnostics.prefix(Self.maximumReportedMistakes).enumerated() {
         diagnostic.origin = origin
-        emit(.error(diagnostic.rendered(in: source)))
+        var text = diagnostic.rendered(in: source)
+        let more = diagnostics.count - Self.maximumReportedMistakes
+        if index == Self.maximumReportedMistakes - 1, more > 0 {
+          text += "\n(and \(more) more \(more == 1 ? "mistake" : "mistakes") after this one)"
+        }
+        emit(.error(text))
       }
       return output
     }

@@ -48,8 +48,11 @@ struct Lexer {
   }
 
   private mutating func report(_ message: String, from start: SourcePosition, hint: String? = nil) {
-    let end = location.offset > start.offset ? location : SourcePosition(
-      offset: start.offset + 1, line: start.line, column: start.column + 1)
+    let end =
+      location.offset > start.offset
+      ? location
+      : SourcePosition(
+        offset: start.offset + 1, line: start.line, column: start.column + 1)
     diagnostics.append(
       Diagnostic(range: SourceRange(start: start, end: end), message: message, hint: hint))
   }
@@ -102,15 +105,16 @@ struct Lexer {
     "*", "/", "%", "<", ">",
   ]
 
+  private static let spelledSymbols = symbols.map { (symbol: $0, characters: Array($0)) }
+
   private mutating func readSymbol() -> String? {
-    for symbol in Self.symbols {
-      let spelled = Array(symbol)
-      if (0..<spelled.count).allSatisfy({ position + $0 < characters.count
-        && characters[position + $0] == spelled[$0] })
-      {
-        for _ in spelled { advance() }
-        return symbol
-      }
+    for (symbol, spelled) in Self.spelledSymbols where spelled[0] == characters[position] {
+      let fits =
+        position + spelled.count <= characters.count
+        && characters[position..<(position + spelled.count)].elementsEqual(spelled)
+      guard fits else { continue }
+      for _ in spelled { advance() }
+      return symbol
     }
     return nil
   }
@@ -177,7 +181,7 @@ struct Lexer {
       let pieceStart = location
       advance()
       if character == "\\" {
-        guard let escaped = current else { break }
+        guard let escaped = current, escaped != "\n", escaped != "\r\n" else { break }
         advance()
         if let replacement = Self.escapes[escaped] {
           text.append(replacement)

@@ -5,8 +5,9 @@
 /// (jlox's `synchronize`) and carries on, so one mistake does not cascade into many. Nesting is
 /// capped at `maximumNesting` levels so that no input can overflow the stack.
 struct Parser {
-  /// How deeply expressions and blocks may nest.
-  static let maximumNesting = 100
+  /// How deeply expressions and blocks may nest; each link of a chain (`a + b + c`, `a.b.c`)
+  /// counts as a level too, since it nests in the tree as deeply.
+  static let maximumNesting = 200
 
   /// Thrown to abandon the current statement after its diagnostic was recorded.
   struct Abandon: Error {}
@@ -63,13 +64,27 @@ struct Parser {
 
   /// Runs `body` one nesting level deeper, failing when nesting passes the cap.
   mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+    try deepen()
+    defer { depth -= 1 }
+    return try body(&self)
+  }
+
+  /// Goes one nesting level deeper, failing when nesting passes the cap; the caller restores
+  /// the depth.
+  mutating func deepen() throws {
     guard depth < Self.maximumNesting else {
       throw fail(
         "this is nested too deeply (more than \(Self.maximumNesting) levels)", at: current.range,
         hint: "split it into several statements with names for the parts")
     }
     depth += 1
-    defer { depth -= 1 }
+  }
+
+  /// Runs `body`, then restores the nesting depth to what it was before, undoing the levels
+  /// `body` added for the links of a chain.
+  mutating func restoringDepth<T>(_ body: (inout Parser) throws -> T) throws -> T {
+    let saved = depth
+    defer { depth = saved }
     return try body(&self)
   }
 
@@ -169,7 +184,8 @@ struct Parser {
     }
     let value = try parseExpression()
     return Statement(
-      kind: .assignment(targets: names, value: value), range: SourceRange(from: start, to: value.range))
+      kind: .assignment(targets: names, value: value),
+      range: SourceRange(from: start, to: value.range))
   }
 
   /// Skips newlines after an operator, `=` or `,` so an unfinished line continues on the next.
@@ -225,9 +241,13 @@ struct Parser {
   /// Parses `{ statements }`; mistakes inside are recorded and skipped statement by statement.
   private mutating func parseBlock(after construct: String) throws -> [Statement] {
     guard current.isSymbol("{") else {
+      let hint =
+        current.isSymbol("=")
+        ? "to compare, write `==`; a single `=` gives a name to a value"
+        : "put the body in braces: `\(construct) { … }`"
       throw fail(
         "expected `{` to start the body of `\(construct)`, found \(current.described)",
-        at: current.range, hint: "put the body in braces: `\(construct) { … }`")
+        at: current.range, hint: hint)
     }
     let open = current.range
     advance()
