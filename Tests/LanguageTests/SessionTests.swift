@@ -8,11 +8,12 @@ struct SessionTests {
     let session = testSession()
     _ = session.run(cell: "net = model()\nlr = 0.01")
     _ = session.run(cell: "names = [\"a\"]\nlr = 0.1")
-    #expect(session.variables == [
-      VariableSummary(name: "net", typeName: "model", summary: "a test model with 2 layers"),
-      VariableSummary(name: "lr", typeName: "number", summary: "0.1"),
-      VariableSummary(name: "names", typeName: "list", summary: "[\"a\"]"),
-    ])
+    #expect(
+      session.variables == [
+        VariableSummary(name: "net", typeName: "model", summary: "a test model with 2 layers"),
+        VariableSummary(name: "lr", typeName: "number", summary: "0.1"),
+        VariableSummary(name: "names", typeName: "list", summary: "[\"a\"]"),
+      ])
     session.reset()
     #expect(session.variables.isEmpty)
     #expect(session.cellCount == 0)
@@ -67,7 +68,10 @@ struct SessionTests {
     #expect(session.completions(for: "ne") == ["net", "news"])
     #expect(session.completions(for: "x = le") == ["len"])
     #expect(session.completions(for: "train(net, ep") == ["epochs:"])
-    #expect(session.completions(for: "train(net, ").prefix(4) == ["model:", "epochs:", "optimizer:", "lr:"])
+    #expect(
+      session.completions(for: "train(net, ").prefix(4) == [
+        "model:", "epochs:", "optimizer:", "lr:",
+      ])
     #expect(session.completions(for: "net.") == ["layers", "parameters", "best_epoch"])
     #expect(session.completions(for: "print(net.la") == ["layers"])
     #expect(session.completions(for: "unknown.") == [])
