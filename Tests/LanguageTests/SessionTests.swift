@@ -27,6 +27,12 @@ struct SessionTests {
     #expect(session.run("for i in [1] { x = i\n i }", origin: nil).isEmpty)
   }
 
+  @Test func chartsEchoAsChartPieces() {
+    let session = testSession()
+    #expect(session.run("c = chart()", origin: nil) == [.text("c: a line chart of 1 series")])
+    #expect(session.run("c", origin: nil) == [.chart(terminal: "|__", svg: "<svg/>")])
+  }
+
   @Test func outputStreamsWhileTheCellRuns() {
     let session = testSession()
     var streamed: [OutputPiece] = []
