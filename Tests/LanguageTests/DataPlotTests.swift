@@ -81,3 +81,40 @@ struct DataPlotTests {
       "line 1, column 16: a confusion matrix needs classes") == true)
   }
 }
+
+/// `plotDataOrModel`, as the `plot` built-in of training calls it.
+struct PlotHookTests {
+  /// A session whose `plot(what, data:, to:)` draws data and models only.
+  static func session() -> Session {
+    var registry = BuiltinRegistry.standard
+    if registry["plot"] == nil {
+      registry.register(
+        Builtin(
+          "plot", topic: .plotting, summary: "Test plot.",
+          parameters: [
+            .required("what", .any, "What to draw."),
+            .optional("data", .any, default: .none, "The data."),
+            .optional("to", .any, default: .none, "The file."),
+          ],
+          example: "plot(moons())"
+        ) { arguments, context in
+          try plotDataOrModel(arguments, context) ?? .string("not mine")
+        })
+    }
+    return Session(registry: registry)
+  }
+
+  @Test func drawsDataAndModelsAndLeavesTheRestToTheCaller() {
+    let session = Self.session()
+    _ = session.run("data = moons(n: 50, seed: 1)\nnet = mlp(inputs: 2)", origin: nil)
+    for source in ["plot(data)", "plot(net, data)"] {
+      let pieces = session.run(source, origin: nil)
+      #expect(DataPlotTests.charts(pieces).count == 1, "\(source)")
+    }
+    if BuiltinRegistry.standard["plot"] == nil {
+      #expect(session.run("plot(3)", origin: nil) == [.text("\"not mine\"")])
+    }
+    #expect(firstDiagnostic("plot(net)", in: session)?.contains(
+      "to plot a model, give the data to draw it on") == true)
+  }
+}
