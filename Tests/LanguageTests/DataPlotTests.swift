@@ -77,6 +77,8 @@ struct DataPlotTests {
     let echo = "counts: [" + expected.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
       .joined(separator: ", ") + "]"
     #expect(pieces.last == .text(echo))
+    #expect(firstDiagnostic("confusion(net, moons())", in: session)?.hasPrefix(
+      "line 1, column 11: this model gives 3 outputs but the data has 2 classes") == true)
     #expect(firstDiagnostic("confusion(net, sine())", in: session)?.hasPrefix(
       "line 1, column 16: a confusion matrix needs classes") == true)
   }

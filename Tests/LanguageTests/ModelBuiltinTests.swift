@@ -38,6 +38,8 @@ struct ModelBuiltinTests {
     #expect(firstDiagnostic("mlp(inputs: 2, dropout: 1)")?.hasPrefix(
       "line 1, column 16: `dropout` must be from 0 up to (not including) 1, got 1") == true)
     #expect(firstDiagnostic("mlp(inputs: 100000, hidden: [100000])")?.contains("too large") == true)
+    #expect(firstDiagnostic("mlp(inputs: 2, hidden: [5000, 5000, 5000])")?.hasPrefix(
+      "line 1, column 16: this model would have more than 50000000 weights") == true)
   }
 
   @Test func sequentialChecksThatConsecutiveSizesFit() {

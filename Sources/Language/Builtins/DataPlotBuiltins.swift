@@ -60,6 +60,13 @@ extension Builtin {
               + "\(dataset.featureCount)", argument: "data")
         }
         let classes = dataset.task.classCount
+        guard model.outputFeatures == classes || (model.outputFeatures == 1 && classes == 2) else {
+          throw CallError(
+            "this model gives \(model.outputFeatures) outputs but the data has \(classes) classes",
+            hint: classes == 2
+              ? "a binary classifier has 1 output (or 2)" : "give the model outputs: \(classes)",
+            argument: "model")
+        }
         let predicted = DataCharts.predictions(of: model, on: dataset)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (truth, guess) in zip(dataset.classLabels, predicted)

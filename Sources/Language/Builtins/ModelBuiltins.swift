@@ -40,7 +40,16 @@ extension Builtin {
               + Value.number(dropout).summary, argument: "dropout")
         }
         let sizes = [inputs] + hidden + [outputs]
-        for index in 0..<(sizes.count - 1) { try checkLayerSize(sizes[index], sizes[index + 1]) }
+        var total = 0
+        for index in 0..<(sizes.count - 1) {
+          try checkLayerSize(sizes[index], sizes[index + 1])
+          total += sizes[index] * sizes[index + 1]
+          guard total <= largestLayer else {
+            throw CallError(
+              "this model would have more than \(largestLayer) weights",
+              hint: "hidden layers of 8 to 512 units are usual", argument: "hidden")
+          }
+        }
         let activation = try activationLayerMaker(arguments.choice("activation"))
         var generator = RandomGenerator(seed: try arguments.seed(in: context))
         var layers: [any Layer] = []
