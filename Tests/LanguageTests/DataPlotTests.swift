@@ -32,7 +32,7 @@ struct DataPlotTests {
       "line 1, column 15: a decision boundary needs data with 2 features; this data has 4")
       == true)
     #expect(firstDiagnostic("boundary(net, moons())", in: session)?.hasPrefix(
-      "line 1, column 15: this model takes 4 features but the data has 2") == true)
+      "line 1, column 15: the first layer, dense(4, 16), cannot take data with 2 features") == true)
     #expect(firstDiagnostic("scatter(linear(weights: [1, 2]))", in: session)?.hasPrefix(
       "line 1, column 9: a chart of regression data needs 1 feature; this data has 2") == true)
     #expect(Self.charts(session.run("scatter(iris)", origin: nil)).first?.terminal

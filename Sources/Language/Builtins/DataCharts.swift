@@ -13,15 +13,11 @@ enum DataCharts {
   /// regression dataset's targets against its feature; with `model`, its decision boundary (or
   /// its curve for regression) underneath. Without a model the background is one plain region
   /// (class 0's, blank without colour), as Charts has no scatter of its own.
-  static func chart(of dataset: Dataset, model: Sequential? = nil) throws -> DecisionBoundary {
-    if let model {
-      guard model.inputFeatures == dataset.featureCount else {
-        throw CallError(
-          "this model takes \(model.inputFeatures) features but the data has "
-            + "\(dataset.featureCount)",
-          hint: "draw it with data of \(model.inputFeatures) features", argument: "data")
-      }
-    }
+  static func chart(of dataset: Dataset, model object: ModelObject? = nil) throws
+    -> DecisionBoundary
+  {
+    try object?.checkTakes(dataset, argument: "data")
+    let model = object?.model
     if dataset.task == .regression {
       guard dataset.featureCount == 1 else {
         throw CallError(

@@ -31,7 +31,7 @@ extension Builtin {
         example: "boundary(mlp(inputs: 2, hidden: [8], seed: 1), moons(n: 100, seed: 1))"
       ) { arguments, context in
         try draw(
-          arguments.dataset("data"), model: arguments.model("model").model, to: arguments["to"],
+          arguments.dataset("data"), model: arguments.model("model"), to: arguments["to"],
           context: context)
       },
       Builtin(
@@ -54,11 +54,7 @@ extension Builtin {
             "a confusion matrix needs classes; this data is a regression task",
             hint: "evaluate a regression model with evaluate(net, data)", argument: "data")
         }
-        guard model.inputFeatures == dataset.featureCount else {
-          throw CallError(
-            "this model takes \(model.inputFeatures) features but the data has "
-              + "\(dataset.featureCount)", argument: "data")
-        }
+        try arguments.model("model").checkTakes(dataset, argument: "data")
         let classes = dataset.task.classCount
         guard model.outputFeatures == classes || (model.outputFeatures == 1 && classes == 2) else {
           throw CallError(
@@ -93,7 +89,7 @@ extension Builtin {
 
   /// Draws `dataset` (with `model`'s predictions under it) and returns none.
   static func draw(
-    _ dataset: Dataset, model: Sequential?, to file: Value, context: CallContext
+    _ dataset: Dataset, model: ModelObject?, to file: Value, context: CallContext
   ) throws -> Value {
     let chart = try DataCharts.chart(of: dataset, model: model)
     try emit(
@@ -124,7 +120,7 @@ public func plotDataOrModel(_ arguments: Arguments, _ context: CallContext) thro
         "to plot a model, give the data to draw it on", hint: "plot(net, data)",
         argument: "what")
     }
-    return try Builtin.draw(data.dataset, model: model.model, to: arguments["to"], context: context)
+    return try Builtin.draw(data.dataset, model: model, to: arguments["to"], context: context)
   default:
     return nil
   }
