@@ -8,7 +8,8 @@ struct BuiltinTests {
   @Test(arguments: names) func exampleRunsInAFreshSession(_ name: String) throws {
     let builtin = try #require(BuiltinRegistry.standard[name])
     #expect(!builtin.example.isEmpty)
-    let pieces = confinedToScratchFolder(Session()).run(builtin.example, origin: "example of \(name)")
+    let session = confinedToScratchFolder(Session())
+    let pieces = session.run(builtin.example, origin: "example of \(name)")
     for case .error(let message) in pieces { Issue.record("\(name): \(message)") }
   }
 

@@ -1,6 +1,6 @@
-import Foundation
 import Charts
 import Datasets
+import Foundation
 import Learning
 
 /// Charts of data and of what a model makes of it: scatter plots, decision boundaries over the
@@ -63,7 +63,8 @@ enum DataCharts {
       }
       let output = model.predict(Matrix(rows: xs.count, columns: 1, values: xs.map { Float($0) }))
       for (index, x) in xs.enumerated() {
-        points.append(LabeledPoint(x: x, y: Double(output.values[index * output.columns]), label: 1))
+        points.append(
+          LabeledPoint(x: x, y: Double(output.values[index * output.columns]), label: 1))
       }
     }
     let finite = points.map(\.y).filter(\.isFinite)

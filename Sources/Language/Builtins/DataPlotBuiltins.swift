@@ -41,7 +41,8 @@ extension Builtin {
         parameters: [
           .required("model", .host("model"), "A classifier."),
           .required("data", .host("dataset"), "Data with classes to predict."),
-          .optional("normalize", .bool, default: .bool(false),
+          .optional(
+            "normalize", .bool, default: .bool(false),
             "Show each row as percentages of its class."),
           chartFile,
         ],

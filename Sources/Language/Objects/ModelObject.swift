@@ -50,8 +50,10 @@ public final class ModelObject: HostObject {
   public var trainableCount: Int { model.trainableParameters.reduce(0) { $0 + $1.count } }
 
   public var fieldNames: [String] {
-    ["layers", "inputs", "outputs", "parameters", "trainable", "frozen_layers", "updates",
-     "summary"]
+    [
+      "layers", "inputs", "outputs", "parameters", "trainable", "frozen_layers", "updates",
+      "summary",
+    ]
   }
 
   public func field(named name: String) throws -> Value? {
