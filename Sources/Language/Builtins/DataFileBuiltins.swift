@@ -95,12 +95,11 @@ extension Builtin {
       },
       Builtin(
         "save_idx", topic: .data,
-        summary: "Writes a classification dataset as two IDX files: the features as 32-bit "
-          + "floats, the labels as bytes.",
+        summary: "Writes a classification dataset as two IDX files (features, labels).",
         parameters: [
           .required("data", .host("dataset"), "The dataset to write (with classes)."),
-          .required("images", .string, "The path of the features file."),
-          .required("labels", .string, "The path of the labels file."),
+          .required("images", .string, "The path of the features file (32-bit floats)."),
+          .required("labels", .string, "The path of the labels file (one byte per sample)."),
         ],
         example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in

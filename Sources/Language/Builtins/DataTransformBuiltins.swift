@@ -8,15 +8,15 @@ extension Builtin {
     [
       scaler(
         "standardize",
-        summary: "Shifts and scales each feature to mean 0 and standard deviation 1, with "
-          + "statistics from the first dataset only.",
+        summary: "Scales each feature to mean 0 and deviation 1, fitted on the training data "
+          + "only.",
         example: "train, val = split(moons(n: 100, seed: 1), [0.8, 0.2], seed: 1)\n"
           + "train, val = standardize(train, val)"
       ) { data, _ in try Standardizer(fittedOn: data) },
       scaler(
         "minmax",
-        summary: "Scales each feature to a range (0 to 1 by default), with the minimum and "
-          + "maximum of the first dataset only.",
+        summary: "Scales each feature to a range (0 to 1 by default), fitted on the training "
+          + "data only.",
         extra: [
           .optional(
             "range", .list(of: .number), default: .list([.number(0), .number(1)]),
@@ -163,12 +163,13 @@ extension Builtin {
   ) -> Builtin {
     Builtin(
       name, topic: .data,
-      summary: summary + " Fit on the training data and apply the same numbers to validation "
-        + "and test data: statistics of those would leak what the model is judged on.",
+      summary: summary,
       parameters: [
         .variadic(
           "data", .host("dataset"),
-          "The training data first, then the other parts to transform the same way.")
+          "The training data first, then the other parts, transformed with the training "
+            + "data's numbers: fitting on validation or test data would leak into training what "
+            + "the model is judged on.")
       ] + extra,
       example: example
     ) { arguments, _ in

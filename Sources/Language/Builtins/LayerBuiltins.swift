@@ -95,7 +95,7 @@ extension Builtin {
             + "for very negative x is −α.")
       ) { .elu(alpha: Float($0)) },
       activation("sigmoid", "1 / (1 + e⁻ˣ), between 0 and 1.") { _ in .sigmoid },
-      activation("tanh", "The hyperbolic tangent, between −1 and 1.") { _ in .tanh },
+      activation("tanh", "the hyperbolic tangent, between −1 and 1.") { _ in .tanh },
       activation("gelu", "x·Φ(x), the activation of transformers.") { _ in .gelu },
       activation("softplus", "log(1 + eˣ), a smooth ReLU.") { _ in .softplus },
     ]
