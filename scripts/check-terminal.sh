@@ -60,6 +60,8 @@ eventually "typing a cell runs it" has_line "x: 42"
 
 keys 'ran' Tab
 eventually "Tab completes a built-in" is_last_line "trainbook> range"
+keys C-u 'print("héllo", ran' Tab
+eventually "Tab completes after non-ASCII text" is_last_line 'trainbook> print("héllo", range'
 keys C-u 'round(2.5, dig' Tab
 eventually "Tab completes an argument label" is_last_line "trainbook> round(2.5, digits:"
 keys '1)' Enter
@@ -100,12 +102,14 @@ keys C-d
 eventually "Ctrl-D leaves with status 0" has_line "exit status 0"
 stop
 
-echo "second run (history kept; NO_COLOR set)"
-start NO_COLOR=1
+echo "second run (history kept; NO_COLOR set; the C locale)"
+start NO_COLOR=1 LC_ALL=C
 eventually "banner" has_line "trainbook $("$binary" --version): type :help for help, :quit or Ctrl-D to leave"
 keys Up
 eventually "Up recalls the last cell of the first run" is_last_line "trainbook> x = 41 + 1"
-keys C-u ':history 4' Enter
+keys C-u 'print("naïve")' Enter
+eventually "non-ASCII input survives the C locale" has_line "naïve"
+keys ':history 5' Enter
 eventually "the multi-line cell is one history entry" has_line "      for i in range(10000) { total = total + 1 }"
 eventually "NO_COLOR turns colours off" is_plain
 keys ':quit' Enter
