@@ -57,7 +57,8 @@ public final class Console {
   public func closeProgressLine() {
     guard progressLineIsOpen else { return }
     progressLineIsOpen = false
-    output.write("\n")
+    // After a Ctrl-C the signal handler has ended the line already (after the terminal's `^C`).
+    if !Interrupt.isRequested { output.write("\n") }
   }
 
   /// A carriage return and the escape code that erases the line: what starts a redraw.
