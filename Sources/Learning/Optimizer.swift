@@ -76,13 +76,13 @@ public final class Optimizer {
   }
 
   /// The settings for run records: the rule's, plus `lr`, `l1` and clipping.
-  public var settings: [String: Double] {
+  public var settings: [String: String] {
     var result = rule.settings
-    result["lr"] = Double(learningRate)
-    if l1Penalty != 0 { result["l1"] = Double(l1Penalty) }
+    result["lr"] = "\(learningRate)"
+    if l1Penalty != 0 { result["l1"] = "\(l1Penalty)" }
     switch clipping {
-    case .norm(let limit): result["clip_norm"] = Double(limit)
-    case .value(let limit): result["clip_value"] = Double(limit)
+    case .norm(let limit): result["clip_norm"] = "\(limit)"
+    case .value(let limit): result["clip_value"] = "\(limit)"
     case nil: break
     }
     return result

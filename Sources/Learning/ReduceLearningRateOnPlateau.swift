@@ -32,7 +32,7 @@ public final class ReduceLearningRateOnPlateau: Callback {
   /// Starts a reducer at the optimizer's rate, unless the trainer is resuming.
   public func trainingBegan(_ trainer: Trainer) throws {
     guard reducer == nil || (trainer.epoch == 0 && trainer.batchIndex == 0) else { return }
-    reducer = PlateauReducer(
+    reducer = try PlateauReducer(
       initialRate: Double(trainer.optimizer.learningRate), mode: monitor.maximizes ? .max : .min,
       factor: factor, patience: patience, threshold: threshold, cooldown: cooldown,
       minimumRate: minimumRate)
