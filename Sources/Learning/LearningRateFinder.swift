@@ -26,7 +26,7 @@ public func findLearningRate(
 ) throws -> LearningRateFinderResult {
   precondition(start > 0 && end > start && steps >= 2, "the rate range must grow")
   let savedWeights = model.stateDict()
-  let savedStates = optimizer.states
+  let savedStates = optimizer.states.mapValues { $0.copy() }
   let savedRate = optimizer.learningRate
   let savedUpdates = model.updatesApplied
   defer {

@@ -12,6 +12,8 @@ public final class Sequential {
   public let inputFeatures: Int
   /// The number of output features.
   public let outputFeatures: Int
+  /// Every parameter, in `state_dict` order.
+  public let parameters: [Parameter]
 
   /// Creates a model, or explains which layer cannot take the previous one's output.
   public init(inputFeatures: Int, layers: [any Layer]) throws(ModelError) {
@@ -26,6 +28,7 @@ public final class Sequential {
     self.layers = layers
     self.inputFeatures = inputFeatures
     self.outputFeatures = features
+    self.parameters = layers.flatMap(\.parameters)
   }
 
   /// A multilayer perceptron: dense layers of the given sizes with `activation` between them and
@@ -57,9 +60,6 @@ public final class Sequential {
       layer.parameters.map { ("\(index).\($0.name)", $0) }
     }
   }
-
-  /// Every parameter, in `state_dict` order.
-  public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
   /// The parameters an optimizer updates: those not frozen.
   public var trainableParameters: [Parameter] { parameters.filter { !$0.isFrozen } }
