@@ -12,7 +12,7 @@ public enum GradientMode {
 }
 
 extension Tensor {
-  /// Runs `body` without recording any graph (for evaluation and inference), and returns its result.
+  /// Runs `body` without recording any graph (for evaluation and inference); returns its result.
   public static func withoutGradients<Result>(_ body: () throws -> Result) rethrows -> Result {
     try GradientMode.$isDisabled.withValue(true) { try body() }
   }

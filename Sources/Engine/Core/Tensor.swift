@@ -55,6 +55,21 @@ public final class Tensor: @unchecked Sendable {
     }
   }
 
+  /// Releases a graph that `backward()` never freed one node at a time, so that dropping a very
+  /// deep graph cannot overflow the stack with nested deinitialisers.
+  deinit {
+    guard !inputs.isEmpty else { return }
+    var pending = inputs
+    inputs = []
+    backwardRule = nil
+    while var node = pending.popLast() {
+      guard isKnownUniquelyReferenced(&node) else { continue }
+      pending.append(contentsOf: node.inputs)
+      node.inputs = []
+      node.backwardRule = nil
+    }
+  }
+
   /// Creates a tensor of the given shape holding `values` in row-major order.
   ///
   /// Throws if the number of values does not match the shape.

@@ -60,7 +60,11 @@ func broadcastAccumulate(
       let av = strideA == 1 ? a.vector(at: oa + i) : repeatedA
       let bv = strideB == 1 ? b.vector(at: ob + i) : repeatedB
       let c = contribution(g.vector(at: o + i), av, bv)
-      if targetStride == 1 { target.store(target.vector(at: t + i) + c, at: t + i) } else { total += c }
+      if targetStride == 1 {
+        target.store(target.vector(at: t + i) + c, at: t + i)
+      } else {
+        total += c
+      }
       i += 8
     }
     var tail: Float = 0

@@ -4,9 +4,9 @@ import Foundation
 /// time. `Tensor.map` applies it and records its backward rule.
 protocol UnaryOperation {
   /// y = f(x).
-  static func apply(_ x: Vector) -> Vector
+  func apply(_ x: Vector) -> Vector
   /// g · f′(x), given the output's gradient g, the input x and the output y (whichever is handier).
-  static func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector
+  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector
 }
 
 /// Applies a scalar function to each lane (for functions with no SIMD form, such as exp).
@@ -19,25 +19,28 @@ func eachLane(_ x: Vector, _ function: (Float) -> Float) -> Vector {
 
 /// `out = f(x)` over `count` elements.
 func unaryApply<Operation: UnaryOperation>(
-  _: Operation.Type, _ count: Int, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>
+  _ operation: Operation, _ count: Int, _ x: UnsafePointer<Float>,
+  _ out: UnsafeMutablePointer<Float>
 ) {
-  mapVectors(count, x, out, Operation.apply)
+  mapVectors(count, x, out, operation.apply)
 }
 
 /// `target += g · f′(x)` over `count` elements.
 func unaryBackward<Operation: UnaryOperation>(
-  _: Operation.Type, _ count: Int, gradient g: UnsafePointer<Float>, input x: UnsafePointer<Float>,
+  _ operation: Operation, _ count: Int, gradient g: UnsafePointer<Float>,
+  input x: UnsafePointer<Float>,
   output y: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>
 ) {
   var i = 0
   while i + 8 <= count {
-    let change = Operation.gradient(g.vector(at: i), input: x.vector(at: i), output: y.vector(at: i))
+    let change = operation.gradient(
+      g.vector(at: i), input: x.vector(at: i), output: y.vector(at: i))
     target.store(target.vector(at: i) + change, at: i)
     i += 8
   }
   if i < count {
     let rest = count - i
-    let change = Operation.gradient(
+    let change = operation.gradient(
       g.partialVector(at: i, count: rest), input: x.partialVector(at: i, count: rest, padding: 1),
       output: y.partialVector(at: i, count: rest, padding: 1))
     for lane in 0..<rest { target[i + lane] += change[lane] }

@@ -88,7 +88,10 @@ func mapVectors(
 
 /// The sum of `count` floats, with four vector accumulators so the adds overlap.
 func sumOfElements(_ count: Int, _ a: UnsafePointer<Float>) -> Float {
-  var s0 = Vector(), s1 = Vector(), s2 = Vector(), s3 = Vector()
+  var s0 = Vector()
+  var s1 = Vector()
+  var s2 = Vector()
+  var s3 = Vector()
   var i = 0
   while i + 32 <= count {
     s0 += a.vector(at: i)
@@ -106,6 +109,8 @@ func sumOfElements(_ count: Int, _ a: UnsafePointer<Float>) -> Float {
 }
 
 /// `target[i] += source[i]` for `count` elements.
-func addInPlace(_ count: Int, _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>) {
+func addInPlace(
+  _ count: Int, _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>
+) {
   mapVectors(count, UnsafePointer(target), source, target) { $0 + $1 }
 }

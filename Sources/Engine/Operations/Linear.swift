@@ -13,9 +13,9 @@ public enum Activation: Sendable, Equatable, CaseIterable {
   fileprivate func apply(_ z: Vector) -> Vector {
     switch self {
     case .identity: z
-    case .relu: ReLU.apply(z)
-    case .sigmoid: Sigmoid.apply(z)
-    case .tanh: HyperbolicTangent.apply(z)
+    case .relu: ReLU().apply(z)
+    case .sigmoid: Sigmoid().apply(z)
+    case .tanh: HyperbolicTangent().apply(z)
     }
   }
 
@@ -24,8 +24,8 @@ public enum Activation: Sendable, Equatable, CaseIterable {
     switch self {
     case .identity: g
     case .relu: Vector().replacing(with: g, where: y .> 0)
-    case .sigmoid: Sigmoid.gradient(g, input: y, output: y)
-    case .tanh: HyperbolicTangent.gradient(g, input: y, output: y)
+    case .sigmoid: Sigmoid().gradient(g, input: y, output: y)
+    case .tanh: HyperbolicTangent().gradient(g, input: y, output: y)
     }
   }
 }
@@ -40,7 +40,8 @@ public func linear(
 ) throws -> Tensor {
   guard input.shape.rank == 2, weight.shape.rank == 2, input.shape[1] == weight.shape[1] else {
     throw ShapeError(
-      "linear", "input \(input.shape) does not fit weight \(weight.shape): needs [batch, in] "
+      "linear",
+      "input \(input.shape) does not fit weight \(weight.shape): needs [batch, in] "
         + "and [out, in]")
   }
   let (batch, outputs) = (input.shape[0], weight.shape[0])

@@ -8,18 +8,8 @@ import Foundation
 /// ∂L/∂z = (softmax(z) − onehot(y)) / rows. `logits` is [rows, classes]; throws if `labels` has
 /// another count or a label is outside 0..<classes.
 public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) throws -> Tensor {
-  guard logits.shape.rank == 2 else {
-    throw ShapeError("softmaxCrossEntropy", "logits must be [rows, classes], not \(logits.shape)")
-  }
+  try logits.checkLabels(labels, operation: "softmaxCrossEntropy")
   let (rows, classes) = (logits.shape[0], logits.shape[1])
-  guard labels.count == rows else {
-    throw ShapeError(
-      "softmaxCrossEntropy", "logits \(logits.shape) have \(rows) rows but \(labels.count) labels")
-  }
-  if let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
-    throw ShapeError(
-      "softmaxCrossEntropy", "label \(bad) is outside 0..<\(classes) for logits \(logits.shape)")
-  }
   let probabilities = TensorStorage.uninitialized(count: rows * classes)
   var total: Float = 0
   for row in 0..<rows {
@@ -37,26 +27,6 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) throws -> Tensor 
     mapVectors(rows * classes, target, p, target) { $0 + scale * $1 }
     for row in 0..<rows { target[row * classes + labels[row]] -= scale }
   }
-}
-
-/// Writes softmax(z) of one row into `p` and returns log Σ e^(z_j) (the log-sum-exp).
-///
-/// Subtracts max z first: e^(z_j − max) ≤ 1, so nothing overflows, and the largest term is 1,
-/// so the sum is at least 1 and its logarithm is finite.
-func writeSoftmax(_ count: Int, _ z: UnsafePointer<Float>, into p: UnsafeMutablePointer<Float>)
-  -> Float
-{
-  var largest = -Float.infinity
-  for j in 0..<count { largest = max(largest, z[j]) }
-  var sum: Float = 0
-  for j in 0..<count {
-    let e = Foundation.exp(z[j] - largest)
-    p[j] = e
-    sum += e
-  }
-  let inverse = 1 / sum
-  for j in 0..<count { p[j] *= inverse }
-  return largest + Foundation.log(sum)
 }
 
 /// The mean binary cross-entropy of logits z against targets t in [0, 1] (PyTorch's

@@ -1,6 +1,6 @@
 extension Tensor {
   /// `f(self)` elementwise, recording the backward rule `input.gradient += g · f′`.
-  func map<Operation: UnaryOperation>(_ operation: Operation.Type) -> Tensor {
+  func map(_ operation: some UnaryOperation) -> Tensor {
     let storage = TensorStorage.uninitialized(count: elementCount)
     unaryApply(operation, elementCount, self.storage.base, storage.base)
     return Tensor(shape: shape, storage: storage, inputs: [self]) { output in

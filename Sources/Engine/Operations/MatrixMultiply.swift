@@ -1,29 +1,26 @@
 extension Tensor {
-  /// The matrix product of a [m, k] and a [k, n] tensor, a [m, n] tensor.
+  /// The matrix product: [m, k]·[k, n] → [m, n]; batched, [b, m, k]·[b, k, n] → [b, m, n]
+  /// (one product per batch entry) and [b, m, k]·[k, n] → [b, m, n] (one matrix for all).
   ///
-  /// Backward: ∂L/∂A = ∂L/∂C · Bᵀ and ∂L/∂B = Aᵀ · ∂L/∂C. Throws unless both operands are
-  /// matrices whose inner dimensions agree.
+  /// Backward: ∂L/∂A = ∂L/∂C · Bᵀ and ∂L/∂B = Aᵀ · ∂L/∂C (per batch entry, summed over the batch
+  /// for a shared matrix). Throws unless the shapes are one of these forms with agreeing inner
+  /// dimensions.
   public func matmul(_ other: Tensor) throws -> Tensor {
-    let a = self
-    let b = other
-    guard a.shape.rank == 2, b.shape.rank == 2, a.shape[1] == b.shape[0] else {
+    let (a, b) = (self, other)
+    switch (a.shape.rank, b.shape.rank) {
+    case (2, 2) where a.shape[1] == b.shape[0]:
+      return multiplyBatches(a, b, batches: 1, m: a.shape[0], k: a.shape[1], n: b.shape[1])
+    case (3, 3) where a.shape[0] == b.shape[0] && a.shape[2] == b.shape[1]:
+      return multiplyBatches(
+        a, b, batches: a.shape[0], m: a.shape[1], k: a.shape[2], n: b.shape[2])
+    case (3, 2) where a.shape[2] == b.shape[0]:
+      let (batches, m) = (a.shape[0], a.shape[1])
+      return try a.reshaped([batches * m, a.shape[2]]).matmul(b).reshaped([batches, m, b.shape[1]])
+    default:
       throw ShapeError(
-        "matmul", "cannot multiply \(a.shape) by \(b.shape): needs [m, k] and [k, n]")
-    }
-    let (m, n) = (a.shape[0], b.shape[1])
-    let storage = TensorStorage.uninitialized(count: m * n)
-    multiplyMatrices(a.operand(), b.operand(), into: storage.base, accumulate: false)
-    return Tensor(shape: [m, n], storage: storage, inputs: [a, b]) { output in
-      let g = MatrixOperand(
-        base: output.gradientAccumulator.base, rows: m, columns: n, transposed: false)
-      if a.requiresGradient {
-        multiplyMatrices(
-          g, b.operand(transposed: true), into: a.gradientAccumulator.base, accumulate: true)
-      }
-      if b.requiresGradient {
-        multiplyMatrices(
-          a.operand(transposed: true), g, into: b.gradientAccumulator.base, accumulate: true)
-      }
+        "matmul",
+        "cannot multiply \(a.shape) by \(b.shape): needs [m, k]·[k, n], "
+          + "[b, m, k]·[b, k, n] or [b, m, k]·[k, n]")
     }
   }
 
@@ -34,7 +31,44 @@ extension Tensor {
   }
 }
 
-/// The matrix product of a [m, k] and a [k, n] tensor (see `Tensor.matmul`).
+/// `batches` products of [m, k] and [k, n] matrices stored one after another.
+private func multiplyBatches(
+  _ a: Tensor, _ b: Tensor, batches: Int, m: Int, k: Int, n: Int
+) -> Tensor {
+  let storage = TensorStorage.uninitialized(count: batches * m * n)
+  let shape: Shape = batches == 1 && a.shape.rank == 2 ? [m, n] : [batches, m, n]
+  /// Matrix number `batch` of a stack of rows × columns matrices starting at `base`.
+  func matrix(
+    _ base: UnsafePointer<Float>, _ batch: Int, _ rows: Int, _ columns: Int,
+    transposed: Bool = false
+  ) -> MatrixOperand {
+    MatrixOperand(
+      base: base + batch * rows * columns, rows: rows, columns: columns, transposed: transposed)
+  }
+  for batch in 0..<batches {
+    multiplyMatrices(
+      matrix(a.storage.base, batch, m, k), matrix(b.storage.base, batch, k, n),
+      into: storage.base + batch * m * n, accumulate: false)
+  }
+  return Tensor(shape: shape, storage: storage, inputs: [a, b]) { output in
+    let g = output.gradientAccumulator.base
+    for batch in 0..<batches {
+      let gradient = matrix(g, batch, m, n)
+      if a.requiresGradient {
+        multiplyMatrices(
+          gradient, matrix(b.storage.base, batch, k, n, transposed: true),
+          into: a.gradientAccumulator.base + batch * m * k, accumulate: true)
+      }
+      if b.requiresGradient {
+        multiplyMatrices(
+          matrix(a.storage.base, batch, m, k, transposed: true), gradient,
+          into: b.gradientAccumulator.base + batch * k * n, accumulate: true)
+      }
+    }
+  }
+}
+
+/// The matrix product of two tensors (see `Tensor.matmul`).
 public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
   try a.matmul(b)
 }
