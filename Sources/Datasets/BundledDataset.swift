@@ -1,4 +1,8 @@
 import Foundation
+import Synchronization
+
+/// The bundled datasets parsed so far.
+private let loadedDatasets = Mutex<[BundledDataset: Dataset]>([:])
 
 /// The real datasets shipped with trainbook: small classic sets from the UCI Machine Learning
 /// Repository (CC BY 4.0), stored as CSV with the target in the last column.
@@ -51,8 +55,17 @@ public enum BundledDataset: String, CaseIterable, Sendable {
     }
   }
 
-  /// Loads the dataset from the package's resources.
+  /// Loads the dataset from the package's resources (parsed once per process, then copied from
+  /// memory).
   public func load() throws(DataError) -> Dataset {
+    if let cached = loadedDatasets.withLock({ $0[self] }) { return cached }
+    let dataset = try parse()
+    loadedDatasets.withLock { $0[self] = dataset }
+    return dataset
+  }
+
+  /// Reads and parses the dataset's CSV file.
+  private func parse() throws(DataError) -> Dataset {
     let folder = try resourcesFolder()
     let path = folder.appendingPathComponent(rawValue + ".csv").path
     let kind: CSVOptions.TargetKind = task == .regression ? .regression : .classification
@@ -101,6 +114,12 @@ func resourcesFolder() throws(DataError) -> URL {
   }
   places.append(Bundle.main.bundleURL)
   places += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+  return try resourcesFolder(searching: places)
+}
+
+/// The first `trainbook_Datasets` resource folder found in one of `places`, or an error naming
+/// every folder looked in.
+package func resourcesFolder(searching places: [URL]) throws(DataError) -> URL {
   let names = ["trainbook_Datasets.resources", "trainbook_Datasets.bundle"]
   let subfolders = ["Resources", "Contents/Resources/Resources"]
   var searched: [String] = []

@@ -74,7 +74,7 @@ extension Dataset {
         .emptyFile, "the file is empty", file: file,
         hint: "a CSV file needs a header row of column names, then one row per sample")
     }
-    let columnNames = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    let columnNames = header.fields.map { String($0.trimmingBlanks) }
     if columnNames.allSatisfy({ Float($0) != nil }) {
       throw DataError(
         .missingHeader, "the first row holds numbers where the column names should be",
@@ -86,7 +86,8 @@ extension Dataset {
         .emptyFile, "the file has a header but no rows of data", file: file, line: header.line + 1)
     }
     let targetColumn = try locateTarget(
-      options.target, in: columnNames, file: file, line: header.line)
+      options.target, in: columnNames, file: file, line: header.line,
+      delimiter: options.delimiter)
     var features: [Float] = []
     features.reserveCapacity((records.count - 1) * (columnNames.count - 1))
     var targetCells: [(text: String, line: Int)] = []
@@ -106,7 +107,7 @@ extension Dataset {
             columnNumber: column + 1))
       }
       targetCells.append(
-        (record.fields[targetColumn].trimmingCharacters(in: .whitespaces), record.line))
+        (String(record.fields[targetColumn].trimmingBlanks), record.line))
     }
     let target = try makeTargets(
       targetCells, kind: options.targetKind, column: columnNames[targetColumn], file: file,
@@ -122,12 +123,13 @@ extension Dataset {
 
 /// The 0-based index of the target column, or an error listing the columns there are.
 private func locateTarget(
-  _ target: CSVOptions.Target, in columns: [String], file: String, line: Int
+  _ target: CSVOptions.Target, in columns: [String], file: String, line: Int,
+  delimiter: Character
 ) throws(DataError) -> Int {
   guard columns.count >= 2 else {
     throw DataError(
       .missingTargetColumn, "the header has only one column; a dataset needs features and a target",
-      file: file, line: line, hint: "is the delimiter right? cells are separated by commas")
+      file: file, line: line, hint: "is the delimiter right? cells were split at \"\(delimiter)\"")
   }
   switch target {
   case .last:
@@ -157,7 +159,7 @@ private func locateTarget(
 private func number(
   _ cell: String, column: String, file: String, line: Int, columnNumber: Int
 ) throws(DataError) -> Float {
-  let trimmed = cell.trimmingCharacters(in: .whitespaces)
+  let trimmed = cell.trimmingBlanks
   if trimmed.isEmpty {
     throw DataError(
       .nonNumericCell, "the cell in column \"\(column)\" is empty", file: file, line: line,
@@ -221,4 +223,15 @@ private func classified(_ labels: [String], classNames: [String])
 /// A numeric class label as written: `3` rather than `3.0`.
 private func classLabel(_ value: Float) -> String {
   value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs.
+  fileprivate var trimmingBlanks: Substring {
+    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = firstIndex(where: { !isBlank($0) }),
+      let last = lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    return self[first...last]
+  }
 }

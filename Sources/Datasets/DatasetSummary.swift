@@ -40,10 +40,7 @@ extension Dataset: CustomStringConvertible {
   /// How many samples of each class, class `i` at index `i`; empty for regression.
   public var classCounts: [Int] {
     var counts = [Int](repeating: 0, count: task.classCount)
-    for target in targets {
-      let label = Int(target)
-      if counts.indices.contains(label) { counts[label] += 1 }
-    }
+    for label in classLabels { counts[label] += 1 }
     return counts
   }
 

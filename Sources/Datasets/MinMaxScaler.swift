@@ -2,8 +2,8 @@
 /// (the training part) becomes `range.lowerBound` and its largest `range.upperBound`:
 /// `x′ = lower + (x − min) · (upper − lower) / (max − min)`.
 ///
-/// Other data may fall outside the range; that is expected. A constant feature is only shifted
-/// to `lower`, as in scikit-learn's `MinMaxScaler`.
+/// Other data may fall outside the range; that is expected. A constant feature is scaled as if
+/// its range were 1, as in scikit-learn's `MinMaxScaler`.
 public struct MinMaxScaler: FeatureTransform, Equatable {
   /// The smallest value of each feature in the fitting data.
   public let minimums: [Float]
@@ -42,7 +42,7 @@ public struct MinMaxScaler: FeatureTransform, Equatable {
   /// `lower + (x − min) · (upper − lower) / (max − min)` per feature.
   public func transform(features: [Float]) -> [Float] {
     let width = range.upperBound - range.lowerBound
-    let scale = zip(minimums, maximums).map { low, high in high > low ? width / (high - low) : 1 }
+    let scale = zip(minimums, maximums).map { low, high in width / (high > low ? high - low : 1) }
     return affine(features, shift: minimums, scale: scale).map { $0 + range.lowerBound }
   }
 }

@@ -21,8 +21,8 @@ public struct SplitIndices: Sendable, Equatable {
 }
 
 extension Dataset {
-  /// Splits into train, validation and test parts by fraction; the fractions must add up to 1
-  /// (`test` defaults to what is left).
+  /// Splits into train, validation and test parts by fraction, named `<name> train` and so on;
+  /// the fractions must add up to 1 (`test` defaults to what is left).
   ///
   /// With `shuffled`, samples are shuffled with `seed` first; with `stratified`, each class is
   /// split by the same fractions, so every part keeps the class proportions (within one sample
@@ -36,10 +36,14 @@ extension Dataset {
       train: train, validation: validation, test: test, seed: seed, shuffled: shuffled,
       stratified: stratified)
     let how = "seed \(seed)" + (stratified ? ", stratified" : "")
+    func part(_ indices: [Int], _ role: String) -> Dataset {
+      var part = subset(indices, how: role + " part, " + how)
+      part.name = name + " " + role
+      return part
+    }
     return DatasetSplit(
-      train: subset(indices.train, how: "train part, " + how),
-      validation: subset(indices.validation, how: "validation part, " + how),
-      test: subset(indices.test, how: "test part, " + how))
+      train: part(indices.train, "train"), validation: part(indices.validation, "validation"),
+      test: part(indices.test, "test"))
   }
 
   /// The indices `split(train:validation:test:seed:shuffled:stratified:)` puts in each part.

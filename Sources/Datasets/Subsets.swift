@@ -37,10 +37,22 @@ extension Dataset {
   /// The indices of the samples of each class, class `i` at index `i`, in dataset order.
   public var indicesByClass: [[Int]] {
     var groups = [[Int]](repeating: [], count: task.classCount)
-    for (index, target) in targets.enumerated() where groups.indices.contains(Int(target)) {
-      groups[Int(target)].append(index)
-    }
+    for (index, label) in zip(targets.indices, classLabels) { groups[label].append(index) }
     return groups
+  }
+
+  /// The class of each sample as an integer, for a classification dataset (targets are class
+  /// indices stored as `Float`); empty for regression.
+  public var classLabels: [Int] {
+    let classes = task.classCount
+    guard classes > 0 else { return [] }
+    return targets.map { target in
+      let label = target >= 0 && target < Float(classes) ? Int(target) : -1
+      precondition(
+        (0..<classes).contains(label),
+        "target \(target) of \(name) is not a class in 0..<\(classes)")
+      return label
+    }
   }
 
   /// Only the samples of `classes`, relabelled `0..<classes.count` in the order given, with the
@@ -57,10 +69,11 @@ extension Dataset {
         "there is no class \(label); \(name) has classes 0 to \(task.classCount - 1)")
     }
     let newLabel = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-    let kept = targets.indices.filter { newLabel[Int(targets[$0])] != nil }
+    let labels = classLabels
+    let kept = targets.indices.filter { newLabel[labels[$0]] != nil }
     let names = classes.map { classNames.indices.contains($0) ? classNames[$0] : String($0) }
     var result = subset(kept, how: "classes " + names.joined(separator: ", "))
-    result.targets = result.targets.map { Float(newLabel[Int($0)] ?? 0) }
+    result.targets = kept.map { Float(newLabel[labels[$0]] ?? 0) }
     result.classNames = names
     result.task = classes.count == 2 ? .binary : .multiclass(classes: classes.count)
     return result
@@ -95,7 +108,7 @@ extension Dataset {
       mapping.allSatisfy { newNames.indices.contains($0) },
       "every new class must be between 0 and \(newNames.count - 1)")
     var result = self
-    result.targets = targets.map { Float(mapping[Int($0)]) }
+    result.targets = classLabels.map { Float(mapping[$0]) }
     result.classNames = newNames
     result.task = newNames.count == 2 ? .binary : .multiclass(classes: newNames.count)
     result.provenance = .derived(

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import Testing
 
 @Suite struct BundledDatasetTests {
@@ -61,5 +62,22 @@ import Testing
     #expect(datasetCatalog.filter(\.isBundled).count == 5)
     #expect(datasetCatalog.allSatisfy { !$0.description.isEmpty })
     #expect(Set(names).count == names.count)
+  }
+}
+
+@Suite struct ResourceFolderTests {
+  @Test func aMissingResourceFolderIsAnErrorNotACrash() {
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("nowhere-\(UUID())")
+    #expect {
+      try resourcesFolder(searching: [empty])
+    } throws: { error in
+      let error = error as? DataError
+      return error?.kind == .resourcesNotFound
+        && error?.description == """
+          the bundled datasets are missing; looked in \
+          \(empty.path)/trainbook_Datasets.resources, \(empty.path)/trainbook_Datasets.bundle
+            hint: keep the trainbook_Datasets.resources folder beside the trainbook executable
+          """
+    }
   }
 }
