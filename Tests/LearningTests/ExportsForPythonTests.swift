@@ -19,7 +19,7 @@ private let sequentialWeights = SafetensorsFile(
     NamedTensor(name: "2.weight", shape: [2, 4], values: ramp(8, start: 0.75, step: -0.1875)),
     NamedTensor(name: "2.bias", shape: [2], values: [0.0625, -0.0625]),
   ],
-  metadata: ["format": "pt", "producer": "trainbook"])
+  metadata: ["format": "pt", "producer": "trainbook \"Swift\"\n✓"])
 
 /// A run with two series over three epochs and one final metric.
 private let exportedRun = RunRecord(
