@@ -28,8 +28,10 @@ public final class BatchNorm: Layer {
   private var lastWasTraining = false
 
   /// Creates the layer for `features` features.
-  public init(features: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) {
-    precondition(features > 0, "batch normalisation needs a positive number of features")
+  public init(features: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws(ModelError) {
+    guard features > 0 else {
+      throw ModelError("batch normalisation needs at least one feature, got \(features)")
+    }
     self.features = features
     self.epsilon = epsilon
     self.momentum = momentum

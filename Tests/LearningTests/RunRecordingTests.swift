@@ -13,7 +13,7 @@ import Testing
     let split = try Dataset.moons(count: 120, noise: 0.2, seed: 1).split(train: 0.5, validation: 0.5)
     let log = folder.appendingPathComponent("epochs.csv")
     let trainer = Trainer(
-      model: .mlp(inputs: 2, hidden: [8], outputs: 1), loss: .binaryCrossEntropy,
+      model: try .mlp(inputs: 2, hidden: [8], outputs: 1), loss: .binaryCrossEntropy,
       optimizer: .adam(learningRate: 0.01),
       options: FitOptions(
         epochs: 3, batchSize: 16, seed: 4, validation: split.validation, metrics: [.accuracy],
@@ -33,7 +33,7 @@ import Testing
   @Test func divergedRunKeepsTheExplanation() throws {
     let data = try Dataset.polynomial(count: 64, noise: 0.1, seed: 2)
     let trainer = Trainer(
-      model: .mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1), loss: .meanSquaredError,
+      model: try .mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1), loss: .meanSquaredError,
       optimizer: .sgd(learningRate: 1e6), options: FitOptions(epochs: 5, batchSize: 8))
     let run = try trainer.fitRecordingRun(data, name: "too fast")
     #expect(run.status == .diverged)
