@@ -66,9 +66,16 @@ public final class Sequential {
   /// The number of optimizer updates applied to this model by fit loops, so far.
   public internal(set) var updatesApplied = 0
 
-  /// Runs the layers in order.
-  public func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
-    precondition(input.columns == inputFeatures, "model expects \(inputFeatures) features")
+  /// Runs the layers in order, or throws if `input` does not have the model's number of features.
+  public func forward(_ input: Matrix, pass: inout ForwardPass) throws(ModelError) -> Matrix {
+    guard input.columns == inputFeatures else {
+      throw ModelError("the model takes \(inputFeatures) features, not \(input.columns)")
+    }
+    return forwardUnchecked(input, pass: &pass)
+  }
+
+  /// `forward` for input already checked.
+  func forwardUnchecked(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
     var output = input
     for layer in layers { output = layer.forward(output, pass: &pass) }
     return output
@@ -77,11 +84,8 @@ public final class Sequential {
   /// The model's outputs for `input`, in evaluation mode (no dropout, running statistics), or
   /// an error if `input` does not have the model's number of features.
   public func predict(_ input: Matrix) throws(ModelError) -> Matrix {
-    guard input.columns == inputFeatures else {
-      throw ModelError("the model takes \(inputFeatures) features, not \(input.columns)")
-    }
     var pass = ForwardPass.evaluation
-    return forward(input, pass: &pass)
+    return try forward(input, pass: &pass)
   }
 
   /// Throws unless every batch of `batchSize` from `count` samples can train the model: batch

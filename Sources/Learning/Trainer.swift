@@ -121,7 +121,7 @@ public final class Trainer {
   func step(_ batch: Matrix, targets: [Float]) -> CallbackDecision {
     model.zeroGradients()
     var pass = ForwardPass(isTraining: true, generator: generator)
-    let output = model.forward(batch, pass: &pass)
+    let output = model.forwardUnchecked(batch, pass: &pass)
     let (value, gradient) = loss.evaluateUnchecked(output, targets: targets)
     for callback in options.callbacks {
       let decision = callback.batchLossComputed(value, batch: batch, trainer: self)
