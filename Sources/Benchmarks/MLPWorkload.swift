@@ -18,7 +18,7 @@ struct MLPWorkload: Workload {
     let data = Dataset(
       name: "mlp", features: values, featureCount: features, targets: targets,
       task: .multiclass(classes: 10), provenance: .generated(generator: "normal", parameters: [:], seed: 0))
-    let model = Sequential.mlp(
+    let model = try Sequential.mlp(
       inputs: features, hidden: [256, 128], outputs: 10, initialization: .pytorchDefault, seed: 0)
     let trainer = Trainer(
       model: model, loss: .crossEntropy(), optimizer: .adam(learningRate: 1e-3),

@@ -9,7 +9,7 @@ struct TinyWorkload: Workload {
 
   func run() throws -> BenchmarkResult {
     let data = try Dataset.moons(count: 1000, noise: 0.2, seed: 0)
-    let model = Sequential.mlp(
+    let model = try Sequential.mlp(
       inputs: 2, hidden: [16, 16], outputs: 1, initialization: .pytorchDefault, seed: 0)
     let trainer = Trainer(
       model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.01),

@@ -37,10 +37,10 @@ public struct Adagrad: UpdateRule {
   /// `initialAccumulatorValue`.
   public var initialSlotValue: Float { initialAccumulatorValue }
   /// The settings.
-  public var settings: [String: Double] {
+  public var settings: [String: String] {
     [
-      "lr_decay": Double(learningRateDecay), "weight_decay": Double(weightDecay),
-      "initial_accumulator_value": Double(initialAccumulatorValue), "eps": Double(epsilon),
+      "lr_decay": "\(learningRateDecay)", "weight_decay": "\(weightDecay)",
+      "initial_accumulator_value": "\(initialAccumulatorValue)", "eps": "\(epsilon)",
     ]
   }
 

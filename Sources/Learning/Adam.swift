@@ -50,10 +50,10 @@ public struct Adam: UpdateRule {
   /// `exp_avg` (m) and `exp_avg_sq` (v).
   public var slotNames: [String] { ["exp_avg", "exp_avg_sq"] }
   /// The settings.
-  public var settings: [String: Double] {
+  public var settings: [String: String] {
     [
-      "beta1": Double(beta1), "beta2": Double(beta2), "eps": Double(epsilon),
-      "weight_decay": Double(weightDecay),
+      "beta1": "\(beta1)", "beta2": "\(beta2)", "eps": "\(epsilon)",
+      "weight_decay": "\(weightDecay)",
     ]
   }
 

@@ -5,7 +5,9 @@
 /// running_mean ← (1 − m)·running_mean + m·μ, running_var ← (1 − m)·running_var + m·σ²·n/(n − 1)
 /// (the unbiased variance, as PyTorch keeps). Evaluation normalises with the running statistics.
 /// Backward (training): ∂γ = Σ g·x̂, ∂β = Σ g, ∂x = γ/(n√(σ² + ε)) · (n·g − Σg − x̂·Σ g·x̂).
-/// Defaults as PyTorch: ε = 1e-5, momentum 0.1, γ = 1, β = 0.
+/// Defaults as PyTorch: ε = 1e-5, momentum 0.1, γ = 1, β = 0. A training batch of a single
+/// sample has no variance; it is normalised with the running statistics, which it leaves as they
+/// are (PyTorch refuses such a batch; the fit loop refuses batch sizes that would make one).
 public final class BatchNorm: Layer {
   /// The number of features normalised.
   public let features: Int
@@ -28,8 +30,10 @@ public final class BatchNorm: Layer {
   private var lastWasTraining = false
 
   /// Creates the layer for `features` features.
-  public init(features: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) {
-    precondition(features > 0, "batch normalisation needs a positive number of features")
+  public init(features: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws(ModelError) {
+    guard features > 0 else {
+      throw ModelError("batch normalisation needs at least one feature, got \(features)")
+    }
     self.features = features
     self.epsilon = epsilon
     self.momentum = momentum
@@ -82,9 +86,8 @@ public final class BatchNorm: Layer {
     let n = input.rows
     var mean = runningMean
     var variance = runningVariance
-    lastWasTraining = pass.isTraining
-    if pass.isTraining {
-      precondition(n > 1, "batch normalisation needs more than one sample per batch to train")
+    lastWasTraining = pass.isTraining && n > 1
+    if lastWasTraining {
       mean = [Float](repeating: 0, count: features)
       variance = [Float](repeating: 0, count: features)
       for row in 0..<n {

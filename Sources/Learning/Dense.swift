@@ -15,12 +15,16 @@ public final class Dense: Layer {
   public let bias: Parameter
   private var lastInput = Matrix(zerosWithRows: 0, columns: 0)
 
-  /// Creates a layer with weights drawn by `initialization` from `generator`.
+  /// Creates a layer with weights drawn by `initialization` from `generator`; both sizes must be
+  /// positive.
   public init(
     inputSize: Int, outputSize: Int, initialization: Initialization = .kaimingUniform,
     generator: inout RandomGenerator
-  ) {
-    precondition(inputSize > 0 && outputSize > 0, "a dense layer needs positive sizes")
+  ) throws(ModelError) {
+    guard inputSize > 0, outputSize > 0 else {
+      throw ModelError(
+        "a dense layer needs at least one input and one output, got \(inputSize) → \(outputSize)")
+    }
     self.inputSize = inputSize
     self.outputSize = outputSize
     let weights = initialization.weights(fanIn: inputSize, fanOut: outputSize, generator: &generator)
@@ -33,9 +37,9 @@ public final class Dense: Layer {
   public convenience init(
     inputSize: Int, outputSize: Int, initialization: Initialization = .kaimingUniform,
     seed: UInt64
-  ) {
+  ) throws(ModelError) {
     var generator = RandomGenerator(seed: seed)
-    self.init(
+    try self.init(
       inputSize: inputSize, outputSize: outputSize, initialization: initialization,
       generator: &generator)
   }

@@ -11,8 +11,10 @@ public final class Dropout: Layer {
   private var lastMask: [Float]?
 
   /// Creates the layer; `probability` must be in [0, 1).
-  public init(probability: Float = 0.5) {
-    precondition(probability >= 0 && probability < 1, "dropout probability must be in [0, 1)")
+  public init(probability: Float = 0.5) throws(ModelError) {
+    guard probability >= 0, probability < 1 else {
+      throw ModelError("dropout needs a probability from 0 up to (not including) 1, got \(probability)")
+    }
     self.probability = probability
   }
 

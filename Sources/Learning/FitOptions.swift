@@ -35,7 +35,6 @@ public struct FitOptions {
     isCancelled: @escaping @Sendable () -> Bool = { false },
     progress: @escaping (TrainingProgress) -> Void = { _ in }
   ) {
-    precondition(epochs >= 0 && batchSize > 0, "epochs must be non-negative, batch size positive")
     self.epochs = epochs
     self.batchSize = batchSize
     self.shuffle = shuffle

@@ -24,9 +24,14 @@ public func findLearningRate(
   model: Sequential, loss: Loss, optimizer: Optimizer, data: Dataset, start: Double = 1e-7,
   end: Double = 10, steps: Int = 100, batchSize: Int = 32, seed: UInt64 = 0
 ) throws -> LearningRateFinderResult {
-  precondition(start > 0 && end > start && steps >= 2, "the rate range must grow")
+  guard start > 0, end > start, steps >= 2, batchSize > 0 else {
+    throw ModelError(
+      "the range test needs 0 < start < end, 2 or more steps and a positive batch size; got "
+        + "start \(start), end \(end), \(steps) steps, batch \(batchSize)")
+  }
+  try model.checkBatches(count: min(batchSize, data.count), batchSize: batchSize)
   let savedWeights = model.stateDict()
-  let savedStates = optimizer.states
+  let savedStates = optimizer.states.mapValues { $0.copy() }
   let savedRate = optimizer.learningRate
   let savedUpdates = model.updatesApplied
   defer {
@@ -38,6 +43,7 @@ public func findLearningRate(
   let trainer = Trainer(
     model: model, loss: loss, optimizer: optimizer,
     options: FitOptions(epochs: 1, batchSize: batchSize, seed: seed, callbacks: []))
+  try trainer.check(data)
   var generator = RandomGenerator(seed: seed)
   var order: [Int] = []
   var batchFeatures: [Float] = []

@@ -35,25 +35,47 @@ public enum Loss: Sendable, Equatable {
     }
   }
 
-  /// The number of model outputs this loss needs for a task with `classes` classes (0 for
-  /// regression), as a check before training.
-  public func requiredOutputs(classes: Int) -> Int? {
-    switch self {
-    case .crossEntropy: classes
-    case .binaryCrossEntropy: 1
-    default: nil
+  /// The mean loss of `predictions` (one row per sample) against `targets`, and its gradient
+  /// with respect to the predictions; throws if they do not fit this loss.
+  public func evaluate(
+    _ predictions: Matrix, targets: [Float]
+  ) throws(ModelError) -> (value: Float, gradient: Matrix) {
+    guard predictions.rows == targets.count, predictions.rows > 0 else {
+      throw ModelError(
+        "\(name) needs one target per prediction, got \(predictions.rows) predictions and "
+          + "\(targets.count) targets")
+    }
+    try check(outputs: predictions.columns, targets: targets)
+    return evaluateUnchecked(predictions, targets: targets)
+  }
+
+  /// Throws unless a model with `outputs` outputs can be scored against `targets` by this loss:
+  /// cross-entropy needs class indices below `outputs`, the others one output per sample.
+  public func check(outputs: Int, targets: [Float]) throws(ModelError) {
+    if case .crossEntropy = self {
+      if let bad = targets.first(where: { !($0 >= 0 && $0 < Float(outputs) && $0 == $0.rounded()) }) {
+        throw ModelError(
+          "cross_entropy needs class indices 0..<\(outputs) (the model's outputs), got the "
+            + "target \(bad)")
+      }
+    } else if outputs != 1 {
+      throw ModelError(
+        "\(name) compares one output per sample, but the model has \(outputs) outputs; use "
+          + "cross_entropy for several classes")
     }
   }
 
-  /// The mean loss of `predictions` (one row per sample) against `targets`, and its gradient
-  /// with respect to the predictions.
-  public func evaluate(_ predictions: Matrix, targets: [Float]) -> (value: Float, gradient: Matrix) {
-    precondition(predictions.rows == targets.count, "one target per prediction row")
+  /// The mean loss alone; throws as `evaluate` does.
+  public func value(_ predictions: Matrix, targets: [Float]) throws(ModelError) -> Float {
+    try evaluate(predictions, targets: targets).value
+  }
+
+  /// `evaluate` for predictions and targets already checked.
+  func evaluateUnchecked(_ predictions: Matrix, targets: [Float]) -> (value: Float, gradient: Matrix) {
     switch self {
     case .crossEntropy(let smoothing):
       return crossEntropy(predictions, targets, smoothing)
     default:
-      precondition(predictions.columns == 1, "\(name) takes one output per sample")
       let n = Float(targets.count)
       var total: Double = 0
       var gradient = [Float](repeating: 0, count: targets.count)
@@ -66,11 +88,6 @@ public enum Loss: Sendable, Equatable {
       }
       return (Float(total / Double(n)), Matrix(rows: targets.count, columns: 1, values: gradient))
     }
-  }
-
-  /// The mean loss alone.
-  public func value(_ predictions: Matrix, targets: [Float]) -> Float {
-    evaluate(predictions, targets: targets).value
   }
 
   @inline(__always)

@@ -13,7 +13,7 @@ public enum Metric: String, Sendable, CaseIterable {
 
   /// The value of the metric for `model` on `data`.
   public func value(model: Sequential, data: Dataset) throws -> Double {
-    let outputs = model.predict(
+    let outputs = try model.predict(
       Matrix(rows: data.count, columns: data.featureCount, values: data.features))
     return try value(outputs: outputs, targets: data.targets)
   }

@@ -15,9 +15,17 @@ public final class Optimizer {
   public var clipping: GradientClipping?
 
   /// The state of one parameter: its update count and the rule's slots.
-  struct State {
+  final class State {
     var step: Int
     var slots: [Float]
+
+    init(step: Int, slots: [Float]) {
+      self.step = step
+      self.slots = slots
+    }
+
+    /// An independent copy.
+    func copy() -> State { State(step: step, slots: slots) }
   }
 
   var states: [ObjectIdentifier: State] = [:]
@@ -48,11 +56,15 @@ public final class Optimizer {
     let slotCount = rule.slotNames.count
     for parameter in trainable {
       let key = ObjectIdentifier(parameter)
-      var state =
-        states.removeValue(forKey: key)
-        ?? State(
+      let state: State
+      if let known = states[key] {
+        state = known
+      } else {
+        state = State(
           step: 0,
           slots: [Float](repeating: rule.initialSlotValue, count: slotCount * parameter.count))
+        states[key] = state
+      }
       state.step += 1
       parameter.value.withUnsafeMutableBufferPointer { value in
         parameter.gradient.withUnsafeBufferPointer { gradient in
@@ -63,7 +75,6 @@ public final class Optimizer {
           }
         }
       }
-      states[key] = state
     }
   }
 
@@ -76,13 +87,13 @@ public final class Optimizer {
   }
 
   /// The settings for run records: the rule's, plus `lr`, `l1` and clipping.
-  public var settings: [String: Double] {
+  public var settings: [String: String] {
     var result = rule.settings
-    result["lr"] = Double(learningRate)
-    if l1Penalty != 0 { result["l1"] = Double(l1Penalty) }
+    result["lr"] = "\(learningRate)"
+    if l1Penalty != 0 { result["l1"] = "\(l1Penalty)" }
     switch clipping {
-    case .norm(let limit): result["clip_norm"] = Double(limit)
-    case .value(let limit): result["clip_value"] = Double(limit)
+    case .norm(let limit): result["clip_norm"] = "\(limit)"
+    case .value(let limit): result["clip_value"] = "\(limit)"
     case nil: break
     }
     return result

@@ -41,10 +41,10 @@ public struct RMSprop: UpdateRule {
     ["square_avg"] + (momentum > 0 ? ["momentum_buffer"] : []) + (centered ? ["grad_avg"] : [])
   }
   /// The settings.
-  public var settings: [String: Double] {
+  public var settings: [String: String] {
     [
-      "alpha": Double(alpha), "eps": Double(epsilon), "weight_decay": Double(weightDecay),
-      "momentum": Double(momentum), "centered": centered ? 1 : 0,
+      "alpha": "\(alpha)", "eps": "\(epsilon)", "weight_decay": "\(weightDecay)",
+      "momentum": "\(momentum)", "centered": "\(centered)",
     ]
   }
 

@@ -35,10 +35,10 @@ public struct SGD: UpdateRule {
   /// `momentum_buffer` when momentum is on.
   public var slotNames: [String] { momentum == 0 ? [] : ["momentum_buffer"] }
   /// The settings.
-  public var settings: [String: Double] {
+  public var settings: [String: String] {
     [
-      "momentum": Double(momentum), "dampening": Double(dampening),
-      "nesterov": nesterov ? 1 : 0, "weight_decay": Double(weightDecay),
+      "momentum": "\(momentum)", "dampening": "\(dampening)",
+      "nesterov": "\(nesterov)", "weight_decay": "\(weightDecay)",
     ]
   }
 

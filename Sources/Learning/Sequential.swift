@@ -12,6 +12,8 @@ public final class Sequential {
   public let inputFeatures: Int
   /// The number of output features.
   public let outputFeatures: Int
+  /// Every parameter, in `state_dict` order.
+  public let parameters: [Parameter]
 
   /// Creates a model, or explains which layer cannot take the previous one's output.
   public init(inputFeatures: Int, layers: [any Layer]) throws(ModelError) {
@@ -26,6 +28,7 @@ public final class Sequential {
     self.layers = layers
     self.inputFeatures = inputFeatures
     self.outputFeatures = features
+    self.parameters = layers.flatMap(\.parameters)
   }
 
   /// A multilayer perceptron: dense layers of the given sizes with `activation` between them and
@@ -33,22 +36,18 @@ public final class Sequential {
   public static func mlp(
     inputs: Int, hidden: [Int], outputs: Int, activation: Activation = .relu,
     initialization: Initialization = .kaimingUniform, seed: UInt64 = 0
-  ) -> Sequential {
+  ) throws(ModelError) -> Sequential {
     var generator = RandomGenerator(seed: seed)
     var layers: [any Layer] = []
     let sizes = [inputs] + hidden + [outputs]
     for index in 0..<(sizes.count - 1) {
       if index > 0 { layers.append(ActivationLayer(activation)) }
       layers.append(
-        Dense(
+        try Dense(
           inputSize: sizes[index], outputSize: sizes[index + 1], initialization: initialization,
           generator: &generator))
     }
-    do {
-      return try Sequential(inputFeatures: inputs, layers: layers)
-    } catch {
-      preconditionFailure("an mlp's layers always fit: \(error)")
-    }
+    return try Sequential(inputFeatures: inputs, layers: layers)
   }
 
   /// Every parameter with its `state_dict` name (`0.weight`, `0.bias`, `2.weight`, …).
@@ -57,9 +56,6 @@ public final class Sequential {
       layer.parameters.map { ("\(index).\($0.name)", $0) }
     }
   }
-
-  /// Every parameter, in `state_dict` order.
-  public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
   /// The parameters an optimizer updates: those not frozen.
   public var trainableParameters: [Parameter] { parameters.filter { !$0.isFrozen } }
@@ -70,18 +66,38 @@ public final class Sequential {
   /// The number of optimizer updates applied to this model by fit loops, so far.
   public internal(set) var updatesApplied = 0
 
-  /// Runs the layers in order.
-  public func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
-    precondition(input.columns == inputFeatures, "model expects \(inputFeatures) features")
+  /// Runs the layers in order, or throws if `input` does not have the model's number of features.
+  public func forward(_ input: Matrix, pass: inout ForwardPass) throws(ModelError) -> Matrix {
+    guard input.columns == inputFeatures else {
+      throw ModelError("the model takes \(inputFeatures) features, not \(input.columns)")
+    }
+    return forwardUnchecked(input, pass: &pass)
+  }
+
+  /// `forward` for input already checked.
+  func forwardUnchecked(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
     var output = input
     for layer in layers { output = layer.forward(output, pass: &pass) }
     return output
   }
 
-  /// The model's outputs for `input`, in evaluation mode (no dropout, running statistics).
-  public func predict(_ input: Matrix) -> Matrix {
+  /// The model's outputs for `input`, in evaluation mode (no dropout, running statistics), or
+  /// an error if `input` does not have the model's number of features.
+  public func predict(_ input: Matrix) throws(ModelError) -> Matrix {
     var pass = ForwardPass.evaluation
-    return forward(input, pass: &pass)
+    return try forward(input, pass: &pass)
+  }
+
+  /// Throws unless every batch of `batchSize` from `count` samples can train the model: batch
+  /// normalisation needs two or more samples per batch.
+  func checkBatches(count: Int, batchSize: Int) throws(ModelError) {
+    guard layers.contains(where: { $0 is BatchNorm }) else { return }
+    let last = count % batchSize == 0 ? min(batchSize, count) : count % batchSize
+    guard min(batchSize, count) > 1, last > 1 else {
+      throw ModelError(
+        "batch normalisation needs at least 2 samples in every batch, but \(count) samples in "
+          + "batches of \(batchSize) leave a batch of 1; choose another batch size")
+    }
   }
 
   /// Back-propagates ∂loss/∂output through the last forward pass, adding to each unfrozen

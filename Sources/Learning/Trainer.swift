@@ -51,7 +51,13 @@ public final class Trainer {
   /// or a callback fails (for example, cannot write a checkpoint).
   @discardableResult
   public func fit(_ data: Dataset) throws -> History {
+    guard options.epochs >= 0, options.batchSize > 0 else {
+      throw ModelError(
+        "fit needs a positive batch size and a non-negative number of epochs, got batch "
+          + "\(options.batchSize) and \(options.epochs) epochs")
+    }
     try check(data)
+    try model.checkBatches(count: data.count, batchSize: options.batchSize)
     if let validation = options.validation { try check(validation) }
     history.stopReason = nil
     for callback in options.callbacks { try callback.trainingBegan(self) }
@@ -115,8 +121,8 @@ public final class Trainer {
   func step(_ batch: Matrix, targets: [Float]) -> CallbackDecision {
     model.zeroGradients()
     var pass = ForwardPass(isTraining: true, generator: generator)
-    let output = model.forward(batch, pass: &pass)
-    let (value, gradient) = loss.evaluate(output, targets: targets)
+    let output = model.forwardUnchecked(batch, pass: &pass)
+    let (value, gradient) = loss.evaluateUnchecked(output, targets: targets)
     for callback in options.callbacks {
       let decision = callback.batchLossComputed(value, batch: batch, trainer: self)
       if case .stop = decision { return decision }
@@ -157,37 +163,29 @@ public final class Trainer {
   /// The loss and the metrics of `options.metrics` of the model on `data`, in evaluation mode.
   public func evaluate(_ data: Dataset) throws -> (loss: Double, metrics: [String: Double]) {
     try check(data)
-    let outputs = model.predict(
+    let outputs = try model.predict(
       Matrix(rows: data.count, columns: data.featureCount, values: data.features))
     var metrics: [String: Double] = [:]
     for metric in options.metrics {
       metrics[metric.rawValue] = try metric.value(outputs: outputs, targets: data.targets)
     }
-    return (Double(loss.value(outputs, targets: data.targets)), metrics)
+    return (Double(loss.evaluateUnchecked(outputs, targets: data.targets).value), metrics)
   }
 
-  private func check(_ data: Dataset) throws(ModelError) {
+  /// Throws unless `data` fits the model and the loss.
+  func check(_ data: Dataset) throws(ModelError) {
     guard data.featureCount == model.inputFeatures else {
       throw ModelError(
         "the model takes \(model.inputFeatures) features but \(data.name) has \(data.featureCount)")
     }
     guard data.count > 0 else { throw ModelError("\(data.name) has no samples to train on") }
-    switch loss {
-    case .crossEntropy:
-      let classes = model.outputFeatures
-      if let bad = data.targets.first(where: { $0 < 0 || $0 >= Float(classes) || $0 != $0.rounded() }) {
-        throw ModelError(
-          "cross-entropy needs class indices 0..<\(classes) (the model's outputs), "
-            + "but \(data.name) has the target \(bad)")
-      }
-    default:
-      guard model.outputFeatures == 1 else {
-        throw ModelError(
-          "\(loss.name) compares one output per sample, but the model has \(model.outputFeatures)"
-            + " outputs; use cross_entropy for several classes")
-      }
+    do {
+      try loss.check(outputs: model.outputFeatures, targets: data.targets)
+    } catch {
+      throw ModelError("\(data.name): \(error.message)")
     }
   }
+
 }
 
 extension Duration {

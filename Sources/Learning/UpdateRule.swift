@@ -14,8 +14,8 @@ public protocol UpdateRule: Sendable {
   var slotNames: [String] { get }
   /// The value the state starts from (Adagrad's `initial_accumulator_value`; 0 otherwise).
   var initialSlotValue: Float { get }
-  /// The settings for run records, e.g. `["momentum": 0.9, "nesterov": 1]`.
-  var settings: [String: Double] { get }
+  /// The settings for run records, e.g. `["momentum": "0.9", "nesterov": "true"]`.
+  var settings: [String: String] { get }
   /// Moves `value` by one step.
   func update(
     value: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,

@@ -37,8 +37,8 @@ import TestSupport
     return try Sequential(
       inputFeatures: 3,
       layers: [
-        Dense(inputSize: 3, outputSize: hidden, generator: &generator), BatchNorm(features: hidden),
-        ActivationLayer(.relu), Dense(inputSize: hidden, outputSize: 2, generator: &generator),
+        try Dense(inputSize: 3, outputSize: hidden, generator: &generator), try BatchNorm(features: hidden),
+        ActivationLayer(.relu), try Dense(inputSize: hidden, outputSize: 2, generator: &generator),
       ])
   }
 
@@ -54,7 +54,7 @@ import TestSupport
     let model = try Self.model()
     #expect(model.stateDict().map(\.name) == Self.pytorchNames)
     try model.load(stateDict: file.tensors)
-    expectClose(model.predict(Self.inputs).values, Self.pytorchPredictions, rtol: 1e-5, atol: 1e-7)
+    expectClose(try model.predict(Self.inputs).values, Self.pytorchPredictions, rtol: 1e-5, atol: 1e-7)
   }
 
   /// Weights saved and read back are identical, bit for bit, buffers included.
@@ -73,7 +73,7 @@ import TestSupport
     let copy = try Self.model()
     try copy.loadWeights(from: url)
     #expect(copy.stateDict() == model.stateDict())
-    #expect(copy.predict(Self.inputs) == model.predict(Self.inputs))
+    #expect(try copy.predict(Self.inputs) == model.predict(Self.inputs))
   }
 
   /// Weights for a different shape are refused, naming the tensor, and change nothing.
@@ -87,9 +87,9 @@ import TestSupport
       try wider.loadWeights(from: url)
     }
     #expect(wider.stateDict() == before)
-    let plain = Sequential.mlp(inputs: 3, hidden: [4], outputs: 2)
+    let plain = try Sequential.mlp(inputs: 3, hidden: [4], outputs: 2)
     #expect(throws: ModelError("the weights have no tensor 2.weight, which the model needs")) {
-      try plain.load(stateDict: Self.model().stateDict())
+      try plain.load(stateDict: try Self.model().stateDict())
     }
     let extra = plain.stateDict() + [NamedTensor(name: "9.bias", shape: [1], values: [0])]
     #expect(throws: ModelError("the weights have a tensor 9.bias that the model does not have")) {
@@ -119,7 +119,7 @@ import TestSupport
     defer { for url in [best, last] { try? FileManager.default.removeItem(at: url) } }
     let checkpoint = ModelCheckpoint(best: best, last: last)
     let probe = ModelCheckpointProbe()
-    let model = Sequential.mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
+    let model = try Sequential.mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
     try Trainer(
       model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.05),
       options: FitOptions(epochs: 30, batchSize: 16, validation: data.validation, callbacks: [probe, checkpoint])

@@ -23,7 +23,7 @@ import TestSupport
       data, folds: 3, loss: .binaryCrossEntropy,
       options: FitOptions(epochs: 2, metrics: [.accuracy]),
       makeModel: { fold in
-        let model = Sequential.mlp(inputs: 2, hidden: [8], outputs: 1, seed: UInt64(fold))
+        let model = try Sequential.mlp(inputs: 2, hidden: [8], outputs: 1, seed: UInt64(fold))
         built.append(ObjectIdentifier(model))
         return model
       },
@@ -44,7 +44,7 @@ import TestSupport
   /// inside the range, and leaves the weights and optimizer as they were.
   @Test func learningRateFinderRestoresTheModel() throws {
     let data = try Dataset.moons(count: 200, noise: 0.2, seed: 1)
-    let model = Sequential.mlp(inputs: 2, hidden: [16, 16], outputs: 1, seed: 1)
+    let model = try Sequential.mlp(inputs: 2, hidden: [16, 16], outputs: 1, seed: 1)
     let optimizer = Optimizer.sgd(learningRate: 0.01, momentum: 0.9)
     let before = model.stateDict()
     let result = try findLearningRate(
@@ -64,7 +64,7 @@ import TestSupport
     let split = try Dataset.moons(count: 100, seed: 3).split(train: 0.6, validation: 0.2)
     #expect(TestSetLedger.isTestSplit(split.test) && !TestSetLedger.isTestSplit(split.train))
     let ledger = TestSetLedger()
-    let model = Sequential.mlp(inputs: 2, hidden: [8], outputs: 1)
+    let model = try Sequential.mlp(inputs: 2, hidden: [8], outputs: 1)
     #expect(ledger.recordEvaluation(of: model, on: split.test) == nil)
     #expect(ledger.recordEvaluation(of: model, on: split.test) == nil)
     try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1))

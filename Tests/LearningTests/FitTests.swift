@@ -12,12 +12,12 @@ import Testing
   }
 
   /// A network big enough to overfit noisy moons, so validation loss turns.
-  static func model() -> Sequential { .mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3) }
+  static func model() throws -> Sequential { try .mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3) }
 
   /// Early stopping that fires restores the weights of the best epoch.
   @Test func earlyStoppingThatFiresRestoresBestWeights() throws {
     let data = try Self.moons()
-    let model = Self.model()
+    let model = try Self.model()
     let stopping = EarlyStopping(patience: 3)
     let best = ModelCheckpointProbe()
     let trainer = Trainer(
@@ -35,7 +35,7 @@ import Testing
   /// When the epochs run out before early stopping fires, the best weights are still restored.
   @Test func earlyStoppingThatNeverFiresStillRestoresBestWeights() throws {
     let data = try Self.moons()
-    let model = Self.model()
+    let model = try Self.model()
     let stopping = EarlyStopping(patience: 1000)
     let best = ModelCheckpointProbe()
     let trainer = Trainer(
@@ -54,7 +54,7 @@ import Testing
   /// the model keeps the weights of its last completed step.
   @Test func nonFiniteLossStopsWithAnExplanation() throws {
     let data = try Dataset.polynomial(count: 64, noise: 0.1, seed: 2)
-    let model = Sequential.mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1)
+    let model = try Sequential.mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1)
     let trainer = Trainer(
       model: model, loss: .meanSquaredError, optimizer: .sgd(learningRate: 1e6),
       options: FitOptions(epochs: 50, batchSize: 8, shuffle: false))
@@ -72,12 +72,12 @@ import Testing
   /// as an uninterrupted run, bit for bit.
   @Test func cancelledTrainingResumesExactly() throws {
     let data = try Self.moons().train
-    let uninterrupted = Self.model()
+    let uninterrupted = try Self.model()
     let options = FitOptions(epochs: 3, batchSize: 16, metrics: [.accuracy])
     try Trainer(model: uninterrupted, loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
       .fit(data)
 
-    let resumed = Self.model()
+    let resumed = try Self.model()
     let steps = Atomic<Int>(0)
     var cancelling = options
     cancelling.isCancelled = { steps.add(1, ordering: .relaxed).newValue > 10 }
@@ -101,9 +101,9 @@ import Testing
       return try Sequential(
         inputFeatures: 2,
         layers: [
-          Dense(inputSize: 2, outputSize: 32, generator: &generator), ActivationLayer(.relu),
-          Dropout(probability: 0.2), BatchNorm(features: 32),
-          Dense(inputSize: 32, outputSize: 1, generator: &generator),
+          try Dense(inputSize: 2, outputSize: 32, generator: &generator), ActivationLayer(.relu),
+          try Dropout(probability: 0.2), try BatchNorm(features: 32),
+          try Dense(inputSize: 32, outputSize: 1, generator: &generator),
         ])
     }
     let options = FitOptions(epochs: 4, batchSize: 16, seed: 9)
@@ -139,7 +139,7 @@ import Testing
   /// A frozen layer keeps its weights while the others train.
   @Test func frozenLayersDoNotTrain() throws {
     let data = try Self.moons().train
-    let model = Self.model()
+    let model = try Self.model()
     model.freeze(layers: [0])
     let before = model.stateDict()
     try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1))
@@ -156,7 +156,7 @@ import Testing
     let data = try Self.moons().train
     nonisolated(unsafe) var reports: [TrainingProgress] = []
     let options = FitOptions(epochs: 2, batchSize: 50, progress: { reports.append($0) })
-    try Trainer(model: Self.model(), loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
+    try Trainer(model: try Self.model(), loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
       .fit(data)
     #expect(reports.count == 2 * 2 + 2)
     #expect(reports[1] == .step(epoch: 1, step: 2, steps: 2, loss: lastLoss(reports[1])))

@@ -1,3 +1,4 @@
+import Datasets
 import Engine
 import Learning
 import Testing
@@ -9,7 +10,7 @@ import TestSupport
     "relu", "leakyReLU", "elu", "sigmoid", "tanh", "gelu", "softplus", "dropout", "batchNorm",
   ]
 
-  static func middle(_ name: String) -> any Layer {
+  static func middle(_ name: String) throws -> any Layer {
     switch name {
     case "relu": ActivationLayer(.relu)
     case "leakyReLU": ActivationLayer(.leakyReLU(slope: 0.1))
@@ -18,8 +19,8 @@ import TestSupport
     case "tanh": ActivationLayer(.tanh)
     case "gelu": ActivationLayer(.gelu)
     case "softplus": ActivationLayer(.softplus)
-    case "dropout": Dropout(probability: 0.3)
-    default: BatchNorm(features: 5)
+    case "dropout": try Dropout(probability: 0.3)
+    default: try BatchNorm(features: 5)
     }
   }
 
@@ -31,29 +32,29 @@ import TestSupport
     let model = try Sequential(
       inputFeatures: 3,
       layers: [
-        Dense(inputSize: 3, outputSize: 5, initialization: .xavierNormal, generator: &generator),
-        Self.middle(name),
-        Dense(inputSize: 5, outputSize: 2, initialization: .xavierNormal, generator: &generator),
+        try Dense(inputSize: 3, outputSize: 5, initialization: .xavierNormal, generator: &generator),
+        try Self.middle(name),
+        try Dense(inputSize: 5, outputSize: 2, initialization: .xavierNormal, generator: &generator),
       ])
     let input = Matrix(rows: 6, columns: 3, values: (0..<18).map { _ in Float(generator.normal()) })
     let targets: [Float] = [0, 1, 1, 0, 1, 0]
     let loss = Loss.crossEntropy()
     let parameters = model.parameters
-    func lossAt(_ flat: [Float]) -> Float {
+    func lossAt(_ flat: [Float]) throws -> Float {
       var offset = 0
       for parameter in parameters {
         parameter.value = Array(flat[offset..<(offset + parameter.count)])
         offset += parameter.count
       }
       var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 3))
-      return loss.value(model.forward(input, pass: &pass), targets: targets)
+      return try loss.value(model.forward(input, pass: &pass), targets: targets)
     }
     let point = parameters.flatMap(\.value)
     model.zeroGradients()
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 3))
-    model.backward(loss.evaluate(model.forward(input, pass: &pass), targets: targets).gradient)
+    model.backward(try loss.evaluate(model.forward(input, pass: &pass), targets: targets).gradient)
     let analytic = parameters.flatMap(\.gradient)
-    gradCheck(lossAt, at: point, analytic: analytic, step: 1e-2, rtol: 2e-2, atol: 2e-3)
+    try gradCheck(lossAt, at: point, analytic: analytic, step: 1e-2, rtol: 2e-2, atol: 2e-3)
   }
 
   static let losses: [Loss] = [
@@ -62,36 +63,36 @@ import TestSupport
 
   /// Each loss's gradient matches central differences (points kept away from kinks).
   @Test(arguments: losses)
-  func lossGradientMatchesFiniteDifferences(_ loss: Loss) {
+  func lossGradientMatchesFiniteDifferences(_ loss: Loss) throws {
     let predictions: [Float] = [0.3, -1.2, 2.5, 0.05, -0.4]
     let targets: [Float] = [0, 1, 1, 0, 1]
     let function = { (values: [Float]) in
-      loss.value(Matrix(rows: 5, columns: 1, values: values), targets: targets)
+      try loss.value(Matrix(rows: 5, columns: 1, values: values), targets: targets)
     }
-    let analytic = loss.evaluate(Matrix(rows: 5, columns: 1, values: predictions), targets: targets)
-    gradCheck(function, at: predictions, analytic: analytic.gradient.values, step: 1e-2)
+    let analytic = try loss.evaluate(Matrix(rows: 5, columns: 1, values: predictions), targets: targets)
+    try gradCheck(function, at: predictions, analytic: analytic.gradient.values, step: 1e-2)
   }
 
   /// Cross-entropy with label smoothing: gradient and stability at logits of ±1000.
-  @Test func crossEntropyGradientAndStability() {
+  @Test func crossEntropyGradientAndStability() throws {
     let loss = Loss.crossEntropy(labelSmoothing: 0.2)
     let logits: [Float] = [0.5, -1, 2, 1.5, 0.2, -0.3]
     let function = { (values: [Float]) in
-      loss.value(Matrix(rows: 2, columns: 3, values: values), targets: [2, 0])
+      try loss.value(Matrix(rows: 2, columns: 3, values: values), targets: [2, 0])
     }
-    let analytic = loss.evaluate(Matrix(rows: 2, columns: 3, values: logits), targets: [2, 0])
-    gradCheck(function, at: logits, analytic: analytic.gradient.values)
-    let extreme = loss.evaluate(Matrix(rows: 1, columns: 2, values: [1000, -1000]), targets: [1])
+    let analytic = try loss.evaluate(Matrix(rows: 2, columns: 3, values: logits), targets: [2, 0])
+    try gradCheck(function, at: logits, analytic: analytic.gradient.values)
+    let extreme = try loss.evaluate(Matrix(rows: 1, columns: 2, values: [1000, -1000]), targets: [1])
     #expect(extreme.value.isFinite && extreme.gradient.values.allSatisfy(\.isFinite))
-    let bce = Loss.binaryCrossEntropy.evaluate(
+    let bce = try Loss.binaryCrossEntropy.evaluate(
       Matrix(rows: 2, columns: 1, values: [1000, -1000]), targets: [0, 1])
     #expect(bce.value == 1000)
   }
 
   /// Dropout zeroes about p of the values while training, scales survivors by 1/(1 − p), and
   /// passes everything through in evaluation.
-  @Test func dropoutModes() {
-    let layer = Dropout(probability: 0.25)
+  @Test func dropoutModes() throws {
+    let layer = try Dropout(probability: 0.25)
     let input = Matrix(rows: 100, columns: 40, values: .init(repeating: 1, count: 4000))
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 1))
     let output = layer.forward(input, pass: &pass)
@@ -104,8 +105,8 @@ import TestSupport
 
   /// Batch norm's running statistics follow PyTorch's update (momentum 0.1, unbiased variance),
   /// and evaluation uses them.
-  @Test func batchNormRunningStatistics() {
-    let layer = BatchNorm(features: 1)
+  @Test func batchNormRunningStatistics() throws {
+    let layer = try BatchNorm(features: 1)
     let input = Matrix(rows: 4, columns: 1, values: [1, 2, 3, 6])
     var pass = ForwardPass(isTraining: true)
     let output = layer.forward(input, pass: &pass)
@@ -121,7 +122,7 @@ import TestSupport
 
   /// The summary lists every layer with its output shape and parameter count.
   @Test func summary() throws {
-    let model = Sequential.mlp(inputs: 2, hidden: [16], outputs: 1)
+    let model = try Sequential.mlp(inputs: 2, hidden: [16], outputs: 1)
     model.freeze(layers: [0])
     let text = model.summary.description
     #expect(text.contains("0 (Linear)          (None, 16)          48"))
@@ -133,15 +134,44 @@ import TestSupport
   }
 
   /// A layer that cannot take the previous one's output is named at construction.
-  @Test func mismatchedLayersAreNamed() {
+  @Test func mismatchedLayersAreNamed() throws {
     var generator = RandomGenerator(seed: 0)
     #expect(throws: ModelError("layer 1 (Linear): a dense layer made for 3 inputs cannot take data with 4 features")) {
       try Sequential(
         inputFeatures: 2,
         layers: [
-          Dense(inputSize: 2, outputSize: 4, generator: &generator),
-          Dense(inputSize: 3, outputSize: 1, generator: &generator),
+          try Dense(inputSize: 2, outputSize: 4, generator: &generator),
+          try Dense(inputSize: 3, outputSize: 1, generator: &generator),
         ])
+    }
+  }
+}
+
+/// What a learner can get wrong reaches them as an error, never a crash.
+@Suite struct UserMistakeTests {
+  @Test func mistakesAreErrorsWithExplanations() throws {
+    var generator = RandomGenerator(seed: 0)
+    #expect(throws: ModelError.self) { try Dense(inputSize: 0, outputSize: 3, generator: &generator) }
+    #expect(throws: ModelError.self) { try Dropout(probability: 1) }
+    #expect(throws: ModelError.self) { try BatchNorm(features: 0) }
+    let model = try Sequential.mlp(inputs: 2, hidden: [4], outputs: 1)
+    #expect(throws: ModelError("the model takes 2 features, not 3")) {
+      try model.predict(Matrix(rows: 1, columns: 3, values: [1, 2, 3]))
+    }
+    #expect(throws: ModelError("cross_entropy needs class indices 0..<2 (the model's outputs), got the target 2.0")) {
+      try Loss.crossEntropy().evaluate(Matrix(rows: 1, columns: 2, values: [0, 1]), targets: [2])
+    }
+    let data = try Dataset.moons(count: 33, seed: 1)
+    var options = FitOptions(batchSize: 0)
+    #expect(throws: ModelError.self) {
+      try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: options).fit(data)
+    }
+    let normed = try Sequential(
+      inputFeatures: 2,
+      layers: [try Dense(inputSize: 2, outputSize: 3, generator: &generator), try BatchNorm(features: 3)])
+    options.batchSize = 32
+    #expect(throws: ModelError.self) {
+      try Trainer(model: normed, loss: .crossEntropy(), optimizer: .adam(), options: options).fit(data)
     }
   }
 }

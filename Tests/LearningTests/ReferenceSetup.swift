@@ -6,21 +6,17 @@ import Learning
 /// The fixed network and data of References/make_training_references.py.
 enum ReferenceSetup {
   /// Linear(3, 4), Tanh, Linear(4, outputs) with the script's formula weights.
-  static func model(outputs: Int = 1) -> Sequential {
+  static func model(outputs: Int = 1) throws -> Sequential {
     var generator = RandomGenerator(seed: 0)
-    let first = Dense(inputSize: 3, outputSize: 4, generator: &generator)
-    let second = Dense(inputSize: 4, outputSize: outputs, generator: &generator)
+    let first = try Dense(inputSize: 3, outputSize: 4, generator: &generator)
+    let second = try Dense(inputSize: 4, outputSize: outputs, generator: &generator)
     first.weight.value = (0..<4).flatMap { o in (0..<3).map { i in 0.5 * sin(Float(1 + o * 3 + i)) } }
     first.bias.value = (0..<4).map { 0.1 * cos(Float($0)) }
     second.weight.value = (0..<outputs).flatMap { o in
       (0..<4).map { i in 0.5 * cos(Float(2 + o * 4 + i)) }
     }
     second.bias.value = (0..<outputs).map { 0.05 * Float($0 + 1) }
-    do {
-      return try Sequential(inputFeatures: 3, layers: [first, ActivationLayer(.tanh), second])
-    } catch {
-      preconditionFailure("\(error)")
-    }
+    return try Sequential(inputFeatures: 3, layers: [first, ActivationLayer(.tanh), second])
   }
 
   /// The script's 8 samples; `task` picks the targets.
@@ -43,7 +39,7 @@ enum ReferenceSetup {
     _ optimizer: Optimizer, loss: Loss = .meanSquaredError, task: Datasets.Task = .regression,
     outputs: Int = 1, schedule: Schedule? = nil, callbacks: [any Callback] = []
   ) throws -> (losses: [Double], parameters: [Float], rates: [Double]) {
-    let model = model(outputs: outputs)
+    let model = try model(outputs: outputs)
     let trainer = Trainer(
       model: model, loss: loss, optimizer: optimizer,
       options: FitOptions(

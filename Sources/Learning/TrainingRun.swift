@@ -1,0 +1,103 @@
+import Datasets
+import Engine
+import Foundation
+
+extension Trainer {
+  /// Trains on `data` as `fit` does and returns the run: its parameters (model, loss, optimizer
+  /// and its settings, schedule, batch size, epochs, seed, dataset and provenance, trainbook
+  /// version), history, final metrics, duration and how it ended. With a `store`, the run gets an
+  /// id there and is saved in it (JSON and CSV). Every fit a learner starts goes through here.
+  public func fitRecordingRun(
+    _ data: Dataset, name: String, store: RunStore? = nil, created: Date = Date()
+  ) throws -> RunRecord {
+    let id = try (store ?? RunStore(folder: FileManager.default.temporaryDirectory))
+      .makeID(createdAt: created)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let history = try fit(data)
+    let run = RunRecord(
+      id: id, name: name, created: created, parameters: runParameters(data),
+      history: Self.series(history), finalMetrics: Self.finalMetrics(history),
+      duration: (clock.now - started).seconds, status: Self.status(history.stopReason),
+      message: Self.message(history.stopReason))
+    try store?.save(run)
+    return run
+  }
+
+  /// The settings of this trainer on `data`, by `RunRecord.Parameter` keys.
+  public func runParameters(_ data: Dataset) -> [String: String] {
+    let optimizerSettings = optimizer.settings.sorted { $0.key < $1.key }
+      .map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    var parameters = [
+      RunRecord.Parameter.model: model.shortDescription,
+      RunRecord.Parameter.loss: loss.name,
+      RunRecord.Parameter.optimizer: "\(optimizer.rule.name)(\(optimizerSettings))",
+      RunRecord.Parameter.batchSize: "\(options.batchSize)",
+      RunRecord.Parameter.epochs: "\(options.epochs)",
+      RunRecord.Parameter.seed: "\(options.seed)",
+      RunRecord.Parameter.dataset: data.name,
+      RunRecord.Parameter.provenance: "\(data.provenance)",
+      RunRecord.Parameter.version: Trainbook.version,
+      "shuffle": "\(options.shuffle)",
+      "parameters": "\(model.parameterCount)",
+    ]
+    if let schedule = options.schedule {
+      parameters[RunRecord.Parameter.schedule] = schedule.description
+    }
+    return parameters
+  }
+
+  private static func series(_ history: History) -> [String: [Double]] {
+    var series: [String: [Double]] = [
+      RunRecord.Series.loss: history.epochs.map(\.trainLoss),
+      RunRecord.Series.learningRate: history.epochs.map(\.learningRate),
+      RunRecord.Series.seconds: history.epochs.map(\.seconds),
+    ]
+    if history.epochs.contains(where: { $0.validationLoss != nil }) {
+      series[RunRecord.Series.validationLoss] = history.epochs.map { $0.validationLoss ?? .nan }
+    }
+    for name in Set(history.epochs.flatMap(\.metrics.keys)) {
+      series[name] = history.epochs.map { $0.metrics[name] ?? .nan }
+    }
+    return series
+  }
+
+  private static func finalMetrics(_ history: History) -> [String: Double] {
+    guard let last = history.epochs.last else { return [:] }
+    var metrics = last.metrics
+    metrics[RunRecord.Series.loss] = last.trainLoss
+    if let validation = last.validationLoss { metrics[RunRecord.Series.validationLoss] = validation }
+    return metrics
+  }
+
+  private static func status(_ reason: StopReason?) -> RunStatus {
+    switch reason {
+    case .earlyStopping: .stoppedEarly
+    case .cancelled: .interrupted
+    case .nonFinite: .diverged
+    case .completed, .requested, nil: .finished
+    }
+  }
+
+  private static func message(_ reason: StopReason?) -> String? {
+    switch reason {
+    case .earlyStopping(let epoch): "early stopping after epoch \(epoch)"
+    case .cancelled: "interrupted; the model holds its last completed step"
+    case .nonFinite(let message): message
+    case .requested(let reason): reason
+    case .completed, nil: nil
+    }
+  }
+}
+
+extension Sequential {
+  /// The layers in one line: "Linear(2→16), ReLU, Linear(16→1)".
+  public var shortDescription: String {
+    layers.map { layer in
+      if let dense = layer as? Dense { return "Linear(\(dense.inputSize)→\(dense.outputSize))" }
+      if let dropout = layer as? Dropout { return "Dropout(\(dropout.probability))" }
+      if let norm = layer as? BatchNorm { return "BatchNorm1d(\(norm.features))" }
+      return layer.kind
+    }.joined(separator: ", ")
+  }
+}
