@@ -115,7 +115,8 @@ public struct BuiltinRegistry {
       Builtin.core + Builtin.mathematics + Builtin.text
         + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.layers
         + Builtin.models + Builtin.losses + Builtin.optimizers + Builtin.schedules
-        + Builtin.callbacks + Builtin.runBuiltins)
+        + Builtin.callbacks + Builtin.training + Builtin.steps + Builtin.evaluation
+        + Builtin.experiments + Builtin.weights + Builtin.runBuiltins)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.
