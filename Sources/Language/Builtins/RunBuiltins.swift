@@ -45,7 +45,10 @@ extension Builtin {
           let url = try context.url(for: path, argument: "to")
           try writeAtomically(Array(svg.utf8), to: url)
         }
-        context.emit(.chart(terminal: chart.render(width: 72, height: 18), svg: svg))
+        context.emit(
+          .chart(
+            terminal: chart.render(width: 72, height: 18, color: context.session.usesColor),
+            svg: svg))
         return .none
       },
       Builtin(
