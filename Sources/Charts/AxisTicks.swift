@@ -17,9 +17,9 @@ package struct AxisTicks: Sendable, Equatable {
   /// `count - 1` (Heckbert, "Nice numbers for
   /// graph labels", Graphics Gems, 1990). With `extending` the axis grows outward to the ticks
   /// just beyond the data, so the first and last ticks sit on the ends of the axis; without it the
-  /// range is kept and only the ticks inside are marked. On a log scale the ticks are powers of
-  /// ten, every few decades when there are many, or 1, 2 and 5 times powers of ten when the data
-  /// spans few decades. A degenerate range (`lower == upper`) is widened around its value.
+  /// range is kept and only the ticks inside are marked. On a log scale the axis grows to the 1, 2
+  /// or 5 times a power of ten around the data, and the ticks are those values when few enough,
+  /// else powers of ten, every few decades when there are many. A degenerate range (`lower == upper`) is widened around its value.
   /// With `whole`, a linear step is never below 1 (for epochs and other counts).
   package init(
     lower: Double, upper: Double, scale: AxisScale, count: Int, extending: Bool = true,
@@ -95,20 +95,20 @@ package struct AxisTicks: Sendable, Equatable {
     let below = fine.last { $0 <= lower * (1 + 1e-9) } ?? lower
     let above = fine.first { $0 >= upper * (1 - 1e-9) } ?? upper
     let fineTicks = fine.filter { extending ? ($0 >= below && $0 <= above) : inside($0) }
-    if highDecade - lowDecade <= 1 || fineTicks.count <= count {
+    if highDecade - lowDecade <= 1 || fineTicks.count <= count + 2 {
       return Self(
         lower: extending ? below : lower, upper: extending ? above : upper, values: fineTicks,
         labels: fineTicks.map(NumberText.logTickLabel))
     }
+    // Powers of ten, every few decades when there are many, inside the range (grown to the 1-2-5
+    // values around the data, not to whole decades, which would waste up to a decade a side).
+    let (low, high) = extending ? (below, above) : (lower, upper)
     let every = max(1, Int(ceil(Double(highDecade - lowDecade) / Double(count - 1))))
-    let steps = Int(ceil(Double(highDecade - lowDecade) / Double(every)))
-    let all = (0...steps).map { pow(10, Double(lowDecade + $0 * every)) }
-    let values = extending ? all : all.filter(inside)
-    let labels = values.map(NumberText.logTickLabel)
-    if extending, let low = values.first, let high = values.last {
-      return Self(lower: low, upper: high, values: values, labels: labels)
-    }
-    return Self(lower: lower, upper: upper, values: values, labels: labels)
+    let values = stride(from: lowDecade, through: highDecade, by: every)
+      .map { pow(10, Double($0)) }
+      .filter { $0 >= low * (1 - 1e-9) && $0 <= high * (1 + 1e-9) }
+    return Self(
+      lower: low, upper: high, values: values, labels: values.map(NumberText.logTickLabel))
   }
 }
 
@@ -122,7 +122,8 @@ extension AxisTicks {
 
 extension AxisTicks {
   /// The most ticks, up to about one every four columns, whose labels fit side by side along a
-  /// horizontal axis `columns` wide, each keeping two columns of space from the next.
+  /// horizontal axis `columns` wide, each keeping two columns of space from the next and ticks
+  /// at least six columns apart.
   package static func fitting(
     lower: Double, upper: Double, scale: AxisScale, columns: Int, extending: Bool = true,
     whole: Bool = false
@@ -132,7 +133,7 @@ extension AxisTicks {
       whole: whole
     ) { ticks in
       let widest = ticks.labels.map(\.count).max() ?? 0
-      return Double(columns) / Double(max(1, ticks.values.count - 1)) >= Double(widest + 2)
+      return Double(columns) / Double(max(1, ticks.values.count - 1)) >= Double(max(6, widest + 2))
     }
   }
 

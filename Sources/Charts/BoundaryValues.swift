@@ -22,14 +22,30 @@ public enum BoundaryValues: Sendable, Equatable {
     }
   }
 
-  /// The value of the cell under the point at `fraction` of the way across and up the grid: a
-  /// class index, or a probability; nil for a missing cell, a negative class or a NaN.
+  /// The value of the cell under the point `across` and `up` the grid (fractions 0...1): a class
+  /// index or a probability; nil for a missing cell, a negative class or a NaN. Each row is
+  /// divided by its own length, so ragged rows still cover the width.
   package func value(across: Double, up: Double) -> Region? {
-    let (rows, columns) = size
-    guard rows > 0, columns > 0 else { return nil }
+    let rows = rowCount
+    guard rows > 0 else { return nil }
     let row = min(rows - 1, max(0, Int(up * Double(rows))))
-    let column = min(columns - 1, max(0, Int(across * Double(columns))))
-    return value(row: row, column: column)
+    let columns = columnCount(row: row)
+    guard columns > 0 else { return nil }
+    return value(row: row, column: min(columns - 1, max(0, Int(across * Double(columns)))))
+  }
+
+  private var rowCount: Int {
+    switch self {
+    case .classes(let grid): grid.count
+    case .probabilities(let grid): grid.count
+    }
+  }
+
+  private func columnCount(row: Int) -> Int {
+    switch self {
+    case .classes(let grid): grid[row].count
+    case .probabilities(let grid): grid[row].count
+    }
   }
 
   /// The value of the cell at (`row`, `column`), or nil for a missing cell, a negative class or a

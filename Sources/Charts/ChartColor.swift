@@ -66,7 +66,6 @@ public struct ChartColor: Sendable, Hashable {
   /// Text in SVG.
   static let ink = ChartColor(hex: 0x333333)
   static let white = ChartColor(hex: 0xFFFFFF)
-  static let black = ChartColor(hex: 0x000000)
 
   /// The colour `fraction` of the way from `self` to `other` (0 gives `self`, 1 gives `other`).
   public func mixed(with other: ChartColor, _ fraction: Double) -> ChartColor {

@@ -5,6 +5,7 @@ package struct LegendEntry: Sendable {
   /// The name shown after the sample.
   package var label: String
 
+  /// An entry showing `sample` before `label`.
   package init(sample: [(Character, CellStyle)], label: String) {
     self.sample = sample
     self.label = label
@@ -31,6 +32,7 @@ package struct ChartFrame: Sendable {
   /// Gap between legend entries.
   private static let legendGap = 3
 
+  /// A frame for a chart `width` × `height`, wrapping `legend` into lines that fit.
   package init(
     width: Int, height: Int, title: String, xLabel: String, yLabel: String,
     legend: [LegendEntry], notes: [String]

@@ -17,7 +17,7 @@ extension DecisionBoundary {
     let frame = SVGFrame(
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel, legend: legend,
       notes: notes)
-    let xAxis = ticks(bounds.x, columns: width / 20)
+    let xAxis = ticks(bounds.x, columns: width / 8)
     let yAxis = ticks(bounds.y, rows: height / 30)
     let xTicks = zip(xAxis.values, xAxis.labels).map {
       (fraction: xAxis.fraction(of: $0, scale: .linear), label: $1)

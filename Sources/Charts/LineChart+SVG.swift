@@ -15,7 +15,7 @@ extension LineChart {
     let frame = SVGFrame(
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
       legend: legend, notes: data.notes)
-    guard let (xAxis, yAxis) = axes(data, columns: width / 20, rows: height / 30) else {
+    guard let (xAxis, yAxis) = axes(data, columns: width / 8, rows: height / 30) else {
       return frame.render(xTicks: [], yTicks: []) { document, area in
         document.text(
           series.isEmpty ? "no series to plot" : "no points to plot",

@@ -71,15 +71,14 @@ public struct LineChart: Sendable {
     width: Int = 72, height: Int = 20, color: Bool = false, glyphs: Glyphs = .unicode
   ) -> String {
     let data = LinePlotData(series: series, xScale: xScale, yScale: yScale)
-    guard data.xBounds != nil else {
-      let message = series.isEmpty ? "(no series to plot)" : "(no points to plot)"
-      return ([title, message].filter { !$0.isEmpty } + data.notes).joined(separator: "\n")
-    }
     let frame = ChartFrame(
       width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
       legend: legend(color: color, glyphs: glyphs), notes: data.notes)
     let rows = frame.plotRows
-    guard let (xAxis, yAxis) = axes(data, columns: frame.width - 10, rows: rows) else { return "" }
+    guard let (xAxis, yAxis) = axes(data, columns: frame.width - 10, rows: rows) else {
+      let message = series.isEmpty ? "(no series to plot)" : "(no points to plot)"
+      return ([title, message].filter { !$0.isEmpty } + data.notes).joined(separator: "\n")
+    }
     let columns = frame.plotColumns(
       labelWidth: yAxis.labels.map(\.count).max() ?? 0,
       overhang: (xAxis.labels.last?.count ?? 0) / 2)

@@ -1,6 +1,15 @@
 /// The shape of a data point's mark, one per class so that classes stay apart without colour.
 public enum MarkShape: Sendable, Equatable, CaseIterable {
-  case circle, triangle, square, diamond, cross
+  /// A filled circle: `●`, or `o` in ASCII.
+  case circle
+  /// A triangle pointing up: `▲`, or `x` in ASCII.
+  case triangle
+  /// A filled square: `■`, or `#` in ASCII.
+  case square
+  /// A diamond: `◆`, or `@` in ASCII.
+  case diamond
+  /// A heavy plus: `✚`, or `+` in ASCII.
+  case cross
 
   /// The shape of class `index`, cycling through all shapes.
   public static func at(_ index: Int) -> MarkShape { allCases[index % allCases.count] }

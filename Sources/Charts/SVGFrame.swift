@@ -20,6 +20,7 @@ package struct SVGFrame: Sendable {
   /// Notes printed in small grey text at the bottom.
   package let notes: [String]
 
+  /// A frame for a picture `width` × `height` pixels (at least 120 × 120).
   package init(
     width: Int, height: Int, title: String, xLabel: String, yLabel: String,
     legend: [(samples: [SVGSample], label: String)], notes: [String]

@@ -7,6 +7,7 @@ package struct CellStyle: Sendable, Equatable {
   /// Whether the character is bold.
   package var bold = false
 
+  /// A style with the given colours (nil for the terminal's own) and weight.
   package init(foreground: ChartColor? = nil, background: ChartColor? = nil, bold: Bool = false) {
     self.foreground = foreground
     self.background = background

@@ -59,17 +59,24 @@ import Testing
 
   @Test func logTicksArePowersOfTenOverManyDecades() {
     let ticks = AxisTicks(lower: 1e-6, upper: 0.3, scale: .log, count: 8)
-    #expect(ticks.values == [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1])
-    #expect(ticks.labels == ["1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1"])
+    #expect(ticks.values == [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1])
+    #expect(ticks.labels == ["1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1"])
+    #expect(ticks.lower == 1e-6 && ticks.upper == 0.5)
   }
 
   @Test func logTicksSkipDecadesWhenThereAreTooMany() {
     #expect(
       AxisTicks(lower: 1e-6, upper: 0.3, scale: .log, count: 5).values
-        == [1e-6, 1e-4, 1e-2, 1])
+        == [1e-6, 1e-4, 1e-2])
     let ticks = AxisTicks(lower: 1e-9, upper: 10, scale: .log, count: 4)
-    #expect(ticks.values == [1e-9, 1e-5, 0.1, 1000])
-    #expect(ticks.lower == 1e-9 && ticks.upper == 1000)
+    #expect(ticks.values == [1e-9, 1e-5, 0.1])
+    #expect(ticks.lower == 1e-9 && ticks.upper == 10)
+  }
+
+  @Test func logAxesGrowOnlyToTheOneTwoFiveValuesAroundTheData() {
+    let ticks = AxisTicks(lower: 0.07, upper: 2.1, scale: .log, count: 5)
+    #expect(ticks.lower == 0.05 && ticks.upper == 5)
+    #expect(ticks.values == [0.05, 0.1, 0.2, 0.5, 1, 2, 5])
   }
 
   @Test func logTicksWithinADecadeUseOneTwoFive() {

@@ -174,3 +174,26 @@ import Testing
     }
   }
 }
+
+@Suite struct OverlaidRunsTests {
+  let runs = LineChart(
+    title: "Validation loss", xLabel: "epoch", yLabel: "loss",
+    series: [0.0001, 0.001, 0.01, 0.1, 1.0].enumerated().map { index, rate in
+      Series(
+        name: "lr \(rate)",
+        values: (1...20).map { epoch in 1 / (1 + rate * Double(epoch)) + 0.01 * Double(index) })
+    })
+
+  @Test func theLegendWrapsToTheWidth() {
+    let lines = runs.render(width: 50, height: 20).split(separator: "\n")
+    let legend = lines.filter { $0.contains("lr ") }
+    #expect(legend.count == 2)
+    #expect(legend.joined().components(separatedBy: "lr ").count == 6)
+    #expect(lines.allSatisfy { $0.count <= 50 })
+  }
+
+  @Test func eachRunHasItsOwnColour() {
+    let text = runs.render(color: true)
+    for index in [75, 214, 113, 203, 141] { #expect(text.contains("38;5;\(index)m")) }
+  }
+}

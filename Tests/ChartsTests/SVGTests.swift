@@ -63,8 +63,7 @@ final class SVGReader: NSObject, XMLParserDelegate {
     #expect(["1", "2", "3", "4", "5", "0.2", "0.4", "1.2"].allSatisfy(reader.texts.contains))
     #expect(!reader.texts.contains("1.5"))
     #expect(reader.texts.contains("note: val : 1 point is NaN or infinite, left out (gaps)"))
-    // train: one polyline; val: one run of two points, a single point as a circle (index 3 is
-    // after the gap, alone? no: 4 and 5 form a run); legend: two short lines.
+    // train is one run, val is two (split by the NaN), and the legend has a short line each.
     #expect(reader.count("polyline") == 2 + 2 + 1)
     #expect(!svg.contains("href") && !svg.contains("<script") && !svg.contains("url("))
   }
