@@ -114,7 +114,10 @@ public struct BuiltinRegistry {
     BuiltinRegistry(
       Builtin.core + Builtin.mathematics + Builtin.text
         + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.dataTransforms
-        + Builtin.layers + Builtin.models + Builtin.dataPlots)
+        + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.losses
+        + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
+        + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
+        + Builtin.runBuiltins)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.

@@ -41,6 +41,8 @@ public final class Session: CellRunner {
   var random = RandomGenerator(seed: 0)
   /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
   public private(set) var cellCount = 0
+  /// The training runs of this session, and whether they are saved to disk.
+  public let runs = SessionRuns()
 
   var values: [String: Value] = [:]
   var definitionOrder: [String] = []
@@ -125,6 +127,7 @@ public final class Session: CellRunner {
     seed = 0
     random = RandomGenerator(seed: 0)
     cellCount = 0
+    runs.reset()
   }
 
   /// Sets the session's seed and restarts its generator from it.
