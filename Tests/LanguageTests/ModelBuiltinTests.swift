@@ -11,7 +11,7 @@ struct ModelBuiltinTests {
       outputs("net = mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)", in: session)
         == "net: model 2 → 64 → 64 → 1 (5 layers, 4417 parameters)")
     let net = try #require(model("net", in: session))
-    let reference = Sequential.mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
+    let reference = try Sequential.mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
     #expect(net.model.stateDict() == reference.stateDict())
     // (2·64 + 64) + (64·64 + 64) + (64 + 1)
     let count: Int = (2 * 64 + 64) + (64 * 64 + 64) + (64 + 1)

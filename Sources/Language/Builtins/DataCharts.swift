@@ -25,7 +25,7 @@ enum DataCharts {
           hint: "plot(data) draws one-feature regression data and two-feature classes",
           argument: "data")
       }
-      return curve(dataset, model: model)
+      return try curve(dataset, model: model)
     }
     guard dataset.featureCount >= 2, model == nil || dataset.featureCount == 2 else {
       throw CallError(
@@ -40,7 +40,7 @@ enum DataCharts {
         label: Int(exactly: dataset.targets[row]) ?? -1)
     }
     let (xRange, yRange) = paddedRanges(points.map(\.x), points.map(\.y))
-    let values = model.map { boundary(of: $0, xRange: xRange, yRange: yRange) }
+    let values = try model.map { try boundary(of: $0, xRange: xRange, yRange: yRange) }
     let more = dataset.featureCount > 2 ? " (first 2 of \(dataset.featureCount) features)" : ""
     return DecisionBoundary(
       title: (model == nil ? "" : "decision boundary: ") + dataset.name + more,
@@ -51,7 +51,7 @@ enum DataCharts {
 
   /// A one-feature regression dataset as points (class "data") and, with a model, the model's
   /// predictions along x as a second class of points ("model").
-  private static func curve(_ dataset: Dataset, model: Sequential?) -> DecisionBoundary {
+  private static func curve(_ dataset: Dataset, model: Sequential?) throws -> DecisionBoundary {
     var points = (0..<dataset.count).map { row in
       LabeledPoint(x: Double(dataset.features[row]), y: Double(dataset.targets[row]), label: 0)
     }
@@ -61,7 +61,7 @@ enum DataCharts {
         xRange.lowerBound + (Double($0) + 0.5) / Double(gridSize)
           * (xRange.upperBound - xRange.lowerBound)
       }
-      let output = model.predict(Matrix(rows: xs.count, columns: 1, values: xs.map { Float($0) }))
+      let output = try model.predict(Matrix(rows: xs.count, columns: 1, values: xs.map { Float($0) }))
       for (index, x) in xs.enumerated() {
         points.append(
           LabeledPoint(x: x, y: Double(output.values[index * output.columns]), label: 1))
@@ -80,12 +80,12 @@ enum DataCharts {
   /// with one output (a sigmoid of it, unless the model ends in one), else the likeliest class.
   private static func boundary(
     of model: Sequential, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
-  ) -> BoundaryValues {
+  ) throws -> BoundaryValues {
     let centers = DecisionBoundary.gridCenters(
       xRange: xRange, yRange: yRange, columns: gridSize, rows: gridSize)
     let input = Matrix(
       rows: centers.count, columns: 2, values: centers.flatMap { [Float($0.x), Float($0.y)] })
-    let output = model.predict(input)
+    let output = try model.predict(input)
     let rows = (0..<gridSize).map { row in (row * gridSize)..<((row + 1) * gridSize) }
     if output.columns == 1 {
       let probability = endsInSigmoid(model) ? { (x: Float) in Double(x) } : sigmoid
@@ -107,8 +107,8 @@ enum DataCharts {
   }
 
   /// The predicted class of every sample of `dataset`.
-  static func predictions(of model: Sequential, on dataset: Dataset) -> [Int] {
-    let output = model.predict(
+  static func predictions(of model: Sequential, on dataset: Dataset) throws -> [Int] {
+    let output = try model.predict(
       Matrix(rows: dataset.count, columns: dataset.featureCount, values: dataset.features))
     guard output.columns == 1 else {
       return (0..<dataset.count).map { predictedClass(output, row: $0) }

@@ -64,7 +64,7 @@ extension Builtin {
               ? "a binary classifier has 1 output (or 2)" : "give the model outputs: \(classes)",
             argument: "model")
         }
-        let predicted = DataCharts.predictions(of: model, on: dataset)
+        let predicted = try DataCharts.predictions(of: model, on: dataset)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (truth, guess) in zip(dataset.classLabels, predicted)
         where (0..<classes).contains(guess) {

@@ -22,7 +22,7 @@ extension Builtin {
         let inputs = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
         let outputs = try arguments.integer("outputs", atLeast: 1, what: "`outputs`")
         try checkLayerSize(inputs, outputs)
-        let layer = Dense(
+        let layer = try Dense(
           inputSize: inputs, outputSize: outputs,
           initialization: initialization(arguments), seed: try arguments.seed(in: context))
         return .host(LayerObject(layer))
@@ -45,7 +45,7 @@ extension Builtin {
               + Value.number(p).summary,
             hint: "0.1 to 0.5 is usual; 0 turns dropout off", argument: "p")
         }
-        return .host(LayerObject(Dropout(probability: Float(p))))
+        return .host(LayerObject(try Dropout(probability: Float(p))))
       },
       Builtin(
         "batchnorm", topic: .models,
@@ -78,7 +78,7 @@ extension Builtin {
         }
         return .host(
           LayerObject(
-            BatchNorm(features: features, epsilon: Float(epsilon), momentum: Float(momentum))))
+            try BatchNorm(features: features, epsilon: Float(epsilon), momentum: Float(momentum))))
       },
       activation("relu", "max(0, x): the usual choice for hidden layers.") { _ in .relu },
       activation(

@@ -60,10 +60,10 @@ extension Builtin {
         for index in 0..<(sizes.count - 1) {
           if index > 0 {
             layers.append(activation())
-            if dropout > 0 { layers.append(Dropout(probability: Float(dropout))) }
+            if dropout > 0 { layers.append(try Dropout(probability: Float(dropout))) }
           }
           layers.append(
-            Dense(
+            try Dense(
               inputSize: sizes[index], outputSize: sizes[index + 1],
               initialization: initialization(arguments), generator: &generator))
         }
@@ -237,10 +237,10 @@ func copyModel(_ model: Sequential) throws -> Sequential {
   let layers: [any Layer] = try model.layers.map { layer in
     switch layer {
     case let dense as Dense:
-      return Dense(inputSize: dense.inputSize, outputSize: dense.outputSize, generator: &generator)
-    case let dropout as Dropout: return Dropout(probability: dropout.probability)
+      return try Dense(inputSize: dense.inputSize, outputSize: dense.outputSize, generator: &generator)
+    case let dropout as Dropout: return try Dropout(probability: dropout.probability)
     case let norm as BatchNorm:
-      return BatchNorm(features: norm.features, epsilon: norm.epsilon, momentum: norm.momentum)
+      return try BatchNorm(features: norm.features, epsilon: norm.epsilon, momentum: norm.momentum)
     case let activation as ActivationLayer: return ActivationLayer(activation.function)
     default: throw CallError("a \(layer.kind) layer cannot be copied")
     }
