@@ -65,14 +65,15 @@ struct SessionTests {
     let session = testSession()
     _ = session.run("net = model()\nnews = 1", origin: nil)
     #expect(session.completions(for: "ne") == ["net", "news"])
-    #expect(session.completions(for: "x = le") == ["len"])
+    #expect(session.completions(for: "x = le").first == "len")
     #expect(session.completions(for: "train(net, ep") == ["epochs:"])
     #expect(session.completions(for: "train(net, ").prefix(4) == ["model:", "epochs:", "optimizer:", "lr:"])
     #expect(session.completions(for: "net.") == ["layers", "parameters", "best_epoch"])
     #expect(session.completions(for: "print(net.la") == ["layers"])
     #expect(session.completions(for: "unknown.") == [])
     #expect(session.completions(for: "print(\"ne") == [])
-    #expect(session.completions(for: "f") == ["fixed", "for", "false"])
+    #expect(session.completions(for: "f").first == "fixed")
+    #expect(session.completions(for: "f").suffix(2) == ["for", "false"])
   }
 
   @Test func continuationWhileBracketsAreOpenOrAnOperatorEndsTheLine() {

@@ -74,7 +74,7 @@ func testSession() -> Session {
       }
       return .none
     })
-  return Session(registry: registry)
+  return confinedToScratchFolder(Session(registry: registry))
 }
 
 /// The full text of the first diagnostic running `source` gives, or nil if it gives none.

@@ -1,6 +1,5 @@
 import Datasets
 import Foundation
-import Learning
 
 /// Reading and writing data files: CSV (a header row, one sample per row) and IDX (MNIST's
 /// format). Every path goes through the session's `resolvePath` hook.
@@ -78,8 +77,9 @@ extension Builtin {
         ],
         example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")"
       ) { arguments, context in
-        let path = try context.resolve(arguments.string("file"), for: .write, argument: "file")
-        try write(csvText(arguments.dataset("data")).utf8.map { $0 }, to: path, argument: "file")
+        try context.write(
+          Array(csvText(arguments.dataset("data")).utf8), to: arguments.string("file"),
+          argument: "file")
         return .none
       },
       Builtin(
@@ -100,23 +100,11 @@ extension Builtin {
               + (dataset.task == .regression ? "a regression target" : dataset.task.summary),
             hint: "use save_csv for it", argument: "data")
         }
-        let images = try context.resolve(arguments.string("images"), for: .write, argument: "images")
-        let labels = try context.resolve(arguments.string("labels"), for: .write, argument: "labels")
-        try write(idxImages(dataset), to: images, argument: "images")
-        try write(idxLabels(dataset), to: labels, argument: "labels")
+        try context.write(idxImages(dataset), to: arguments.string("images"), argument: "images")
+        try context.write(idxLabels(dataset), to: arguments.string("labels"), argument: "labels")
         return .none
       },
     ]
-  }
-
-  /// Writes `bytes` atomically, turning a failure into a diagnostic at `argument`.
-  private static func write(_ bytes: [UInt8], to path: String, argument: String) throws {
-    do {
-      try writeAtomically(bytes, to: URL(fileURLWithPath: path))
-    } catch {
-      throw CallError("\(error)", hint: "check that the folder exists and can be written",
-        argument: argument)
-    }
   }
 
   /// The dataset as CSV: feature names and `label` (or `target`), class labels by name.

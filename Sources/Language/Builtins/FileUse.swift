@@ -1,3 +1,6 @@
+import Foundation
+import Learning
+
 /// Whether the language opens a file to read it or to write it, for `Session.resolvePath`.
 public enum FileUse: Sendable {
   /// Reading an existing file (a CSV, an IDX file, weights).
@@ -18,6 +21,32 @@ extension CallContext {
       return try session.resolvePath(path, use)
     } catch {
       throw CallError("\(error)", argument: label)
+    }
+  }
+}
+
+extension CallContext {
+  /// Writes `bytes` atomically to `path` as the code wrote it in the argument `label`, through
+  /// the session's path hook; any failure becomes a diagnostic at that argument naming the path
+  /// as written.
+  public func write(_ bytes: [UInt8], to path: String, argument label: String) throws {
+    let resolved = try resolve(path, for: .write, argument: label)
+    let folder = URL(fileURLWithPath: resolved).deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
+      isFolder.boolValue
+    else {
+      throw CallError(
+        "cannot write \(Value.string(path).summary): its folder does not exist",
+        hint: "create the folder first, or write to a file in the working folder",
+        argument: label)
+    }
+    do {
+      try writeAtomically(bytes, to: URL(fileURLWithPath: resolved))
+    } catch {
+      throw CallError(
+        "cannot write \(Value.string(path).summary)", hint: "check that the folder can be written",
+        argument: label)
     }
   }
 }
