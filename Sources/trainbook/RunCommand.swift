@@ -5,31 +5,38 @@ import Language
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run a trainbook script without a prompt; exit non-zero on an error or failed expect.")
+    abstract: "Run a trainbook script without a prompt; exit non-zero on an error or failed expect."
+  )
 
   @Argument(help: "The script to run.") var file: String
 
+  /// A script that cannot be read; printed as `Error: …` with exit status 1.
+  struct UnreadableScript: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  /// Runs the script as one cell of a fresh session: printed output and echoes go to stdout as
+  /// they happen, diagnostics (named by the file) to stderr.
   func run() throws {
-    let source: String
-    do {
-      source = try String(contentsOfFile: file, encoding: .utf8)
-    } catch {
-      throw ValidationError("cannot read the script `\(file)`: \(error.localizedDescription)")
+    guard FileManager.default.fileExists(atPath: file) else {
+      throw UnreadableScript(description: "there is no file `\(file)`")
+    }
+    guard let source = try? String(contentsOfFile: file, encoding: .utf8) else {
+      throw UnreadableScript(description: "cannot read `\(file)` as UTF-8 text")
     }
     let session = Session()
     var failed = false
+    // Both streams unbuffered, so output and diagnostics interleave in order when merged.
     session.onOutput = { piece in
       switch piece {
-      case .text(let text), .progress(let text), .timing(let text):
-        print(text)
-      case .chart(let terminal, _):
-        print(terminal)
+      case .text(let text), .progress(let text), .timing(let text), .chart(let text, _):
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
       case .error(let message):
         failed = true
         FileHandle.standardError.write(Data((message + "\n").utf8))
       }
     }
-    _ = session.run(source, origin: (file as NSString).lastPathComponent)
+    _ = session.run(source, origin: URL(fileURLWithPath: file).lastPathComponent)
     if failed { throw ExitCode.failure }
   }
 }

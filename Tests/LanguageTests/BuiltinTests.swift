@@ -36,56 +36,66 @@ struct BuiltinTests {
     #expect(["data", "models", "math", "text", "utilities"].allSatisfy {
       topics.contains(Substring($0))
     })
+    #expect(index.hasSuffix("\n  # a comment                ignored up to the end of the line"))
+  }
+
+  @Test func markdownReferenceHasEveryBuiltinAndArgument() {
+    let reference = BuiltinRegistry.standard.markdownReference
+    #expect(reference.hasPrefix("### Math\n\n#### `abs(x)`\n\nThe absolute value: abs(-2) is 2.\n"))
+    for builtin in BuiltinRegistry.standard.all {
+      #expect(reference.contains("#### `\(builtin.signature)`\n\n\(builtin.summary)\n"))
+      #expect(reference.contains("```\n\(builtin.example)\n```"))
+      for parameter in builtin.parameters {
+        #expect(reference.contains("| `\(parameter.label)` | \(parameter.type.name) |"))
+      }
+    }
   }
 
   @Test func helpByNameAndAboutValues() {
     let session = testSession()
     #expect(text(session.run("help(\"len\")", origin: nil)).hasPrefix("len(collection)\n"))
     #expect(text(session.run("help(3)", origin: nil)) == "3 is a number")
-    #expect(text(session.run("help(model())", origin: nil)) == """
-      a model: a test model with 2 layers
-      fields: layers, parameters, best_epoch
-      """)
-    #expect(firstDiagnostic("help(\"lenn\")", in: session)?.hasPrefix(
-      "line 1, column 6: there is no built-in `lenn`; did you mean `len`?") == true)
+    #expect(
+      text(session.run("help(model())", origin: nil)) == """
+        a model: a test model with 2 layers
+        fields: layers, parameters, best_epoch
+        """)
+    #expect(
+      firstDiagnostic("help(\"lenn\")", in: session)?.hasPrefix(
+        "line 1, column 6: there is no built-in `lenn`; did you mean `len`?") == true)
   }
 
   @Test func printJoinsTextsAndReturnsNone() {
     let session = Session()
-    #expect(session.run("print(\"a\", [1, \"b\"], 0.5)", origin: nil) == [.text("a [1, \"b\"] 0.5")])
+    #expect(
+      session.run("print(\"a\", [1, \"b\"], 0.5)", origin: nil) == [.text("a [1, \"b\"] 0.5")])
     #expect(session.run("x = print()", origin: nil) == [.text(""), .text("x: none")])
   }
 
-  @Test func seedSetsTheSessionSeedAndRejectsNegatives() {
+  @Test func seedSetsTheSessionSeed() {
     let session = Session()
     _ = session.run("seed(7)", origin: nil)
     #expect(session.seed == 7)
-    #expect(firstDiagnostic("seed(-1)", in: session)?.hasPrefix(
-      "line 1, column 6: a seed cannot be negative, got -1") == true)
   }
 
-  @Test func mathDomainErrorsPointAtTheArgument() {
-    #expect(firstDiagnostic("sqrt(-4)")?.hasPrefix("line 1, column 6: `sqrt` needs x >= 0, got -4")
-      == true)
-    #expect(firstDiagnostic("log(0)")?.hasPrefix("line 1, column 5: `log` needs x > 0, got 0") == true)
-    #expect(firstDiagnostic("max([])")?.hasPrefix("line 1, column 1: `max` needs at least one number")
-      == true)
-    #expect(firstDiagnostic("min(1, \"a\")")?.hasPrefix(
-      "line 1, column 8: expected a number or a list of numbers for `values`, got a string") == true)
+  @Test(arguments: [
+    ("sqrt(-4)", "line 1, column 6: `sqrt` needs x >= 0, got -4"),
+    ("log(0)", "line 1, column 5: `log` needs x > 0, got 0"),
+    ("max([])", "line 1, column 1: `max` needs at least one number"),
+    ("min(1, \"a\")", "line 1, column 8: expected a number or a list of numbers for `values`"),
+    ("range(0, 3, step: 0)", "line 1, column 13: the step of a range cannot be 0"),
+    ("range(1e12)", "line 1, column 1: this range would hold 1000000000000 numbers"),
+    ("round(1, digits: 16)", "line 1, column 10: digits must be from 0 to 15, got 16"),
+    ("fixed(1, digits: -1)", "line 1, column 10: digits must be from 0 to 15, got -1"),
+    ("len(3)", "line 1, column 5: a number has no length"),
+    ("seed(-1)", "line 1, column 6: a seed cannot be negative, got -1"),
+  ])
+  func builtinsRejectBadArgumentsAtTheArgument(_ source: String, _ heading: String) {
+    #expect(firstDiagnostic(source)?.hasPrefix(heading) == true)
   }
 
-  @Test func rangeRejectsZeroStepAndHugeRanges() {
-    #expect(firstDiagnostic("range(0, 3, step: 0)")?.hasPrefix(
-      "line 1, column 13: the step of a range cannot be 0") == true)
-    #expect(firstDiagnostic("range(1e12)")?.hasPrefix(
-      "line 1, column 1: this range would hold 1000000000000 numbers") == true)
-  }
-
-  @Test func lenOfAnObjectWithElementsAndOfANumber() {
-    let session = testSession()
-    #expect(session.run("len(model().layers)", origin: nil) == [.text("2")])
-    #expect(firstDiagnostic("len(3)", in: session)?.hasPrefix(
-      "line 1, column 5: a number has no length") == true)
+  @Test func lenOfAnObjectWithElements() {
+    #expect(testSession().run("len(model().layers)", origin: nil) == [.text("2")])
   }
 
   @Test func choiceAcceptsABuiltinName() {
@@ -97,7 +107,8 @@ struct BuiltinTests {
         example: "act(abs)"
       ) { arguments, _ in .string(arguments.choice("activation")) })
     let session = Session(registry: registry)
-    #expect(session.run("act(abs); act(\"exp\")", origin: nil) == [.text("\"abs\""), .text("\"exp\"")])
+    #expect(
+      session.run("act(abs); act(\"exp\")", origin: nil) == [.text("\"abs\""), .text("\"exp\"")])
   }
 }
 

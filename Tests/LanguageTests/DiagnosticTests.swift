@@ -12,7 +12,9 @@ struct DiagnosticTests {
   // MARK: Lexer
 
   @Test func unexpectedCharacter() {
-    expectDiagnostic("x = 1 @ 2", """
+    expectDiagnostic(
+      "x = 1 @ 2",
+      """
       line 1, column 7: unexpected character `@`
         x = 1 @ 2
               ^
@@ -20,7 +22,9 @@ struct DiagnosticTests {
   }
 
   @Test func unclosedString() {
-    expectDiagnostic("name = \"moons", """
+    expectDiagnostic(
+      "name = \"moons",
+      """
       line 1, column 8: this string is not closed
         name = "moons
                ^~~~~~
@@ -29,7 +33,9 @@ struct DiagnosticTests {
   }
 
   @Test func unknownEscape() {
-    expectDiagnostic(#"print("a\qb")"#, #"""
+    expectDiagnostic(
+      #"print("a\qb")"#,
+      #"""
       line 1, column 9: unknown escape `\q` in a string
         print("a\qb")
                 ^~
@@ -38,7 +44,9 @@ struct DiagnosticTests {
   }
 
   @Test func numberTooLarge() {
-    expectDiagnostic("x = 1e999", """
+    expectDiagnostic(
+      "x = 1e999",
+      """
       line 1, column 5: the number 1e999 is too large
         x = 1e999
             ^~~~~
@@ -48,7 +56,9 @@ struct DiagnosticTests {
   // MARK: Parser
 
   @Test func missingExpression() {
-    expectDiagnostic("y = 3 +* 4", """
+    expectDiagnostic(
+      "y = 3 +* 4",
+      """
       line 1, column 8: expected an expression, found `*`
         y = 3 +* 4
                ^
@@ -56,7 +66,9 @@ struct DiagnosticTests {
   }
 
   @Test func unclosedCall() {
-    expectDiagnostic("print(1, 2 3)", """
+    expectDiagnostic(
+      "print(1, 2 3)",
+      """
       line 1, column 12: expected `,` or `)` in the call, found a number
         print(1, 2 3)
                    ^
@@ -65,7 +77,9 @@ struct DiagnosticTests {
   }
 
   @Test func twoStatementsOnOneLine() {
-    expectDiagnostic("x = 1 y = 2", """
+    expectDiagnostic(
+      "x = 1 y = 2",
+      """
       line 1, column 7: expected the end of the statement, found `y`
         x = 1 y = 2
               ^
@@ -74,7 +88,9 @@ struct DiagnosticTests {
   }
 
   @Test func assignmentToSomethingNotAName() {
-    expectDiagnostic("f(x) = 3", """
+    expectDiagnostic(
+      "f(x) = 3",
+      """
       line 1, column 1: only a name can be assigned to
         f(x) = 3
         ^~~~
@@ -83,7 +99,9 @@ struct DiagnosticTests {
   }
 
   @Test func missingBraceAfterFor() {
-    expectDiagnostic("for x in [1, 2] print(x)", """
+    expectDiagnostic(
+      "for x in [1, 2] print(x)",
+      """
       line 1, column 17: expected `{` to start the body of `for x in …`, found `print`
         for x in [1, 2] print(x)
                         ^~~~~
@@ -92,7 +110,9 @@ struct DiagnosticTests {
   }
 
   @Test func neverClosedBrace() {
-    expectDiagnostic("if true {\n  print(1)\n", """
+    expectDiagnostic(
+      "if true {\n  print(1)\n",
+      """
       line 1, column 9: this `{` is never closed
         if true {
                 ^
@@ -101,7 +121,9 @@ struct DiagnosticTests {
   }
 
   @Test func strayClosingBrace() {
-    expectDiagnostic("x = 1\n}", """
+    expectDiagnostic(
+      "x = 1\n}",
+      """
       line 2, column 1: this `}` closes nothing
         }
         ^
@@ -109,7 +131,9 @@ struct DiagnosticTests {
   }
 
   @Test func reservedWordAsName() {
-    expectDiagnostic("in = 3", """
+    expectDiagnostic(
+      "in = 3",
+      """
       line 1, column 1: `in` cannot start an expression
         in = 3
         ^~
@@ -118,7 +142,9 @@ struct DiagnosticTests {
   }
 
   @Test func emptyInterpolation() {
-    expectDiagnostic("print(\"a {} b\")", """
+    expectDiagnostic(
+      "print(\"a {} b\")",
+      """
       line 1, column 10: empty `{}` in a string
         print("a {} b")
                  ^~
@@ -138,9 +164,30 @@ struct DiagnosticTests {
       if case .error(let text) = piece { return String(text.prefix(while: { $0 != "\n" })) }
       return nil
     }
-    #expect(headings == [
-      "line 1, column 5: expected an expression, found `=`",
-      "line 3, column 5: expected an expression, found `)`",
-    ])
+    #expect(
+      headings == [
+        "line 1, column 5: expected an expression, found `=`",
+        "line 3, column 5: expected an expression, found `)`",
+      ])
+  }
+
+  @Test(arguments: [
+    ("if x = 1 { }", "hint: to compare, write `==`; a single `=` gives a name to a value"),
+    ("for i in range(3):\n  print(i)", "hint: put the body in braces: `for i in … { … }`"),
+    ("else { }", "hint: put `else` on the same line as the `}` before it: `} else {`"),
+    ("x = .5", "hint: write a number with a digit before the point: 0.5"),
+    ("x = True", "unknown name `True`; did you mean `true`?"),
+  ])
+  func habitsFromOtherLanguagesGetAHint(_ source: String, _ expected: String) {
+    #expect(firstDiagnostic(source)?.contains(expected) == true)
+  }
+
+  @Test func windowsLineEndingsCountLines() {
+    let session = testSession()
+    #expect(session.run("x = 1\r\nprint(x)\r\n", origin: nil) == [.text("x: 1"), .text("1")])
+    #expect(
+      firstDiagnostic("x = 1\r\ny = q\r\n", in: session)
+        == "line 2, column 5: unknown name `q`\n  y = q\n      ^\n"
+        + "  hint: define it first with `q = …`, or write text in quotes: \"q\"")
   }
 }

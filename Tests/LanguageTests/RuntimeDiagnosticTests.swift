@@ -10,7 +10,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func unknownNameWithSuggestion() {
-    expectDiagnostic("learning_rate = 0.1\nprint(learning_rat)", """
+    expectDiagnostic(
+      "learning_rate = 0.1\nprint(learning_rat)",
+      """
       line 2, column 7: unknown name `learning_rat`; did you mean `learning_rate`?
         print(learning_rat)
               ^~~~~~~~~~~~
@@ -19,7 +21,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func unknownArgumentLabelWithSuggestion() {
-    expectDiagnostic("run = train(model(), epoch: 3)", """
+    expectDiagnostic(
+      "run = train(model(), epoch: 3)",
+      """
       line 1, column 22: `train` has no argument `epoch`; did you mean `epochs`?
         run = train(model(), epoch: 3)
                              ^~~~~
@@ -28,8 +32,10 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func missingArgument() {
-    expectDiagnostic("train(epochs: 3)", """
-      line 1, column 1: `train` is missing the argument `model` (the model to train.)
+    expectDiagnostic(
+      "train(epochs: 3)",
+      """
+      line 1, column 1: `train` is missing the argument `model` (the model to train)
         train(epochs: 3)
         ^~~~~~~~~~~~~~~~
         hint: train(model, epochs: 10, optimizer: "sgd", lr: 0.01)
@@ -37,7 +43,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func wrongArgumentType() {
-    expectDiagnostic("train(model(), lr: \"fast\")", """
+    expectDiagnostic(
+      "train(model(), lr: \"fast\")",
+      """
       line 1, column 20: expected a number for `lr`, got a string
         train(model(), lr: "fast")
                            ^~~~~~
@@ -46,7 +54,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func wholeNumberExpected() {
-    expectDiagnostic("train(model(), epochs: 2.5)", """
+    expectDiagnostic(
+      "train(model(), epochs: 2.5)",
+      """
       line 1, column 24: expected a whole number for `epochs`, got 2.5
         train(model(), epochs: 2.5)
                                ^~~
@@ -55,7 +65,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func unknownChoiceWithSuggestion() {
-    expectDiagnostic("train(model(), optimizer: \"adma\")", """
+    expectDiagnostic(
+      "train(model(), optimizer: \"adma\")",
+      """
       line 1, column 27: unknown optimizer `adma`; did you mean `adam`?
         train(model(), optimizer: "adma")
                                   ^~~~~~
@@ -64,7 +76,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func tooManyPositionalArguments() {
-    expectDiagnostic("len([1], 2)", """
+    expectDiagnostic(
+      "len([1], 2)",
+      """
       line 1, column 10: too many arguments: `len` takes at most 1
         len([1], 2)
                  ^
@@ -73,7 +87,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func positionalAfterLabelled() {
-    expectDiagnostic("train(epochs: 3, model())", """
+    expectDiagnostic(
+      "train(epochs: 3, model())",
+      """
       line 1, column 18: an argument without a label cannot follow a labelled one
         train(epochs: 3, model())
                          ^~~~~~~
@@ -82,7 +98,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func argumentGivenTwice() {
-    expectDiagnostic("train(model(), lr: 1, lr: 2)", """
+    expectDiagnostic(
+      "train(model(), lr: 1, lr: 2)",
+      """
       line 1, column 23: the argument `lr` is given twice
         train(model(), lr: 1, lr: 2)
                               ^~
@@ -90,7 +108,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func builtinErrorPointsAtItsArgument() {
-    expectDiagnostic("train(model(), epochs: -1)", """
+    expectDiagnostic(
+      "train(model(), epochs: -1)",
+      """
       line 1, column 16: epochs must be positive, got -1
         train(model(), epochs: -1)
                        ^~~~~~~~~~
@@ -98,7 +118,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func hostErrorBecomesLocatedDiagnostic() {
-    expectDiagnostic("x = 1\nbroken()", """
+    expectDiagnostic(
+      "x = 1\nbroken()",
+      """
       line 2, column 1: dense(inputs: 3) cannot take data with 2 features
         broken()
         ^~~~~~~~
@@ -106,7 +128,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func noSuchFieldWithSuggestion() {
-    expectDiagnostic("net = model()\nnet.layer", """
+    expectDiagnostic(
+      "net = model()\nnet.layer",
+      """
       line 2, column 5: no field `layer` on a model; did you mean `layers`?
         net.layer
             ^~~~~
@@ -115,7 +139,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func fieldThatThrows() {
-    expectDiagnostic("model().best_epoch", """
+    expectDiagnostic(
+      "model().best_epoch",
+      """
       line 1, column 9: this model was never trained
         model().best_epoch
                 ^~~~~~~~~~
@@ -124,7 +150,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func indexOutOfRange() {
-    expectDiagnostic("model().layers[2]", """
+    expectDiagnostic(
+      "model().layers[2]",
+      """
       line 1, column 16: index 2 is out of range for a layers of 2 elements; valid indices are 0 to 1
         model().layers[2]
                        ^
@@ -132,7 +160,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func notCallable() {
-    expectDiagnostic("x = 3\nx(1)", """
+    expectDiagnostic(
+      "x = 3\nx(1)",
+      """
       line 2, column 1: a number cannot be called
         x(1)
         ^
@@ -141,7 +171,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func conditionMustBeABool() {
-    expectDiagnostic("if 1 { print(1) }", """
+    expectDiagnostic(
+      "if 1 { print(1) }",
+      """
       line 1, column 4: expected true or false for the `if` condition, got a number
         if 1 { print(1) }
            ^
@@ -150,7 +182,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func operatorOnWrongTypes() {
-    expectDiagnostic("\"loss \" + 0.5", """
+    expectDiagnostic(
+      "\"loss \" + 0.5",
+      """
       line 1, column 1: cannot use `+` on a string and a number
         "loss " + 0.5
         ^~~~~~~~~~~~~
@@ -159,7 +193,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func divisionByZero() {
-    expectDiagnostic("1 / (2 - 2)", """
+    expectDiagnostic(
+      "1 / (2 - 2)",
+      """
       line 1, column 1: division by zero
         1 / (2 - 2)
         ^~~~~~~~~~~
@@ -167,7 +203,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func destructuringCountMismatch() {
-    expectDiagnostic("a, b = [1, 2, 3]", """
+    expectDiagnostic(
+      "a, b = [1, 2, 3]",
+      """
       line 1, column 8: cannot take 3 values apart into 2 names
         a, b = [1, 2, 3]
                ^~~~~~~~~
@@ -176,7 +214,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func builtinsCannotBeReassigned() {
-    expectDiagnostic("print = 3", """
+    expectDiagnostic(
+      "print = 3",
+      """
       line 1, column 1: `print` is a built-in function and cannot be reassigned
         print = 3
         ^~~~~
@@ -185,7 +225,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func loopOverSomethingNotAList() {
-    expectDiagnostic("for i in 3 { }", """
+    expectDiagnostic(
+      "for i in 3 { }",
+      """
       line 1, column 10: expected a list here, got a number
         for i in 3 { }
                  ^
@@ -194,7 +236,9 @@ struct RuntimeDiagnosticTests {
   }
 
   @Test func expectShowsBothSides() {
-    expectDiagnostic("loss = 0.41\nexpect loss < 0.3", """
+    expectDiagnostic(
+      "loss = 0.41\nexpect loss < 0.3",
+      """
       line 2, column 8: expect failed: `loss < 0.3`: left side is 0.41, right side is 0.3
         expect loss < 0.3
                ^~~~~~~~~~
@@ -205,16 +249,21 @@ struct RuntimeDiagnosticTests {
     let session = testSession()
     _ = session.run(cell: "x = 1")
     let pieces = session.run(cell: "y = z")
-    #expect(pieces.first == .error("""
-      cell 2, line 1, column 5: unknown name `z`
-        y = z
-            ^
-        hint: define it first with `z = …`, or write text in quotes: "z"
-      """))
+    #expect(
+      pieces.first
+        == .error(
+          """
+          cell 2, line 1, column 5: unknown name `z`
+            y = z
+                ^
+            hint: define it first with `z = …`, or write text in quotes: "z"
+          """))
   }
 
   @Test func caretFollowsTabs() {
-    expectDiagnostic("\tx = q", "line 1, column 6: unknown name `q`\n  \tx = q\n  \t    ^\n"
-      + "  hint: define it first with `q = …`, or write text in quotes: \"q\"")
+    expectDiagnostic(
+      "\tx = q",
+      "line 1, column 6: unknown name `q`\n  \tx = q\n  \t    ^\n"
+        + "  hint: define it first with `q = …`, or write text in quotes: \"q\"")
   }
 }

@@ -8,11 +8,12 @@ struct SessionTests {
     let session = testSession()
     _ = session.run(cell: "net = model()\nlr = 0.01")
     _ = session.run(cell: "names = [\"a\"]\nlr = 0.1")
-    #expect(session.variables == [
-      VariableSummary(name: "net", typeName: "model", summary: "a test model with 2 layers"),
-      VariableSummary(name: "lr", typeName: "number", summary: "0.1"),
-      VariableSummary(name: "names", typeName: "list", summary: "[\"a\"]"),
-    ])
+    #expect(
+      session.variables == [
+        VariableSummary(name: "net", typeName: "model", summary: "a test model with 2 layers"),
+        VariableSummary(name: "lr", typeName: "number", summary: "0.1"),
+        VariableSummary(name: "names", typeName: "list", summary: "[\"a\"]"),
+      ])
     session.reset()
     #expect(session.variables.isEmpty)
     #expect(session.cellCount == 0)
@@ -24,6 +25,12 @@ struct SessionTests {
     #expect(session.run("net", origin: nil) == [.text("model\n  layer 0\n  layer 1")])
     #expect(session.run("none\nprint(1)", origin: nil) == [.text("1")])
     #expect(session.run("for i in [1] { x = i\n i }", origin: nil).isEmpty)
+  }
+
+  @Test func chartsEchoAsChartPieces() {
+    let session = testSession()
+    #expect(session.run("c = chart()", origin: nil) == [.text("c: a line chart of 1 series")])
+    #expect(session.run("c", origin: nil) == [.chart(terminal: "|__", svg: "<svg/>")])
   }
 
   @Test func outputStreamsWhileTheCellRuns() {
@@ -67,7 +74,10 @@ struct SessionTests {
     #expect(session.completions(for: "ne") == ["net", "news"])
     #expect(session.completions(for: "x = le").first == "len")
     #expect(session.completions(for: "train(net, ep") == ["epochs:"])
-    #expect(session.completions(for: "train(net, ").prefix(4) == ["model:", "epochs:", "optimizer:", "lr:"])
+    #expect(
+      session.completions(for: "train(net, ").prefix(4) == [
+        "model:", "epochs:", "optimizer:", "lr:",
+      ])
     #expect(session.completions(for: "net.") == ["layers", "parameters", "best_epoch"])
     #expect(session.completions(for: "print(net.la") == ["layers"])
     #expect(session.completions(for: "unknown.") == [])

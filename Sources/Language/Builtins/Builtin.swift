@@ -130,4 +130,8 @@ public struct BuiltinRegistry {
 
   /// Every built-in in registration order.
   public var all: [Builtin] { names.compactMap { byName[$0] } }
+
+  /// The Markdown reference of every built-in, by topic, generated from the same declarations as
+  /// `help` (for the README).
+  public var markdownReference: String { Help.markdown(of: self) }
 }

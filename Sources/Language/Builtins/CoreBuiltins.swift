@@ -48,7 +48,9 @@ extension Builtin {
       Builtin(
         "len", topic: .utilities,
         summary: "How many elements a list (or characters a string) has.",
-        parameters: [.required("collection", .any, "A list, a string, or an object with elements.")],
+        parameters: [
+          .required("collection", .any, "A list, a string, or an object with elements.")
+        ],
         example: "len([3, 1, 2])"
       ) { arguments, _ in
         switch arguments["collection"] {
@@ -71,7 +73,8 @@ extension Builtin {
         ],
         example: "range(2, 10, step: 3)"
       ) { arguments, _ in
-        let (start, stop) = arguments.isNone("stop")
+        let (start, stop) =
+          arguments.isNone("stop")
           ? (0, arguments.number("start")) : (arguments.number("start"), arguments.number("stop"))
         let step = arguments.number("step")
         guard step != 0, step.isFinite else {

@@ -14,6 +14,53 @@ enum Help {
         lines.append("  " + padded(builtin.name, to: width) + "  " + builtin.summary)
       }
     }
+    return (lines + [""] + syntax).joined(separator: "\n")
+  }
+
+  /// The whole language on a few lines, at the end of `help()`.
+  static var syntax: [String] {
+    let forms = [
+      ("x = 0.1", "names a value; `a, b = [1, 2]` takes a list apart"),
+      ("f(x, lr: 0.1)", "a call, with arguments by position or by label"),
+      ("run.best_epoch", "a field of an object"),
+      ("net.layers[0]", "an element, counted from 0 (-1 is the last)"),
+      ("+ - * / % **", "arithmetic (** raises to a power)"),
+      ("== != < <= > >=", "comparison"),
+      ("and  or  not", "logic on true and false"),
+      ("\"lr {lr}\"", "text, with {…} replaced by the value inside"),
+      ("for x in list { … }", "repeats for each element"),
+      ("if x > 0 { … } else { … }", "chooses"),
+      ("expect x > 0, \"message\"", "stops, showing both sides' values, unless it holds"),
+      ("# a comment", "ignored up to the end of the line"),
+    ]
+    let width = forms.map(\.0.count).max() ?? 0
+    return ["The language:"] + forms.map { "  " + padded($0.0, to: width) + "  " + $0.1 }
+  }
+
+  /// Every built-in as a Markdown reference, by topic: signature, summary, arguments, example.
+  static func markdown(of registry: BuiltinRegistry) -> String {
+    var lines: [String] = []
+    for topic in Topic.allCases {
+      let builtins = registry.all.filter { $0.topic == topic }
+      guard !builtins.isEmpty else { continue }
+      lines += ["### \(topic.rawValue.prefix(1).uppercased() + topic.rawValue.dropFirst())", ""]
+      for builtin in builtins {
+        lines += ["#### `\(builtin.signature)`", "", builtin.summary, ""]
+        if !builtin.parameters.isEmpty {
+          lines += ["| argument | accepts | default | what it does |", "| --- | --- | --- | --- |"]
+          for parameter in builtin.parameters {
+            let requirement =
+              parameter.isVariadic
+              ? "any number" : parameter.defaultValue.map { "`\($0.summary)`" } ?? "required"
+            lines.append(
+              "| `\(parameter.label)` | \(parameter.type.name) | \(requirement) | \(parameter.doc) |"
+            )
+          }
+          lines.append("")
+        }
+        lines += ["```", builtin.example, "```", ""]
+      }
+    }
     return lines.joined(separator: "\n")
   }
 

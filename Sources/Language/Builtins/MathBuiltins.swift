@@ -35,7 +35,8 @@ extension Builtin {
       reduction("sum", "The sum of some numbers, or of a list of numbers.", "sum([1, 2, 3])") {
         $0.reduce(0, +)
       },
-      reduction("mean", "The average of some numbers, or of a list of numbers.", "mean([1, 2, 6])") {
+      reduction("mean", "The average of some numbers, or of a list of numbers.", "mean([1, 2, 6])")
+      {
         $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count)
       },
     ]
@@ -49,7 +50,9 @@ extension Builtin {
   ) -> Builtin {
     Builtin(
       name, topic: .math, summary: summary,
-      parameters: [.required("x", .number, "A number" + (domain.map { " with \($0)" } ?? "") + ".")],
+      parameters: [
+        .required("x", .number, "A number" + (domain.map { " with \($0)" } ?? "") + ".")
+      ],
       example: example
     ) { arguments, _ in
       let x = arguments.number("x")

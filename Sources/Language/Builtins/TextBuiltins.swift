@@ -28,7 +28,8 @@ extension Builtin {
         ],
         example: "join([1, 2, 3], separator: \" < \")"
       ) { arguments, _ in
-        .string(arguments.list("values").map(\.text).joined(separator: arguments.string("separator")))
+        .string(
+          arguments.list("values").map(\.text).joined(separator: arguments.string("separator")))
       },
     ]
   }

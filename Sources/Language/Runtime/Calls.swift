@@ -68,7 +68,8 @@ extension Session {
         sawLabel = true
         let labelRange = argument.labelRange ?? argument.range
         guard let parameter = parameters.first(where: { $0.label == label }) else {
-          let listing = labels.isEmpty
+          let listing =
+            labels.isEmpty
             ? "`\(builtin.name)` takes no arguments"
             : "its arguments are " + labels.map { "`\($0)`" }.joined(separator: ", ")
           throw Diagnostic(
@@ -92,7 +93,8 @@ extension Session {
       }
       guard !sawLabel else {
         throw Diagnostic(
-          range: argument.range, message: "an argument without a label cannot follow a labelled one",
+          range: argument.range,
+          message: "an argument without a label cannot follow a labelled one",
           hint: "put the arguments without labels first: \(builtin.signature)")
       }
       while nextPositional < parameters.count, !parameters[nextPositional].isVariadic,
@@ -111,9 +113,10 @@ extension Session {
       try check(argument.value, for: parameter, of: builtin, at: argument.range)
       if parameter.isVariadic {
         variadic.append(argument.value)
-        ranges[parameter.label] = ranges[parameter.label].map {
-          SourceRange(from: $0, to: argument.range)
-        } ?? argument.range
+        ranges[parameter.label] =
+          ranges[parameter.label].map {
+            SourceRange(from: $0, to: argument.range)
+          } ?? argument.range
       } else {
         values[parameter.label] = argument.value
         ranges[parameter.label] = argument.range
@@ -129,7 +132,7 @@ extension Session {
         throw Diagnostic(
           range: callRange,
           message: "`\(builtin.name)` is missing the argument `\(parameter.label)` "
-            + "(\(parameter.doc.prefix(1).lowercased() + parameter.doc.dropFirst()))",
+            + "(\(asClause(parameter.doc)))",
           hint: builtin.signature)
       }
     }
@@ -153,6 +156,12 @@ extension Session {
         range: range, message: message,
         hint: hint ?? "`\(parameter.label)`: \(parameter.doc)")
     }
+  }
+
+  /// A one-sentence doc as a clause inside a message: "The model." becomes "the model".
+  private func asClause(_ doc: String) -> String {
+    let trimmed = doc.hasSuffix(".") ? doc.dropLast() : Substring(doc)
+    return trimmed.prefix(1).lowercased() + trimmed.dropFirst()
   }
 
   /// A value as the end of a type mismatch message: numbers and bools by value, others by type.

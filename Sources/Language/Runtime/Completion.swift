@@ -18,7 +18,9 @@ extension Session {
     if depth > 0 { return false }
     let significant = tokens.filter { $0.kind != .newline && $0.kind != .end }
     guard let last = significant.last, !isInsideString(source) else { return true }
-    let continuing = ["+", "-", "*", "/", "%", "**", "==", "!=", "<", "<=", ">", ">=", ",", "=", "."]
+    let continuing = [
+      "+", "-", "*", "/", "%", "**", "==", "!=", "<", "<=", ">", ">=", ",", "=", ".",
+    ]
     if case .symbol(let spelling) = last.kind, continuing.contains(spelling) { return false }
     return !(last.isKeyword(.and) || last.isKeyword(.or) || last.isKeyword(.not))
   }
@@ -68,8 +70,9 @@ extension Session {
     guard !Self.isInsideString(text) else { return [] }
     let characters = Array(text)
     var start = characters.count
-    while start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber
-      || characters[start - 1] == "_"
+    while start > 0,
+      characters[start - 1].isLetter || characters[start - 1].isNumber
+        || characters[start - 1] == "_"
     {
       start -= 1
     }
@@ -78,9 +81,10 @@ extension Session {
     if start > 0, characters[start - 1] == "." {
       candidates = fieldNames(before: String(characters[..<(start - 1)]))
     } else {
-      let labels = openCall(in: String(characters[..<start])).map { builtin in
-        builtin.parameters.filter { !$0.isVariadic }.map { $0.label + ":" }
-      } ?? []
+      let labels =
+        openCall(in: String(characters[..<start])).map { builtin in
+          builtin.parameters.filter { !$0.isVariadic }.map { $0.label + ":" }
+        } ?? []
       candidates = labels + definitionOrder + registry.names + Keyword.allCases.map(\.rawValue)
     }
     var seen = Set<String>()
@@ -93,8 +97,9 @@ extension Session {
     var characters = Array(text)
     while true {
       var start = characters.count
-      while start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber
-        || characters[start - 1] == "_"
+      while start > 0,
+        characters[start - 1].isLetter || characters[start - 1].isNumber
+          || characters[start - 1] == "_"
       {
         start -= 1
       }

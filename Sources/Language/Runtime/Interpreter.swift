@@ -16,7 +16,7 @@ extension Session {
     switch statement.kind {
     case .expression(let expression):
       let value = try evaluate(expression)
-      if atTopLevel, !isNone(value) { emit(.text(value.display)) }
+      if atTopLevel, !isNone(value) { emit(value.echo) }
     case .assignment(let targets, let expression):
       let value = try evaluate(expression)
       try assign(value, to: targets, from: expression.range)
@@ -51,7 +51,8 @@ extension Session {
   ) throws {
     for target in targets where registry[target.name] != nil {
       throw Diagnostic(
-        range: target.range, message: "`\(target.name)` is a built-in function and cannot be reassigned",
+        range: target.range,
+        message: "`\(target.name)` is a built-in function and cannot be reassigned",
         hint: "choose another name, such as `my_\(target.name)`")
     }
     guard targets.count > 1 else {
@@ -75,7 +76,9 @@ extension Session {
       return elements
     case .host(let object):
       if let count = object.elementCount {
-        return try (0..<count).map { index in try hostCall(at: range) { try object.element(at: index) } }
+        return try (0..<count).map { index in
+          try hostCall(at: range) { try object.element(at: index) }
+        }
       }
     default: break
     }
@@ -167,7 +170,7 @@ extension Session {
   private func lookUp(_ name: String, at range: SourceRange) throws -> Value {
     if let value = values[name] { return value }
     if let builtin = registry[name] { return .function(builtin) }
-    let known = definitionOrder + registry.names
+    let known = definitionOrder + registry.names + ["true", "false", "none"]
     throw Diagnostic(
       range: range, message: "unknown name `\(name)`" + suggestion(for: name, among: known),
       hint: "define it first with `\(name) = …`, or write text in quotes: \"\(name)\"")

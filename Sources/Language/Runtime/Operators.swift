@@ -33,11 +33,12 @@ extension Session {
       try checkNesting(of: a + b, at: range)
       return .list(a + b)
     default:
-      let hint: String? = switch (left, right) {
-      case (.string, _), (_, .string):
-        "to put a value into text, write it inside a string: \"loss {x}\""
-      default: nil
-      }
+      let hint: String? =
+        switch (left, right) {
+        case (.string, _), (_, .string):
+          "to put a value into text, write it inside a string: \"loss {x}\""
+        default: nil
+        }
       throw Diagnostic(
         range: range,
         message: "cannot use `\(operation.rawValue)` on \(left.typeDescription) and "
@@ -132,7 +133,8 @@ extension Session {
     }
     if let value = try hostCall(at: range, { try host.field(named: name) }) { return value }
     let names = host.fieldNames
-    let listing = names.isEmpty
+    let listing =
+      names.isEmpty
       ? "it has no fields" : "its fields are " + names.map { "`\($0)`" }.joined(separator: ", ")
     throw Diagnostic(
       range: range,

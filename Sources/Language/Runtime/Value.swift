@@ -53,7 +53,8 @@ public enum Value {
     case .host(let object): return object.summary
     case .list(let elements):
       guard depth < 8 else { return "[…]" }
-      let shown = elements.count <= Self.listPreviewLength
+      let shown =
+        elements.count <= Self.listPreviewLength
         ? elements.map { $0.summary(depth: depth + 1) }
         : elements.prefix(Self.listPreviewLength - 2).map { $0.summary(depth: depth + 1) }
           + ["…", elements[elements.count - 1].summary(depth: depth + 1)]
@@ -67,6 +68,13 @@ public enum Value {
   public var display: String {
     if case .host(let object) = self { return object.display }
     return summary
+  }
+
+  /// The output piece echoing the value of a bare expression: an object's `echo`, otherwise
+  /// the summary as text.
+  public var echo: OutputPiece {
+    if case .host(let object) = self { return object.echo }
+    return .text(summary)
   }
 }
 
@@ -110,7 +118,9 @@ extension Value {
       guard left.count == right.count else { return false }
       guard depth < 64 else { return nil }
       for (leftElement, rightElement) in zip(left, right) {
-        guard let equal = leftElement.isEqual(to: rightElement, depth: depth + 1) else { return nil }
+        guard let equal = leftElement.isEqual(to: rightElement, depth: depth + 1) else {
+          return nil
+        }
         if !equal { return false }
       }
       return true

@@ -48,8 +48,11 @@ struct Lexer {
   }
 
   private mutating func report(_ message: String, from start: SourcePosition, hint: String? = nil) {
-    let end = location.offset > start.offset ? location : SourcePosition(
-      offset: start.offset + 1, line: start.line, column: start.column + 1)
+    let end =
+      location.offset > start.offset
+      ? location
+      : SourcePosition(
+        offset: start.offset + 1, line: start.line, column: start.column + 1)
     diagnostics.append(
       Diagnostic(range: SourceRange(start: start, end: end), message: message, hint: hint))
   }
@@ -106,7 +109,8 @@ struct Lexer {
 
   private mutating func readSymbol() -> String? {
     for (symbol, spelled) in Self.spelledSymbols where spelled[0] == characters[position] {
-      let fits = position + spelled.count <= characters.count
+      let fits =
+        position + spelled.count <= characters.count
         && characters[position..<(position + spelled.count)].elementsEqual(spelled)
       guard fits else { continue }
       for _ in spelled { advance() }

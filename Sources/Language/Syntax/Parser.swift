@@ -184,7 +184,8 @@ struct Parser {
     }
     let value = try parseExpression()
     return Statement(
-      kind: .assignment(targets: names, value: value), range: SourceRange(from: start, to: value.range))
+      kind: .assignment(targets: names, value: value),
+      range: SourceRange(from: start, to: value.range))
   }
 
   /// Skips newlines after an operator, `=` or `,` so an unfinished line continues on the next.
@@ -240,9 +241,13 @@ struct Parser {
   /// Parses `{ statements }`; mistakes inside are recorded and skipped statement by statement.
   private mutating func parseBlock(after construct: String) throws -> [Statement] {
     guard current.isSymbol("{") else {
+      let hint =
+        current.isSymbol("=")
+        ? "to compare, write `==`; a single `=` gives a name to a value"
+        : "put the body in braces: `\(construct) { … }`"
       throw fail(
         "expected `{` to start the body of `\(construct)`, found \(current.described)",
-        at: current.range, hint: "put the body in braces: `\(construct) { … }`")
+        at: current.range, hint: hint)
     }
     let open = current.range
     advance()

@@ -26,7 +26,8 @@ extension Parser {
         let next = operation == .power ? operation.precedence : operation.precedence + 1
         let right = try parser.parseBinary(minimumPrecedence: next)
         left = Expression(
-          kind: .binary(operation, left, right), range: SourceRange(from: left.range, to: right.range))
+          kind: .binary(operation, left, right),
+          range: SourceRange(from: left.range, to: right.range))
       }
       return left
     }
@@ -108,7 +109,8 @@ extension Parser {
       ")", "expected `,` or `)` in the call, found \(current.described)",
       hint: "the call's `(` is at line \(open.start.line), column \(open.start.column)")
     return Expression(
-      kind: .call(callee: callee, arguments: arguments), range: SourceRange(from: callee.range, to: close))
+      kind: .call(callee: callee, arguments: arguments),
+      range: SourceRange(from: callee.range, to: close))
   }
 
   private var peekIsColon: Bool {
@@ -139,7 +141,8 @@ extension Parser {
       advance()
       let inner = try parseExpression()
       try consume(
-        ")", "expected `)` to close the `(` at line \(token.range.start.line), column "
+        ")",
+        "expected `)` to close the `(` at line \(token.range.start.line), column "
           + "\(token.range.start.column), found \(current.described)")
       return Expression(kind: inner.kind, range: SourceRange(from: token.range, to: previousRange))
     case .symbol("["):
@@ -154,11 +157,18 @@ extension Parser {
         "]", "expected `,` or `]` in the list, found \(current.described)",
         hint: "the list's `[` is at line \(token.range.start.line), column "
           + "\(token.range.start.column)")
-      return Expression(kind: .list(elements), range: SourceRange(from: token.range, to: previousRange))
+      return Expression(
+        kind: .list(elements), range: SourceRange(from: token.range, to: previousRange))
     case .keyword(let keyword):
       throw fail(
         "`\(keyword.rawValue)` cannot start an expression", at: token.range,
-        hint: "`\(keyword.rawValue)` is a reserved word, not a name")
+        hint: keyword == .else
+          ? "put `else` on the same line as the `}` before it: `} else {`"
+          : "`\(keyword.rawValue)` is a reserved word, not a name")
+    case .symbol("."):
+      throw fail(
+        "expected an expression, found `.`", at: token.range,
+        hint: "write a number with a digit before the point: 0.5")
     default:
       throw fail("expected an expression, found \(token.described)", at: token.range)
     }

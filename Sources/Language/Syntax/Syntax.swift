@@ -44,8 +44,17 @@ enum UnaryOperator: String, Sendable {
 
 /// The binary operators, spelled as in the source.
 enum BinaryOperator: String, Sendable {
-  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", power = "**"
-  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+  case power = "**"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
   case greaterOrEqual = ">="
   case and, or
 
@@ -73,7 +82,8 @@ struct Statement: Sendable {
     /// `name = value`, or `a, b, c = list` which destructures a list.
     case assignment(targets: [(name: String, range: SourceRange)], value: Expression)
     /// `for name in sequence { body }`.
-    case forLoop(variable: String, variableRange: SourceRange, sequence: Expression,
+    case forLoop(
+      variable: String, variableRange: SourceRange, sequence: Expression,
       body: [Statement])
     /// `if condition { then } else { otherwise }`; `else if` nests another `if` in `otherwise`.
     case ifElse(condition: Expression, then: [Statement], otherwise: [Statement])
