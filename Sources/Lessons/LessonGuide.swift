@@ -159,7 +159,11 @@ public final class LessonGuide {
 
   private func showStep() -> String {
     guard let lesson, let step else { return "" }
-    let tail = step.check == nil ? "Then :next." : "Type the code, then :check (:hint helps)."
+    let tail =
+      step.check == nil
+      ? "Then :next."
+      : (step.code.isEmpty ? "Write the code yourself" : "Type the code")
+        + ", then :check (:hint helps)."
     return step.rendered(in: lesson) + "\n\n" + tail
   }
 

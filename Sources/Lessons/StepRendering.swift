@@ -5,7 +5,7 @@ extension LessonStep {
     let heading =
       "Lesson \(lesson.number) · \(lesson.title) · step \(number) of "
       + "\(lesson.text.steps.count): \(title)"
-    return heading + "\n\n" + Self.unfenced(text)
+    return text.isEmpty ? heading : heading + "\n\n" + Self.unfenced(text)
   }
 
   /// Markdown with fenced blocks turned into indented blocks.
