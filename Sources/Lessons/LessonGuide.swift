@@ -41,10 +41,14 @@ public final class LessonGuide {
   public func list() -> Reply {
     do {
       let library = try lessons()
+      let progress = try store.load()
+      let next = library.lessons.first { lesson in
+        progress[lesson.folder].passedSteps.count < lesson.text.steps.count
+      }
       return Reply(
-        LessonCatalog.listing(library, progress: try store.load())
+        LessonCatalog.listing(library, progress: progress)
           + "\n:lesson NAME starts one (by topic or number), e.g. `:lesson "
-          + "\(library.lessons.first?.topic ?? "1")`.")
+          + "\((next ?? library.lessons.first)?.topic ?? "1")`.")
     } catch {
       return Reply("\(error)", isFailure: true)
     }
@@ -63,7 +67,10 @@ public final class LessonGuide {
       stepIndex = min(max(saved, 1), found.text.steps.count) - 1
       resetStepState()
       save { $0.currentLesson = found.folder }
-      let intro = saved > 1 ? "Resuming at step \(saved).\n\n" : found.text.introduction + "\n\n"
+      let intro =
+        saved > 1
+        ? "Resuming at step \(saved).\n\n"
+        : LessonStep.forTerminal(found.text.introduction) + "\n\n"
       return Reply(intro + showStep())
     } catch {
       return Reply("\(error)", isFailure: true)

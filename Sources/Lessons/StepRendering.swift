@@ -1,15 +1,17 @@
+import Foundation
+
 extension LessonStep {
-  /// The step as the prompt shows it: a heading line, then the prose with code blocks indented
-  /// by four spaces instead of fenced.
+  /// The step as the prompt shows it: a heading line, then the prose (see ``forTerminal(_:)``).
   public func rendered(in lesson: Lesson) -> String {
     let heading =
       "Lesson \(lesson.number) · \(lesson.title) · step \(number) of "
       + "\(lesson.text.steps.count): \(title)"
-    return text.isEmpty ? heading : heading + "\n\n" + Self.unfenced(text)
+    return text.isEmpty ? heading : heading + "\n\n" + Self.forTerminal(text)
   }
 
-  /// Markdown with fenced blocks turned into indented blocks.
-  static func unfenced(_ markdown: String) -> String {
+  /// Markdown as plain terminal text: fenced blocks become blocks indented by four spaces, and
+  /// the emphasis marks of prose (`**bold**`, `*italic*`) are dropped; code is left as it is.
+  public static func forTerminal(_ markdown: String) -> String {
     var inside = false
     var lines: [String] = []
     for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -17,8 +19,20 @@ extension LessonStep {
         inside.toggle()
         continue
       }
-      lines.append(inside ? "    " + line : String(line))
+      lines.append(inside ? "    " + line : withoutEmphasis(String(line)))
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `**a**` and `*a*` (a starting and ending with a non-space) become `a`; a lone `*`, as in
+  /// `x * 2`, stays.
+  static func withoutEmphasis(_ line: String) -> String {
+    var text = line
+    for pattern in [#"\*\*(\S(?:[^*]*\S)?)\*\*"#, #"(?<![\w*])\*(\S(?:[^*]*\S)?)\*(?![\w*])"#] {
+      guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+      text = expression.stringByReplacingMatches(
+        in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
+    }
+    return text
   }
 }

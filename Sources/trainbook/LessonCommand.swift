@@ -59,7 +59,12 @@ struct LessonCommand: ParsableCommand {
       guard FileManager.default.fileExists(atPath: dir) else {
         throw ValidationError("there is no folder \(dir); `trainbook lesson start` makes it")
       }
-      let chosen = try learner.exercises(named: name)
+      let chosen: [Exercise]
+      do {
+        chosen = try learner.exercises(named: name)
+      } catch let error as LessonError {
+        throw NotebookCommandError("`\(name ?? "")`: " + error.message)
+      }
       var passed: [String: Bool] = [:]
       for exercise in chosen { passed[exercise.relativePath] = test(exercise, in: learner) }
       summarize(passed)
@@ -70,14 +75,14 @@ struct LessonCommand: ParsableCommand {
       var stamps = Dictionary(uniqueKeysWithValues: chosen.map {
         ($0.relativePath, modificationDate(learner.path(of: $0)))
       })
-      print("Watching \(dir)/ for changes (Ctrl-C stops).")
+      say("Watching \(dir)/ for changes (Ctrl-C stops).")
       while true {
         Thread.sleep(forTimeInterval: 0.5)
         for exercise in chosen {
           let stamp = modificationDate(learner.path(of: exercise))
           guard stamp != stamps[exercise.relativePath] else { continue }
           stamps[exercise.relativePath] = stamp
-          print("")
+          say("")
           passed[exercise.relativePath] = test(exercise, in: learner)
           summarize(passed)
         }
@@ -87,7 +92,7 @@ struct LessonCommand: ParsableCommand {
     /// Runs one exercise, prints its report, and records a pass in the progress file.
     private func test(_ exercise: Exercise, in learner: LearnerExercises) -> Bool {
       let run = learner.run(exercise)
-      print(LearnerExercises.report(run, of: exercise))
+      say(LearnerExercises.report(run, of: exercise))
       let didPass = run?.passed ?? false
       try? progressStore().update { progress in
         if didPass {
@@ -101,7 +106,7 @@ struct LessonCommand: ParsableCommand {
 
     private func summarize(_ passed: [String: Bool]) {
       let count = passed.values.filter { $0 }.count
-      print(
+      say(
         "\nProgress: \(count)/\(passed.count) exercises pass "
           + LessonCatalog.bar(count, of: passed.count))
     }
@@ -143,10 +148,16 @@ private func loadLessons() throws -> LessonLibrary {
   do {
     return try LessonLibrary.shipped()
   } catch let error as LessonError {
-    throw ValidationError(error.description)
+    throw NotebookCommandError(error.description)
   }
 }
 
 private func progressStore() -> ProgressStore {
   ProgressStore(environment: ProcessInfo.processInfo.environment)
+}
+
+/// Writes a line straight to standard output, unbuffered, so `--watch` shows each report the
+/// moment it is made even when the output is piped.
+private func say(_ text: String) {
+  FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
