@@ -1,8 +1,163 @@
 import ArgumentParser
+import Foundation
+import Lessons
 
 struct LessonCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "lesson", abstract: "List the lessons, or run a lesson's exercises as tests.")
+    commandName: "lesson",
+    abstract: "List the lessons, copy their exercises, and run the exercises as tests.",
+    discussion: """
+      Guided mode runs at the prompt (:lesson). Exercises are files: `trainbook lesson start` \
+      copies them into ./trainbook-exercises, you edit the TODOs, and `trainbook lesson test` \
+      checks them. Progress is kept in ~/.trainbook (or $TRAINBOOK_HOME).
+      """,
+    subcommands: [List.self, Start.self, Test.self, Verify.self],
+    defaultSubcommand: List.self)
 
-  func run() throws { throw NotYetBuilt(command: "lesson") }
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The lessons with your progress.")
+
+    func run() throws {
+      let library = try loadLessons()
+      print(LessonCatalog.listing(library, progress: try progressStore().load()))
+      print("\nAt the prompt, `:lesson NAME` starts one; `trainbook lesson start` copies the "
+        + "exercises.")
+    }
+  }
+
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Copy the exercises into a folder of yours (existing files are kept).")
+
+    @Option(help: "Where to put them.") var dir = LearnerExercises.defaultFolder
+
+    func run() throws {
+      let exercises = LearnerExercises(library: try loadLessons(), folder: dir)
+      let copied = try exercises.copyShipped()
+      print(
+        copied.isEmpty
+          ? "Every exercise is already in \(dir)/; nothing was overwritten."
+          : "Copied \(copied.count) exercises into \(dir)/.")
+      print("Edit the TODOs in each file, then run `trainbook lesson test` (add --watch to "
+        + "re-run on every save).")
+    }
+  }
+
+  struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run your exercises: pass or fail, the failed check's values and a hint.")
+
+    @Argument(help: "A lesson (topic or number) or one exercise; all when omitted.")
+    var name: String?
+    @Option(help: "The folder with your exercises.") var dir = LearnerExercises.defaultFolder
+    @Flag(help: "Keep watching: re-run an exercise whenever its file changes (Ctrl-C stops).")
+    var watch = false
+
+    func run() throws {
+      let learner = LearnerExercises(library: try loadLessons(), folder: dir)
+      guard FileManager.default.fileExists(atPath: dir) else {
+        throw ValidationError("there is no folder \(dir); `trainbook lesson start` makes it")
+      }
+      let chosen: [Exercise]
+      do {
+        chosen = try learner.exercises(named: name)
+      } catch let error as LessonError {
+        throw NotebookCommandError("`\(name ?? "")`: " + error.message)
+      }
+      var passed: [String: Bool] = [:]
+      for exercise in chosen { passed[exercise.relativePath] = test(exercise, in: learner) }
+      summarize(passed)
+      guard watch else {
+        if passed.values.contains(false) { throw ExitCode.failure }
+        return
+      }
+      var stamps = Dictionary(uniqueKeysWithValues: chosen.map {
+        ($0.relativePath, modificationDate(learner.path(of: $0)))
+      })
+      say("Watching \(dir)/ for changes (Ctrl-C stops).")
+      while true {
+        Thread.sleep(forTimeInterval: 0.5)
+        for exercise in chosen {
+          let stamp = modificationDate(learner.path(of: exercise))
+          guard stamp != stamps[exercise.relativePath] else { continue }
+          stamps[exercise.relativePath] = stamp
+          say("")
+          passed[exercise.relativePath] = test(exercise, in: learner)
+          summarize(passed)
+        }
+      }
+    }
+
+    /// Runs one exercise, prints its report, and records a pass in the progress file.
+    private func test(_ exercise: Exercise, in learner: LearnerExercises) -> Bool {
+      let run = learner.run(exercise)
+      say(LearnerExercises.report(run, of: exercise))
+      let didPass = run?.passed ?? false
+      try? progressStore().update { progress in
+        if didPass {
+          progress[exercise.lessonFolder].passedExercises.insert(exercise.name)
+        } else {
+          progress[exercise.lessonFolder].passedExercises.remove(exercise.name)
+        }
+      }
+      return didPass
+    }
+
+    private func summarize(_ passed: [String: Bool]) {
+      let count = passed.values.filter { $0 }.count
+      say(
+        "\nProgress: \(count)/\(passed.count) exercises pass "
+          + LessonCatalog.bar(count, of: passed.count))
+    }
+
+    private func modificationDate(_ path: String) -> Date? {
+      (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+  }
+
+  struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check the shipped lessons: they parse, their steps and solutions pass, and "
+        + "their exercises fail as shipped.")
+
+    @Option(help: "The lessons folder (default: the shipped one).") var lessons: String?
+
+    func run() throws {
+      let root = try lessons ?? loadLessons().root
+      let verifier = LessonVerifier(root: root) { finding in
+        let time = finding.seconds.map { String(format: " (%.2f s)", $0) } ?? ""
+        if let problem = finding.problem {
+          print("✗ \(finding.subject)\(time): \(problem)")
+        } else {
+          print("✓ \(finding.subject)\(time)")
+        }
+      }
+      let failures = verifier.findings.filter { $0.problem != nil }.count
+      let total = verifier.findings.compactMap(\.seconds).reduce(0, +)
+      print(
+        "\n\(verifier.findings.count - failures)/\(verifier.findings.count) checks pass; "
+          + String(format: "%.1f s in all", total))
+      if failures > 0 { throw ExitCode.failure }
+    }
+  }
+}
+
+/// The shipped lessons, or a clear error when they cannot be found or read.
+private func loadLessons() throws -> LessonLibrary {
+  do {
+    return try LessonLibrary.shipped()
+  } catch let error as LessonError {
+    throw NotebookCommandError(error.description)
+  }
+}
+
+private func progressStore() -> ProgressStore {
+  ProgressStore(environment: ProcessInfo.processInfo.environment)
+}
+
+/// Writes a line straight to standard output, unbuffered, so `--watch` shows each report the
+/// moment it is made even when the output is piped.
+private func say(_ text: String) {
+  FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

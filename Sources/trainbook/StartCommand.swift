@@ -11,7 +11,7 @@ struct StartCommand: ParsableCommand {
     let session = Session(cancellation: Interrupt.flag)
     session.runs.savesToDisk = true
     ReadEvalPrintLoop.start(
-      session: session,
+      session: session, commands: .guided,
       environment: ProcessInfo.processInfo.environment)
   }
 }

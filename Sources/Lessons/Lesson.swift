@@ -1,0 +1,95 @@
+import Foundation
+
+/// A lesson as shipped: `lessons/NN-topic/` with `lesson.md` (the steps), `lesson.json` (the
+/// manifest), `exercises/NAME.tb` (failing as shipped) and `solutions/NAME.tb` (passing).
+public struct Lesson: Equatable, Sendable {
+  /// The folder's name, such as `03-fitting`.
+  public var folder: String
+  /// The lesson's number, from the folder's name.
+  public var number: Int
+  /// The topic, the folder's name after the number: what `:lesson fitting` types.
+  public var topic: String
+  /// The manifest: title, summary, exercises and their hints.
+  public var manifest: LessonManifest
+  /// The lesson text: introduction and steps.
+  public var text: LessonText
+  /// The exercises, in order, with their shipped and solved sources.
+  public var exercises: [Exercise]
+
+  /// The lesson's title.
+  public var title: String { manifest.title }
+
+  /// Reads the lesson in `folder` under `root`; anything malformed throws a ``LessonError``
+  /// naming the file (relative to `root`) and line.
+  public init(folder: String, in root: String) throws {
+    guard let (number, topic) = Self.numberAndTopic(of: folder) else {
+      throw LessonError(
+        file: folder, "a lesson folder is named `NN-topic`, such as `03-fitting`")
+    }
+    self.folder = folder
+    self.number = number
+    self.topic = topic
+    let base = root + "/" + folder
+    manifest = try LessonManifest.decode(
+      try Self.read(base + "/lesson.json", shownAs: folder + "/lesson.json"),
+      file: folder + "/lesson.json")
+    let textFile = folder + "/lesson.md"
+    text = try LessonText(
+      parsing: String(
+        decoding: try Self.read(base + "/lesson.md", shownAs: textFile), as: UTF8.self),
+      file: textFile)
+    exercises = try manifest.exercises.map { entry in
+      let exerciseFile = "\(folder)/exercises/\(entry.name).tb"
+      let solutionFile = "\(folder)/solutions/\(entry.name).tb"
+      return Exercise(
+        lessonFolder: folder, name: entry.name, title: entry.title, hints: entry.hints,
+        source: String(
+          decoding: try Self.read(root + "/" + exerciseFile, shownAs: exerciseFile),
+          as: UTF8.self),
+        solution: String(
+          decoding: try Self.read(root + "/" + solutionFile, shownAs: solutionFile),
+          as: UTF8.self))
+    }
+  }
+
+  /// Whether `typed` names this lesson: its topic, its number, or its folder.
+  public func isNamed(_ typed: String) -> Bool {
+    typed == topic || typed == folder || Int(typed) == number
+  }
+
+  /// `NN` and `topic` of a folder named `NN-topic`.
+  static func numberAndTopic(of folder: String) -> (Int, String)? {
+    let parts = folder.split(separator: "-", maxSplits: 1)
+    guard parts.count == 2, parts[0].count == 2, let number = Int(parts[0]),
+      parts[1].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" })
+    else { return nil }
+    return (number, String(parts[1]))
+  }
+
+  private static func read(_ path: String, shownAs file: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LessonError(file: file, "the file is missing or cannot be read")
+    }
+    return data
+  }
+}
+
+/// One exercise: trainbook code with `TODO` markers and `expect` checks that fail until the
+/// learner solves it.
+public struct Exercise: Equatable, Sendable {
+  /// The lesson's folder, such as `05-learning-rate`.
+  public var lessonFolder: String
+  /// The file name without `.tb`.
+  public var name: String
+  /// What it asks, in a few words.
+  public var title: String
+  /// Hints, gentlest first.
+  public var hints: [String]
+  /// The exercise as shipped.
+  public var source: String
+  /// The solved exercise.
+  public var solution: String
+
+  /// Where the exercise lives inside a learner's folder: `NN-topic/NAME.tb`.
+  public var relativePath: String { lessonFolder + "/" + name + ".tb" }
+}

@@ -1,2 +1,0 @@
-/// Guided lessons and exercises checked by outcome.
-public enum LessonsModule {}

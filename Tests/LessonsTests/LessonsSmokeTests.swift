@@ -1,6 +1,0 @@
-import Lessons
-import Testing
-
-@Test func lessonsModuleLinks() {
-  #expect(String(describing: LessonsModule.self) == "LessonsModule")
-}

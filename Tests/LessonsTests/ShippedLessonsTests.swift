@@ -1,0 +1,46 @@
+import Foundation
+import Lessons
+import Testing
+
+/// The shipped lessons, checked as `trainbook lesson verify` checks them: every lesson parses,
+/// every step's code passes its check, every solution passes, every exercise fails as shipped.
+@Suite struct ShippedLessonsTests {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("lessons").path
+
+  @Test func everyShippedLessonVerifies() throws {
+    let verifier = LessonVerifier(root: Self.root)
+    for finding in verifier.findings {
+      if let problem = finding.problem { Issue.record("\(finding.subject): \(problem)") }
+    }
+    let library = try LessonLibrary(root: Self.root)
+    #expect(library.lessons.map(\.number) == Array(1...9))
+    #expect(library.lessons.allSatisfy { $0.exercises.count >= 2 })
+    // One finding for each lesson's steps and two for each exercise.
+    let exercises = library.lessons.map(\.exercises.count).reduce(0, +)
+    #expect(verifier.findings.count == library.lessons.count + 2 * exercises)
+  }
+
+  @Test func aSolvedFolderPassesAndAShippedFolderFails() throws {
+    let library = try LessonLibrary(root: Self.root)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("trainbook-learner-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let learner = LearnerExercises(library: library, folder: folder)
+    #expect(try learner.copyShipped().count == library.lessons.flatMap(\.exercises).count)
+    #expect(try learner.copyShipped().isEmpty)  // never overwrites
+    let exercise = try #require(try learner.exercises(named: "fitting").first)
+    let shipped = try #require(learner.run(exercise))
+    #expect(!shipped.passed)
+    let report = LearnerExercises.report(shipped, of: exercise)
+    #expect(report.hasPrefix("✗ 03-fitting/01-make-it-overfit.tb fails"))
+    #expect(report.contains("expect failed"))
+    #expect(report.contains("Hint: " + exercise.hints[0]))
+    try Data(exercise.solution.utf8).write(to: URL(fileURLWithPath: learner.path(of: exercise)))
+    let solved = try #require(learner.run(exercise))
+    #expect(solved.passed)
+    let passed = LearnerExercises.report(solved, of: exercise)
+    #expect(passed.hasPrefix("✓ 03-fitting/01-make-it-overfit.tb passes"))
+  }
+}
