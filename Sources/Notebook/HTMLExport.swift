@@ -122,8 +122,9 @@ extension ExportedNotebook {
 /// if it holds a script, an event handler or a reference to another resource.
 func safeSVG(_ svg: String) -> String {
   let lowered = svg.lowercased()
-  let forbidden = ["<script", "javascript:", " on", "<foreignobject", "href=\"http", "<iframe"]
-  guard !forbidden.contains(where: lowered.contains) else {
+  let forbidden = ["<script", "javascript:", "<foreignobject", "href=\"http", "<iframe"]
+  let handler = lowered.range(of: #"\son[a-z]+\s*="#, options: .regularExpression)
+  guard !forbidden.contains(where: lowered.contains), handler == nil else {
     return "<pre class=\"chart\">\(escapeHTML(svg))</pre>"
   }
   guard let start = svg.range(of: "<svg") else { return escapeHTML(svg) }

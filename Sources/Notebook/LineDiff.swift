@@ -25,7 +25,7 @@ func lineDiff(
 ) -> [DiffLine] {
   let n = recorded.count
   let m = new.count
-  guard n * m <= 4_000_000 else {
+  guard n * m <= 1_000_000 else {
     return positionalDiff(recorded: recorded, new: new, matches: matches)
   }
   // common[i][j]: length of the longest common subsequence of recorded[i...] and new[j...].

@@ -132,7 +132,8 @@ func inlineHTML(_ text: String) -> String {
         "<strong>\(inlineHTML(String(rest.dropFirst(2)[..<end.lowerBound])))</strong>"
       rest = rest[end.upperBound...]
     } else if character == "*" || character == "_", rest.count > 2, rest.dropFirst().first != " ",
-      let end = rest.dropFirst().firstIndex(of: character)
+      !startsInsideWord(rest, of: text), let end = rest.dropFirst().firstIndex(of: character),
+      !endsInsideWord(rest, at: end)
     {
       result += "<em>\(inlineHTML(String(rest[rest.index(after: rest.startIndex)..<end])))</em>"
       rest = rest[rest.index(after: end)...]
@@ -145,6 +146,19 @@ func inlineHTML(_ text: String) -> String {
     }
   }
   return result
+}
+
+/// Whether the emphasis mark starting `rest` follows a letter or digit of `text` (`val_loss`).
+private func startsInsideWord(_ rest: Substring, of text: String) -> Bool {
+  guard rest.startIndex > text.startIndex else { return false }
+  let previous = text[text.index(before: rest.startIndex)]
+  return previous.isLetter || previous.isNumber
+}
+
+/// Whether the closing emphasis mark at `end` is followed by a letter or digit.
+private func endsInsideWord(_ rest: Substring, at end: Substring.Index) -> Bool {
+  let next = rest[rest.index(after: end)...].first
+  return next?.isLetter == true || next?.isNumber == true
 }
 
 private func linkAt(_ text: Substring) -> (label: String, target: String, end: Substring.Index)? {

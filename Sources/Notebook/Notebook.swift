@@ -38,7 +38,9 @@ import Language
 /// - **Code cells**: fenced blocks tagged `trainbook`.
 /// - **Recorded output**: a `<!-- output -->` line right after a cell, then one fenced block per
 ///   piece, tagged `output` (text) or `output chart|timing|progress|error`.
-/// - **Markers**: single-line comments directly above a cell, see `CellMarkers`.
+/// - **Markers**: single-line comments directly above a cell (blank lines between are fine), see
+///   `CellMarkers`. Any comment there is read as a marker, so an unknown one is an error; other
+///   comments in the prose stay prose.
 /// - **Prose**: every other line. Fences may be longer than three backticks when the content
 ///   itself holds a run of backticks, as in CommonMark.
 public struct Notebook: Sendable, Equatable {

@@ -111,7 +111,7 @@ public struct CellOutcome: Sendable {
   }
 
   /// Why the cell counts as failed to run: the first line of its error, or its verdict.
-  var failure: String {
+  public var failure: String {
     let error = outputs?.lazy.map(RecordedPiece.init).compactMap(\.errorMessage).first
     guard let error, cell.markers.expectedError == nil else { return verdict.summary }
     return "failed: \(markerText(error))"

@@ -14,7 +14,8 @@ struct ReplayCommand: ParsableCommand {
       notebook, unless a cell fails.
       """)
 
-  @Argument(help: "The notebook (.md) to replay.") var notebook: String
+  @Argument(help: "The notebooks (.md) to replay, each in a fresh session.")
+  var notebooks: [String]
   @Flag(help: "Compare each cell's output with the recorded one; exit non-zero on a difference.")
   var check = false
   @Flag(help: "Rewrite the recorded outputs in place (the file is kept if any cell fails).")
@@ -24,9 +25,33 @@ struct ReplayCommand: ParsableCommand {
     if check && update {
       throw ValidationError("use --check or --update, not both")
     }
+    if notebooks.isEmpty {
+      throw ValidationError(
+        "name the notebook to replay, e.g. `trainbook replay notebooks/moons.md`")
+    }
   }
 
   func run() throws {
+    var failed: [String] = []
+    for notebook in notebooks {
+      do {
+        if try !replay(notebook) { failed.append(notebook) }
+      } catch let error as NotebookCommandError {
+        print(error)
+        failed.append(notebook)
+      } catch {
+        print("\(notebook): \(error)")
+        failed.append(notebook)
+      }
+    }
+    guard failed.isEmpty else {
+      if notebooks.count > 1 { print("failed: \(failed.joined(separator: ", "))") }
+      throw ExitCode.failure
+    }
+  }
+
+  /// Replays one notebook as the flags say; false if it does not pass.
+  private func replay(_ notebook: String) throws -> Bool {
     let loaded = try loadNotebook(notebook)
     let path = absolutePath(notebook)
     let runner = try notebookRunner(for: loaded, at: path)
@@ -35,19 +60,22 @@ struct ReplayCommand: ParsableCommand {
     }
     if check {
       print(replay.report(file: notebook))
-      if !replay.passes { throw ExitCode.failure }
+      return replay.passes
     } else if update {
       guard !replay.changedCells.isEmpty else {
         print("\(notebook): every recorded output is up to date; the file was not changed")
-        return
+        return true
       }
       let updated = try replay.updatedNotebook()
       try updated.write(to: path)
       let changed = replay.changedCells.map { "cell \($0.number) (line \($0.cell.line))" }
       print("\(notebook): updated the output of \(changed.joined(separator: ", "))")
+      return true
     } else if let failed = replay.outcomes.first(where: \.failedToRun) {
-      throw NotebookCommandError("cell \(failed.number) (line \(failed.cell.line)) failed")
+      print("\(notebook): cell \(failed.number) (line \(failed.cell.line)) \(failed.failure)")
+      return false
     }
+    return true
   }
 }
 

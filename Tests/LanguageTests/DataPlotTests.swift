@@ -7,7 +7,9 @@ import Testing
 /// Charts of data and models: scatter, decision boundary, confusion matrix, SVG files, colour.
 struct DataPlotTests {
   static func charts(_ pieces: [OutputPiece]) -> [(terminal: String, svg: String)] {
-    pieces.compactMap { if case .chart(let terminal, let svg) = $0 { (terminal, svg) } else { nil } }
+    pieces.compactMap {
+      if case .chart(let terminal, let svg) = $0 { (terminal, svg) } else { nil }
+    }
   }
 
   @Test func scatterAndBoundaryEmitPlainChartsUnlessTheSessionAsksForColour() throws {
@@ -21,22 +23,28 @@ struct DataPlotTests {
       #expect(drawn.first?.terminal.contains("moons") == true)
     }
     session.usesColor = true
-    #expect(Self.charts(session.run("boundary(net, data)", origin: nil)).first?.terminal
-      .contains("\u{1B}[") == true)
+    #expect(
+      Self.charts(session.run("boundary(net, data)", origin: nil)).first?.terminal
+        .contains("\u{1B}[") == true)
   }
 
   @Test func boundaryAndScatterExplainDataTheyCannotDraw() {
     let session = Session()
     _ = session.run("net = mlp(inputs: 4, outputs: 3)\niris = load(\"iris\")", origin: nil)
-    #expect(firstDiagnostic("boundary(net, iris)", in: session)?.hasPrefix(
-      "line 1, column 15: a decision boundary needs data with 2 features; this data has 4")
-      == true)
-    #expect(firstDiagnostic("boundary(net, moons())", in: session)?.hasPrefix(
-      "line 1, column 15: this model takes 4 features but the data has 2") == true)
-    #expect(firstDiagnostic("scatter(linear(weights: [1, 2]))", in: session)?.hasPrefix(
-      "line 1, column 9: a chart of regression data needs 1 feature; this data has 2") == true)
-    #expect(Self.charts(session.run("scatter(iris)", origin: nil)).first?.terminal
-      .contains("first 2 of 4 features") == true)
+    #expect(
+      firstDiagnostic("boundary(net, iris)", in: session)?.hasPrefix(
+        "line 1, column 15: a decision boundary needs data with 2 features; this data has 4")
+        == true)
+    #expect(
+      firstDiagnostic("boundary(net, moons())", in: session)?.hasPrefix(
+        "line 1, column 15: the first layer, dense(4, 16), cannot take data with 2 features")
+        == true)
+    #expect(
+      firstDiagnostic("scatter(linear(weights: [1, 2]))", in: session)?.hasPrefix(
+        "line 1, column 9: a chart of regression data needs 1 feature; this data has 2") == true)
+    #expect(
+      Self.charts(session.run("scatter(iris)", origin: nil)).first?.terminal
+        .contains("first 2 of 4 features") == true)
   }
 
   @Test func aRegressionModelIsDrawnAsItsCurveOverTheData() {
@@ -51,16 +59,18 @@ struct DataPlotTests {
     let drawn = Self.charts(session.run("scatter(moons(n: 50), to: \"moons.svg\")", origin: nil))
     let written = try String(contentsOfFile: folder + "/moons.svg", encoding: .utf8)
     #expect(written == drawn.first?.svg)
-    #expect(firstDiagnostic("scatter(moons(), to: \"no/such/folder/x.svg\")", in: session)?
-      .hasPrefix(
-      "line 1, column 18: cannot write \"no/such/folder/x.svg\": its folder does not exist")
-      == true)
+    #expect(
+      firstDiagnostic("scatter(moons(), to: \"no/such/folder/x.svg\")", in: session)?
+        .hasPrefix(
+          "line 1, column 18: cannot write \"no/such/folder/x.svg\": its folder does not exist")
+        == true)
   }
 
   @Test func confusionCountsMatchPredictionsMadeByHand() throws {
     let session = Session()
-    _ = session.run("data = blobs(n: 90, centers: 3, seed: 4)\nnet = mlp(inputs: 2, hidden: [],"
-      + " outputs: 3, seed: 1)", origin: nil)
+    _ = session.run(
+      "data = blobs(n: 90, centers: 3, seed: 4)\nnet = mlp(inputs: 2, hidden: [],"
+        + " outputs: 3, seed: 1)", origin: nil)
     let data = try #require(dataset("data", in: session))
     let net = try #require(model("net", in: session)).model
     let weight = net.parameters[0].value
@@ -74,10 +84,54 @@ struct DataPlotTests {
     }
     let pieces = session.run("counts = confusion(net, data)", origin: nil)
     #expect(Self.charts(pieces).first?.terminal.contains("accuracy") == true)
-    let echo = "counts: [" + expected.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
+    let echo =
+      "counts: ["
+      + expected.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }
       .joined(separator: ", ") + "]"
     #expect(pieces.last == .text(echo))
-    #expect(firstDiagnostic("confusion(net, sine())", in: session)?.hasPrefix(
-      "line 1, column 16: a confusion matrix needs classes") == true)
+    #expect(
+      firstDiagnostic("confusion(net, moons())", in: session)?.hasPrefix(
+        "line 1, column 11: this model gives 3 outputs but the data has 2 classes") == true)
+    #expect(
+      firstDiagnostic("confusion(net, sine())", in: session)?.hasPrefix(
+        "line 1, column 16: a confusion matrix needs classes") == true)
+  }
+}
+
+/// `plotDataOrModel`, as the `plot` built-in of training calls it.
+struct PlotHookTests {
+  /// A session whose `plot(what, data:, to:)` draws data and models only.
+  static func session() -> Session {
+    var registry = BuiltinRegistry.standard
+    if registry["plot"] == nil {
+      registry.register(
+        Builtin(
+          "plot", topic: .plotting, summary: "Test plot.",
+          parameters: [
+            .required("what", .any, "What to draw."),
+            .optional("data", .any, default: .none, "The data."),
+            .optional("to", .any, default: .none, "The file."),
+          ],
+          example: "plot(moons())"
+        ) { arguments, context in
+          try plotDataOrModel(arguments, context) ?? .string("not mine")
+        })
+    }
+    return Session(registry: registry)
+  }
+
+  @Test func drawsDataAndModelsAndLeavesTheRestToTheCaller() {
+    let session = Self.session()
+    _ = session.run("data = moons(n: 50, seed: 1)\nnet = mlp(inputs: 2)", origin: nil)
+    for source in ["plot(data)", "plot(net, data)"] {
+      let pieces = session.run(source, origin: nil)
+      #expect(DataPlotTests.charts(pieces).count == 1, "\(source)")
+    }
+    if BuiltinRegistry.standard["plot"] == nil {
+      #expect(session.run("plot(3)", origin: nil) == [.text("\"not mine\"")])
+    }
+    #expect(
+      firstDiagnostic("plot(net)", in: session)?.contains(
+        "to plot a model, give the data to draw it on") == true)
   }
 }

@@ -6,7 +6,7 @@ import Testing
   let html = sampleExport().html()
   #expect(html.hasPrefix("<!DOCTYPE html>"))
   #expect(html.contains("<style>"))
-  for external in ["http://", "https://", "<script", "<link", "src=", "@import", "url("] {
+  for external in ["href=\"http", "<script", "<link", "src=", "@import", "url("] {
     #expect(!html.contains(external), "page refers to \(external)")
   }
   #expect(html.contains("<title>Moons</title>"))
@@ -81,4 +81,25 @@ import Testing
     html.contains(
       "<thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr>"))
   #expect(html.contains("<pre class=\"prose-code\"><code>make test</code></pre>"))
+}
+
+@Test func chartSVGsAreInlinedWithoutTheirXMLDeclaration() {
+  let svg = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <svg xmlns="http://www.w3.org/2000/svg" width="640"><text>one layer</text></svg>
+    """
+  let notebook = Notebook(
+    metadata: NotebookMetadata(), blocks: [.cell(CodeCell(source: "x", outputs: [.chart("c")]))])
+  let runner = ScriptedRunner(["x": [.chart(terminal: "c", svg: svg)]])
+  let html = ExportedNotebook(notebook, replay: Replay(notebook, runner: runner)).html()
+  #expect(html.contains("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\""))
+  #expect(!html.contains("<?xml"))
+}
+
+@Test func underscoresInsideNamesAreNotEmphasis() {
+  let notebook = Notebook(
+    metadata: NotebookMetadata(), blocks: [.prose("watch val_loss and train_loss, _not_ 2*3*4")])
+  #expect(
+    ExportedNotebook(notebook).html().contains(
+      "<p>watch val_loss and train_loss, <em>not</em> 2*3*4</p>"))
 }

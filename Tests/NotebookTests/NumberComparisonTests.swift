@@ -39,6 +39,8 @@ func accepts(
   #expect(!accepts("lr 1.5e-3", "lr 1.56e-3"))
   #expect(accepts("grad 2.31E+04", "grad 23105"))
   #expect(!accepts("grad 2.31E+04", "grad 23160"))
+  #expect(accepts("huge 1e400", "huge 1e400"))
+  #expect(!accepts("huge 1e400", "huge 2e400"))
 }
 
 @Test func wordsAndNumbersInsideNamesMustMatchExactly() {

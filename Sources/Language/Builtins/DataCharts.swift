@@ -1,6 +1,6 @@
-import Foundation
 import Charts
 import Datasets
+import Foundation
 import Learning
 
 /// Charts of data and of what a model makes of it: scatter plots, decision boundaries over the
@@ -13,15 +13,11 @@ enum DataCharts {
   /// regression dataset's targets against its feature; with `model`, its decision boundary (or
   /// its curve for regression) underneath. Without a model the background is one plain region
   /// (class 0's, blank without colour), as Charts has no scatter of its own.
-  static func chart(of dataset: Dataset, model: Sequential? = nil) throws -> DecisionBoundary {
-    if let model {
-      guard model.inputFeatures == dataset.featureCount else {
-        throw CallError(
-          "this model takes \(model.inputFeatures) features but the data has "
-            + "\(dataset.featureCount)",
-          hint: "draw it with data of \(model.inputFeatures) features", argument: "data")
-      }
-    }
+  static func chart(of dataset: Dataset, model object: ModelObject? = nil) throws
+    -> DecisionBoundary
+  {
+    try object?.checkTakes(dataset, argument: "data")
+    let model = object?.model
     if dataset.task == .regression {
       guard dataset.featureCount == 1 else {
         throw CallError(
@@ -67,7 +63,8 @@ enum DataCharts {
       }
       let output = model.predict(Matrix(rows: xs.count, columns: 1, values: xs.map { Float($0) }))
       for (index, x) in xs.enumerated() {
-        points.append(LabeledPoint(x: x, y: Double(output.values[index * output.columns]), label: 1))
+        points.append(
+          LabeledPoint(x: x, y: Double(output.values[index * output.columns]), label: 1))
       }
     }
     let finite = points.map(\.y).filter(\.isFinite)

@@ -12,15 +12,20 @@ extension Builtin {
           + "target.",
         parameters: [
           .required("file", .string, "The file's path, relative to the working folder."),
-          .optional("target", .either(.string, .integer, .none), default: .none,
+          .optional(
+            "target", .either(.string, .integer, .none), default: .none,
             "The target column: its name, its position from 0, or none for the last one."),
-          .optional("task", .choice("task", ["auto", "classification", "regression"]),
+          .optional(
+            "task", .choice("task", ["auto", "classification", "regression"]),
             default: .string("auto"),
             "Whether the target is a class or a number; auto decides from the values."),
-          .optional("delimiter", .string, default: .string(","),
+          .optional(
+            "delimiter", .string, default: .string(","),
             "The character between cells, e.g. \";\" or \"\\t\"."),
         ],
-        example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\ndata = load_csv(\"moons.csv\", target: \"label\")"
+        example:
+          "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
+          + "data = load_csv(\"moons.csv\", target: \"label\")"
       ) { arguments, context in
         let path = try context.resolve(arguments.string("file"), for: .read, argument: "file")
         let delimiter = arguments.string("delimiter")
@@ -34,7 +39,8 @@ extension Builtin {
         case .string(let name): target = .named(name)
         case .number(let position):
           guard position >= 0 else {
-            throw CallError("a column position counts from 0, got \(Int(position))",
+            throw CallError(
+              "a column position counts from 0, got \(Int(position))",
               argument: "target")
           }
           target = .position(Int(position))
@@ -46,9 +52,11 @@ extension Builtin {
         let options = CSVOptions(
           target: target, targetKind: kinds[arguments.choice("task")] ?? .automatic,
           delimiter: character)
-        return .host(DatasetObject(try libraryCall(argument: "file") {
-          try Dataset.csv(contentsOf: path, options: options)
-        }))
+        return .host(
+          DatasetObject(
+            try libraryCall(argument: "file") {
+              try Dataset.csv(contentsOf: path, options: options)
+            }))
       },
       Builtin(
         "load_idx", topic: .data,
@@ -59,14 +67,17 @@ extension Builtin {
           .required("labels", .string, "The labels file's path."),
           .optional("name", .string, default: .string("images"), "A name for the dataset."),
         ],
-        example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")\n"
+        example:
+          "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")\n"
           + "data = load_idx(images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in
         let images = try context.resolve(arguments.string("images"), for: .read, argument: "images")
         let labels = try context.resolve(arguments.string("labels"), for: .read, argument: "labels")
-        return .host(DatasetObject(try libraryCall(argument: "images") {
-          try Dataset.idx(images: images, labels: labels, name: arguments.string("name"))
-        }))
+        return .host(
+          DatasetObject(
+            try libraryCall(argument: "images") {
+              try Dataset.idx(images: images, labels: labels, name: arguments.string("name"))
+            }))
       },
       Builtin(
         "save_csv", topic: .data,
@@ -84,12 +95,11 @@ extension Builtin {
       },
       Builtin(
         "save_idx", topic: .data,
-        summary: "Writes a classification dataset as two IDX files: the features as 32-bit "
-          + "floats, the labels as bytes.",
+        summary: "Writes a classification dataset as two IDX files (features, labels).",
         parameters: [
           .required("data", .host("dataset"), "The dataset to write (with classes)."),
-          .required("images", .string, "The path of the features file."),
-          .required("labels", .string, "The path of the labels file."),
+          .required("images", .string, "The path of the features file (32-bit floats)."),
+          .required("labels", .string, "The path of the labels file (one byte per sample)."),
         ],
         example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in

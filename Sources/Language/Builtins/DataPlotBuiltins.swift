@@ -31,7 +31,7 @@ extension Builtin {
         example: "boundary(mlp(inputs: 2, hidden: [8], seed: 1), moons(n: 100, seed: 1))"
       ) { arguments, context in
         try draw(
-          arguments.dataset("data"), model: arguments.model("model").model, to: arguments["to"],
+          arguments.dataset("data"), model: arguments.model("model"), to: arguments["to"],
           context: context)
       },
       Builtin(
@@ -41,7 +41,8 @@ extension Builtin {
         parameters: [
           .required("model", .host("model"), "A classifier."),
           .required("data", .host("dataset"), "Data with classes to predict."),
-          .optional("normalize", .bool, default: .bool(false),
+          .optional(
+            "normalize", .bool, default: .bool(false),
             "Show each row as percentages of its class."),
           chartFile,
         ],
@@ -54,12 +55,15 @@ extension Builtin {
             "a confusion matrix needs classes; this data is a regression task",
             hint: "evaluate a regression model with evaluate(net, data)", argument: "data")
         }
-        guard model.inputFeatures == dataset.featureCount else {
-          throw CallError(
-            "this model takes \(model.inputFeatures) features but the data has "
-              + "\(dataset.featureCount)", argument: "data")
-        }
+        try arguments.model("model").checkTakes(dataset, argument: "data")
         let classes = dataset.task.classCount
+        guard model.outputFeatures == classes || (model.outputFeatures == 1 && classes == 2) else {
+          throw CallError(
+            "this model gives \(model.outputFeatures) outputs but the data has \(classes) classes",
+            hint: classes == 2
+              ? "a binary classifier has 1 output (or 2)" : "give the model outputs: \(classes)",
+            argument: "model")
+        }
         let predicted = DataCharts.predictions(of: model, on: dataset)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (truth, guess) in zip(dataset.classLabels, predicted)
@@ -86,7 +90,7 @@ extension Builtin {
 
   /// Draws `dataset` (with `model`'s predictions under it) and returns none.
   static func draw(
-    _ dataset: Dataset, model: Sequential?, to file: Value, context: CallContext
+    _ dataset: Dataset, model: ModelObject?, to file: Value, context: CallContext
   ) throws -> Value {
     let chart = try DataCharts.chart(of: dataset, model: model)
     try emit(
@@ -117,7 +121,7 @@ public func plotDataOrModel(_ arguments: Arguments, _ context: CallContext) thro
         "to plot a model, give the data to draw it on", hint: "plot(net, data)",
         argument: "what")
     }
-    return try Builtin.draw(data.dataset, model: model.model, to: arguments["to"], context: context)
+    return try Builtin.draw(data.dataset, model: model, to: arguments["to"], context: context)
   default:
     return nil
   }

@@ -1,5 +1,5 @@
-import Engine
 import Datasets
+import Engine
 
 /// Changing data: scalers fitted on the training part (`standardize`, `minmax`),
 /// `polynomial_features`, choosing samples (`keep_classes`, `take`) and `augment`.
@@ -8,17 +8,20 @@ extension Builtin {
     [
       scaler(
         "standardize",
-        summary: "Shifts and scales each feature to mean 0 and standard deviation 1, with "
-          + "statistics from the first dataset only.",
+        summary: "Scales each feature to mean 0 and deviation 1, fitted on the training data "
+          + "only.",
         example: "train, val = split(moons(n: 100, seed: 1), [0.8, 0.2], seed: 1)\n"
           + "train, val = standardize(train, val)"
       ) { data, _ in try Standardizer(fittedOn: data) },
       scaler(
         "minmax",
-        summary: "Scales each feature to a range (0 to 1 by default), with the minimum and "
-          + "maximum of the first dataset only.",
-        extra: [.optional("range", .list(of: .number), default: .list([.number(0), .number(1)]),
-          "The range [low, high] the features of the first dataset are mapped to.")],
+        summary: "Scales each feature to a range (0 to 1 by default), fitted on the training "
+          + "data only.",
+        extra: [
+          .optional(
+            "range", .list(of: .number), default: .list([.number(0), .number(1)]),
+            "The range [low, high] the features of the first dataset are mapped to.")
+        ],
         example: "train, test = split(load(\"iris\"), [0.8, 0.2], seed: 1)\n"
           + "train, test = minmax(train, test, range: [-1, 1])"
       ) { data, arguments in
@@ -53,7 +56,8 @@ extension Builtin {
         summary: "Only the samples of some classes, renumbered from 0 in the order given.",
         parameters: [
           .required("data", .host("dataset"), "A classification dataset."),
-          .required("classes", .list(of: .either(.integer, .string)),
+          .required(
+            "classes", .list(of: .either(.integer, .string)),
             "The classes to keep, by number or by name."),
         ],
         example: "small = keep_classes(load(\"digits\"), [5, 6, 7, 8, 9])"
@@ -73,9 +77,11 @@ extension Builtin {
           default: return -1
           }
         }
-        return .host(DatasetObject(try libraryCall(argument: "classes") {
-          try object.dataset.keepingClasses(classes)
-        }, augmentation: object.augmentation))
+        return .host(
+          DatasetObject(
+            try libraryCall(argument: "classes") {
+              try object.dataset.keepingClasses(classes)
+            }, augmentation: object.augmentation))
       },
       Builtin(
         "take", topic: .data,
@@ -83,7 +89,8 @@ extension Builtin {
         parameters: [
           .required("data", .host("dataset"), "The dataset."),
           .optional("n", .either(.integer, .none), default: .none, "How many samples in all."),
-          .optional("per_class", .either(.integer, .none), default: .none,
+          .optional(
+            "per_class", .either(.integer, .none), default: .none,
             "How many samples of each class (classification only)."),
           .seed,
         ],
@@ -120,13 +127,17 @@ extension Builtin {
           + "image shifts, rotations.",
         parameters: [
           .required("data", .host("dataset"), "The training data."),
-          .optional("noise", .number, default: .number(0),
+          .optional(
+            "noise", .number, default: .number(0),
             "The deviation of Gaussian noise added to every feature (0 for none)."),
-          .optional("shift", .integer, default: .number(0),
+          .optional(
+            "shift", .integer, default: .number(0),
             "For images: the most pixels an image moves along each axis (0 for none)."),
-          .optional("rotate", .number, default: .number(0),
+          .optional(
+            "rotate", .number, default: .number(0),
             "For images: the largest rotation in degrees (0 for none)."),
-          .optional("width", .either(.integer, .none), default: .none,
+          .optional(
+            "width", .either(.integer, .none), default: .none,
             "For images: the width in pixels; none for square images."),
         ],
         example: "train = augment(load(\"digits\"), shift: 1, rotate: 10)"
@@ -152,11 +163,13 @@ extension Builtin {
   ) -> Builtin {
     Builtin(
       name, topic: .data,
-      summary: summary + " Fit on the training data and apply the same numbers to validation "
-        + "and test data: statistics of those would leak what the model is judged on.",
+      summary: summary,
       parameters: [
-        .variadic("data", .host("dataset"),
-          "The training data first, then the other parts to transform the same way.")
+        .variadic(
+          "data", .host("dataset"),
+          "The training data first, then the other parts, transformed with the training "
+            + "data's numbers: fitting on validation or test data would leak into training what "
+            + "the model is judged on.")
       ] + extra,
       example: example
     ) { arguments, _ in
@@ -182,7 +195,8 @@ extension Builtin {
     -> Value
   {
     let results = try datasets.map { dataset in
-      Value.host(DatasetObject(try libraryCall(argument: "data") { try transform.apply(to: dataset) }))
+      Value.host(
+        DatasetObject(try libraryCall(argument: "data") { try transform.apply(to: dataset) }))
     }
     return results.count == 1 ? results[0] : .list(results)
   }

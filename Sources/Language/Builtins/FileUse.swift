@@ -14,7 +14,8 @@ extension CallContext {
   /// session's `resolvePath` hook; a refusal becomes a diagnostic at that argument.
   public func resolve(_ path: String, for use: FileUse, argument label: String) throws -> String {
     guard !path.isEmpty else {
-      throw CallError("the file name is empty", hint: "write a name like \"data.csv\"",
+      throw CallError(
+        "the file name is empty", hint: "write a name like \"data.csv\"",
         argument: label)
     }
     do {

@@ -8,19 +8,29 @@ extension Builtin {
     [
       Builtin(
         "plot", topic: .plotting,
-        summary: "Draws a run's training and validation curves, several runs overlaid, or an "
-          + "lr_find curve.",
+        summary: "Draws a run's training and validation curves, several runs overlaid, an lr_find "
+          + "curve, data, or a model's decision boundary.",
         parameters: [
           .required(
-            "what", .either(.host("run"), .list(of: .host("run")), .host("lr_find result")),
-            "A run, a list of runs, or the result of lr_find."),
+            "what",
+            .either(
+              .host("run"), .list(of: .host("run")), .host("lr_find result"), .host("dataset"),
+              .host("model")),
+            "A run, a list of runs, the result of lr_find, a dataset, or a model (with data)."),
+          .optional(
+            "data", .either(.host("dataset"), .none), default: .none,
+            "The data to draw a model's decision boundary on."),
           .optional(
             "metric", .either(.string, .none), default: .none,
             "What to draw: loss (the default for one run), val_loss (for several), accuracy…"),
           .optional("to", .either(.string, .none), default: .none, "Also write the chart as SVG."),
         ],
-        example: "plot(runs(last: 5))"
+        example: """
+          run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
+          plot(run)
+          """
       ) { arguments, context in
+        if let drawn = try plotDataOrModel(arguments, context) { return drawn }
         let metric: String? = arguments.isNone("metric") ? nil : arguments.string("metric")
         let chart: LineChart
         switch arguments["what"] {
@@ -38,11 +48,9 @@ extension Builtin {
           chart = try RunCharts.chart(of: records, metric: metric ?? fallback)
         }
         let svg = chart.svg()
-        if case .string(let path) = arguments["to"] {
-          let url = try context.url(for: path, argument: "to")
-          try writeAtomically(Array(svg.utf8), to: url)
-        }
-        context.emit(.chart(terminal: chart.render(width: 72, height: 18), svg: svg))
+        try emit(
+          terminal: chart.render(width: 72, height: 18, color: context.session.usesColor),
+          svg: svg, to: arguments["to"], context: context)
         return .none
       },
       Builtin(
@@ -50,7 +58,10 @@ extension Builtin {
         summary: "Reads a run's curves and says in plain words what went right or wrong, and "
           + "what to try next.",
         parameters: [.required("run", .host("run"), "The run to read.")],
-        example: "for run in runs(last: 1) { diagnose(run) }"
+        example: """
+          run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
+          diagnose(run)
+          """
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
         context.print(Diagnosis(of: run.record).text)
@@ -78,7 +89,11 @@ extension Builtin {
         "compare", topic: .evaluation,
         summary: "A table of runs side by side: settings, best epoch, losses, metrics, time.",
         parameters: [.required("runs", .list(of: .host("run")), "The runs to compare.")],
-        example: "compare(runs())"
+        example: """
+          data = moons(n: 100, seed: 1)
+          for lr in [0.001, 0.01] { fit(mlp(inputs: 2, seed: 1), data, optimizer: sgd(lr: lr), epochs: 3, name: "lr {lr}") }
+          compare(runs())
+          """
       ) { arguments, context in
         let records = runs(in: arguments.list("runs"))
         context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))
