@@ -33,6 +33,8 @@ run: build
 test: deps
 	$(RELEASE)
 	$(SWIFT) test -c release --disable-xctest
+	.build/release/trainbook replay --check notebooks/*.md
+	.build/release/trainbook lesson verify
 
 bench: build
 	.build/release/trainbook bench
