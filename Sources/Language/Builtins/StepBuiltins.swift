@@ -125,6 +125,6 @@ extension Builtin {
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
     let input = Matrix(rows: data.count, columns: data.featureCount, values: data.features)
     let output = try libraryCall(argument: "data") { try model.forward(input, pass: &pass) }
-    return loss.evaluate(output, targets: data.targets)
+    return try loss.evaluate(output, targets: data.targets)
   }
 }
