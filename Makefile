@@ -5,7 +5,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libedit-dev libopenblas-dev pkg-config
 RELEASE := $(SWIFT) build -c release
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench docs clean
 
 deps:
 	@missing=""; \
@@ -38,6 +38,9 @@ test: deps
 
 bench: build
 	.build/release/trainbook bench
+
+docs: build
+	.build/release/trainbook reference > docs/reference.md
 
 clean:
 	rm -rf .build

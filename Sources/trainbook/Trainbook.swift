@@ -9,7 +9,7 @@ struct TrainbookCommand: ParsableCommand {
     version: Trainbook.version,
     subcommands: [
       StartCommand.self, RunCommand.self, ReplayCommand.self, ExportCommand.self,
-      LessonCommand.self, BenchCommand.self,
+      LessonCommand.self, BenchCommand.self, ReferenceCommand.self,
     ],
     defaultSubcommand: StartCommand.self)
 }
