@@ -21,6 +21,29 @@ public protocol Callback: AnyObject {
   func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision
   /// Called once when training stops, for whatever reason.
   func trainingEnded(_ trainer: Trainer) throws
+  /// What the callback must remember across a stop and a resume, saved with the training state
+  /// so that a resumed run continues as one that never stopped.
+  func savedState() -> CallbackState
+  /// Puts back a state from `savedState()`; throws if it is malformed (it comes from a file).
+  func restore(_ state: CallbackState) throws
+}
+
+/// A callback's state in a training-state file: text values and tensors, under names of the
+/// callback's choosing.
+public struct CallbackState: Equatable {
+  /// Text values by name.
+  public var values: [String: String]
+  /// Tensors, such as remembered weights.
+  public var tensors: [NamedTensor]
+
+  /// Creates a state; an empty one means the callback keeps nothing.
+  public init(values: [String: String] = [:], tensors: [NamedTensor] = []) {
+    self.values = values
+    self.tensors = tensors
+  }
+
+  /// Whether there is nothing in it.
+  public var isEmpty: Bool { values.isEmpty && tensors.isEmpty }
 }
 
 extension Callback {
@@ -36,6 +59,10 @@ extension Callback {
   }
   /// Does nothing.
   public func trainingEnded(_ trainer: Trainer) throws {}
+  /// Nothing: a callback without state.
+  public func savedState() -> CallbackState { CallbackState() }
+  /// Does nothing.
+  public func restore(_ state: CallbackState) throws {}
 }
 
 /// What the fit loop reports to whoever shows progress (the REPL draws a bar from it).

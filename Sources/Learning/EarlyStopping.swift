@@ -56,4 +56,30 @@ public final class EarlyStopping: Callback {
     else { return }
     try trainer.model.load(stateDict: bestWeights)
   }
+
+  /// The best value and epoch, the epochs since, and the best weights.
+  public func savedState() -> CallbackState {
+    var values = ["epochs_without_improvement": "\(epochsWithoutImprovement)"]
+    if let best {
+      values["best_value"] = "\(best.value)"
+      values["best_epoch"] = "\(best.epoch)"
+    }
+    return CallbackState(values: values, tensors: bestWeights)
+  }
+
+  /// Puts back a state from `savedState()`.
+  public func restore(_ state: CallbackState) throws {
+    guard let count = state.values["epochs_without_improvement"].flatMap({ Int($0) }) else {
+      throw ModelError("the early stopping state has no count of epochs without improvement")
+    }
+    if let text = state.values["best_value"] {
+      guard let value = Double(text), let epoch = state.values["best_epoch"].flatMap({ Int($0) })
+      else { throw ModelError("the early stopping state's best value or epoch is malformed") }
+      best = (value, epoch)
+    } else {
+      best = nil
+    }
+    epochsWithoutImprovement = count
+    bestWeights = state.tensors
+  }
 }
