@@ -44,6 +44,22 @@ public struct CallbackState: Equatable {
 
   /// Whether there is nothing in it.
   public var isEmpty: Bool { values.isEmpty && tensors.isEmpty }
+
+  /// Keeps a best value and its epoch as `best_value` and `best_epoch` (nothing for none).
+  mutating func setBest(_ best: (value: Double, epoch: Int)?) {
+    guard let best else { return }
+    values["best_value"] = "\(best.value)"
+    values["best_epoch"] = "\(best.epoch)"
+  }
+
+  /// The best value and epoch kept by `setBest`, or nil; throws, naming `callback`, if malformed.
+  func best(of callback: String) throws(ModelError) -> (value: Double, epoch: Int)? {
+    guard let text = values["best_value"] else { return nil }
+    guard let value = Double(text), let epoch = values["best_epoch"].flatMap({ Int($0) }) else {
+      throw ModelError("the \(callback) state's best value or epoch is malformed")
+    }
+    return (value, epoch)
+  }
 }
 
 extension Callback {

@@ -59,12 +59,10 @@ public final class EarlyStopping: Callback {
 
   /// The best value and epoch, the epochs since, and the best weights.
   public func savedState() -> CallbackState {
-    var values = ["epochs_without_improvement": "\(epochsWithoutImprovement)"]
-    if let best {
-      values["best_value"] = "\(best.value)"
-      values["best_epoch"] = "\(best.epoch)"
-    }
-    return CallbackState(values: values, tensors: bestWeights)
+    var state = CallbackState(
+      values: ["epochs_without_improvement": "\(epochsWithoutImprovement)"], tensors: bestWeights)
+    state.setBest(best)
+    return state
   }
 
   /// Puts back a state from `savedState()`.
@@ -72,13 +70,7 @@ public final class EarlyStopping: Callback {
     guard let count = state.values["epochs_without_improvement"].flatMap({ Int($0) }) else {
       throw ModelError("the early stopping state has no count of epochs without improvement")
     }
-    if let text = state.values["best_value"] {
-      guard let value = Double(text), let epoch = state.values["best_epoch"].flatMap({ Int($0) })
-      else { throw ModelError("the early stopping state's best value or epoch is malformed") }
-      best = (value, epoch)
-    } else {
-      best = nil
-    }
+    best = try state.best(of: "early stopping")
     epochsWithoutImprovement = count
     bestWeights = state.tensors
   }

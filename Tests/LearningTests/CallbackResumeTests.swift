@@ -68,5 +68,12 @@ import Testing
     #expect(throws: ModelError.self) {
       try ReduceLearningRateOnPlateau().restore(CallbackState(values: ["reducer": "{"]))
     }
+    let checkpoint = ModelCheckpoint()
+    #expect(throws: ModelError.self) {
+      try checkpoint.restore(CallbackState(values: ["best_value": "0.5"]))
+    }
+    try checkpoint.restore(CallbackState(values: ["best_value": "0.5", "best_epoch": "3"]))
+    #expect(checkpoint.bestSoFar?.value == 0.5 && checkpoint.bestSoFar?.epoch == 3)
+    #expect(checkpoint.savedState().values == ["best_value": "0.5", "best_epoch": "3"])
   }
 }
