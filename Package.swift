@@ -3,8 +3,11 @@ import PackageDescription
 
 /// Release builds need a CPU feature flag, or SIMD code calls `fmaf` per lane and runs ~100x slower.
 /// x86-64-v3 (AVX2 + FMA) runs on any x86-64 of the last decade. Debug builds get it too, so that
-/// the fused multiply-adds link without Glibc in every module.
-let vectorized: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+/// the fused multiply-adds link without Glibc in every module. `-fno-math-errno` lets square roots
+/// vectorize (with errno, each lane of a SIMD `squareRoot()` may call `sqrtf`).
+let vectorized: [SwiftSetting] = [
+  .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-fno-math-errno"])
+]
 
 let package = Package(
   name: "trainbook",

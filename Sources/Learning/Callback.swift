@@ -21,6 +21,45 @@ public protocol Callback: AnyObject {
   func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision
   /// Called once when training stops, for whatever reason.
   func trainingEnded(_ trainer: Trainer) throws
+  /// What the callback must remember across a stop and a resume, saved with the training state
+  /// so that a resumed run continues as one that never stopped.
+  func savedState() -> CallbackState
+  /// Puts back a state from `savedState()`; throws if it is malformed (it comes from a file).
+  func restore(_ state: CallbackState) throws
+}
+
+/// A callback's state in a training-state file: text values and tensors, under names of the
+/// callback's choosing.
+public struct CallbackState: Equatable {
+  /// Text values by name.
+  public var values: [String: String]
+  /// Tensors, such as remembered weights.
+  public var tensors: [NamedTensor]
+
+  /// Creates a state; an empty one means the callback keeps nothing.
+  public init(values: [String: String] = [:], tensors: [NamedTensor] = []) {
+    self.values = values
+    self.tensors = tensors
+  }
+
+  /// Whether there is nothing in it.
+  public var isEmpty: Bool { values.isEmpty && tensors.isEmpty }
+
+  /// Keeps a best value and its epoch as `best_value` and `best_epoch` (nothing for none).
+  mutating func setBest(_ best: (value: Double, epoch: Int)?) {
+    guard let best else { return }
+    values["best_value"] = "\(best.value)"
+    values["best_epoch"] = "\(best.epoch)"
+  }
+
+  /// The best value and epoch kept by `setBest`, or nil; throws, naming `callback`, if malformed.
+  func best(of callback: String) throws(ModelError) -> (value: Double, epoch: Int)? {
+    guard let text = values["best_value"] else { return nil }
+    guard let value = Double(text), let epoch = values["best_epoch"].flatMap({ Int($0) }) else {
+      throw ModelError("the \(callback) state's best value or epoch is malformed")
+    }
+    return (value, epoch)
+  }
 }
 
 extension Callback {
@@ -36,6 +75,10 @@ extension Callback {
   }
   /// Does nothing.
   public func trainingEnded(_ trainer: Trainer) throws {}
+  /// Nothing: a callback without state.
+  public func savedState() -> CallbackState { CallbackState() }
+  /// Does nothing.
+  public func restore(_ state: CallbackState) throws {}
 }
 
 /// What the fit loop reports to whoever shows progress (the REPL draws a bar from it).

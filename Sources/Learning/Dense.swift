@@ -71,7 +71,7 @@ public final class Dense: Layer {
         }
       }
     }
-    MatrixMultiply.multiply(
+    multiply(
       input.values, transposeA: false, weight.value, transposeB: true,
       m: rows, n: outputSize, k: inputSize, into: &output, accumulate: true)
     return Matrix(rows: rows, columns: outputSize, values: output)
@@ -81,7 +81,7 @@ public final class Dense: Layer {
   public func backward(_ outputGradient: Matrix, needsInputGradient: Bool) -> Matrix? {
     let rows = outputGradient.rows
     if !weight.isFrozen {
-      MatrixMultiply.multiply(
+      multiply(
         outputGradient.values, transposeA: true, lastInput.values, transposeB: false,
         m: outputSize, n: inputSize, k: rows, into: &weight.gradient, accumulate: true)
     }
@@ -97,9 +97,40 @@ public final class Dense: Layer {
     }
     guard needsInputGradient else { return nil }
     var inputGradient = [Float](repeating: 0, count: rows * inputSize)
-    MatrixMultiply.multiply(
+    multiply(
       outputGradient.values, transposeA: false, weight.value, transposeB: false,
       m: rows, n: inputSize, k: outputSize, into: &inputGradient, accumulate: false)
     return Matrix(rows: rows, columns: inputSize, values: inputGradient)
+  }
+}
+
+/// `c = op(a) · op(b) + (accumulate ? c : 0)` for row-major buffers, through the engine's matrix
+/// kernel, where `op(a)` is `m × k` and `op(b)` is `k × n`; `transposeA` means `a` is stored
+/// `k × m`, and likewise for `b`.
+private func multiply(
+  _ a: [Float], transposeA: Bool, _ b: [Float], transposeB: Bool,
+  m: Int, n: Int, k: Int, into c: inout [Float], accumulate: Bool
+) {
+  precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "gemm sizes differ")
+  guard m > 0, n > 0 else { return }
+  guard k > 0 else {
+    if !accumulate { c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+    return
+  }
+  a.withUnsafeBufferPointer { a in
+    b.withUnsafeBufferPointer { b in
+      c.withUnsafeMutableBufferPointer { c in
+        guard let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress
+        else { return }
+        multiplyMatrices(
+          MatrixOperand(
+            base: aBase, rows: transposeA ? k : m, columns: transposeA ? m : k,
+            transposed: transposeA),
+          MatrixOperand(
+            base: bBase, rows: transposeB ? n : k, columns: transposeB ? k : n,
+            transposed: transposeB),
+          into: cBase, accumulate: accumulate)
+      }
+    }
   }
 }

@@ -56,4 +56,22 @@ public final class EarlyStopping: Callback {
     else { return }
     try trainer.model.load(stateDict: bestWeights)
   }
+
+  /// The best value and epoch, the epochs since, and the best weights.
+  public func savedState() -> CallbackState {
+    var state = CallbackState(
+      values: ["epochs_without_improvement": "\(epochsWithoutImprovement)"], tensors: bestWeights)
+    state.setBest(best)
+    return state
+  }
+
+  /// Puts back a state from `savedState()`.
+  public func restore(_ state: CallbackState) throws {
+    guard let count = state.values["epochs_without_improvement"].flatMap({ Int($0) }) else {
+      throw ModelError("the early stopping state has no count of epochs without improvement")
+    }
+    best = try state.best(of: "early stopping")
+    epochsWithoutImprovement = count
+    bestWeights = state.tensors
+  }
 }

@@ -37,4 +37,16 @@ public final class ModelCheckpoint: Callback {
     }
     return .proceed
   }
+
+  /// The best value so far and its epoch.
+  public func savedState() -> CallbackState {
+    var state = CallbackState()
+    state.setBest(bestSoFar)
+    return state
+  }
+
+  /// Puts back the best value and epoch from `savedState()`.
+  public func restore(_ state: CallbackState) throws {
+    bestSoFar = try state.best(of: "model checkpoint")
+  }
 }

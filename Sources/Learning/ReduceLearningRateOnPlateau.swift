@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lowers the optimizer's learning rate when a monitored value stops improving: a callback around
 /// `PlateauReducer` (PyTorch's `ReduceLROnPlateau`, with its defaults: factor 0.1, patience 10,
 /// relative threshold 1e-4, no cooldown).
@@ -47,5 +49,19 @@ public final class ReduceLearningRateOnPlateau: Callback {
       self.reducer = reducer
     }
     return .proceed
+  }
+
+  /// The reducer, as JSON (nothing before training began).
+  public func savedState() -> CallbackState {
+    guard let reducer, let json = try? JSONEncoder().encode(reducer) else { return CallbackState() }
+    return CallbackState(values: ["reducer": String(decoding: json, as: UTF8.self)])
+  }
+
+  /// Puts back a reducer from `savedState()`.
+  public func restore(_ state: CallbackState) throws {
+    guard let json = state.values["reducer"],
+      let restored = try? JSONDecoder().decode(PlateauReducer.self, from: Data(json.utf8))
+    else { throw ModelError("the reduce-on-plateau state is missing or malformed") }
+    reducer = restored
   }
 }

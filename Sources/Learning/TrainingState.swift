@@ -8,7 +8,8 @@ import Foundation
 /// its `__metadata__` holds the position (epoch, batch, step), the random generator's state, the
 /// learning rate, the epoch's running loss and the history so far. Training resumed from it
 /// produces the same weights, bit for bit, as training that never stopped (on the same binary and
-/// machine). Callbacks keep their own state in memory and are not saved.
+/// machine). Each callback's state (`savedState()`) is saved too, under `callback.<index>.`, so the
+/// trainer that restores it must have the same callbacks in the same order.
 extension Trainer {
   /// Writes the training state to `url`, atomically.
   public func saveState(to url: URL) throws {
@@ -27,7 +28,19 @@ extension Trainer {
       "learning_rate": "\(optimizer.learningRate)", "epoch_loss_sum": "\(epochLossSum)",
       "epoch_samples": "\(epochSamples)", "updates": "\(model.updatesApplied)", "history": history,
     ]
-    try SafetensorsFile(tensors: tensors, metadata: metadata).write(to: url)
+    var callbackTensors: [NamedTensor] = []
+    var callbackValues: [String: String] = [:]
+    for (index, callback) in options.callbacks.enumerated() {
+      let state = callback.savedState()
+      for (key, value) in state.values { callbackValues["callback.\(index).\(key)"] = value }
+      callbackTensors += state.tensors.map {
+        NamedTensor(name: "callback.\(index).\($0.name)", shape: $0.shape, values: $0.values)
+      }
+    }
+    try SafetensorsFile(
+      tensors: tensors + callbackTensors,
+      metadata: metadata.merging(callbackValues) { kept, _ in kept }
+    ).write(to: url)
   }
 
   /// Restores the training state saved at `url` into this trainer, whose model, loss and
@@ -64,6 +77,20 @@ extension Trainer {
     let (rate, lossSum, samples, updates): (Float, Double, Int, Int) = (
       try number("learning_rate"), try number("epoch_loss_sum"), try number("epoch_samples"),
       try number("updates"))
+    for (index, callback) in options.callbacks.enumerated() {
+      let prefix = "callback.\(index)."
+      var state = CallbackState()
+      for (key, value) in meta where key.hasPrefix(prefix) {
+        state.values[String(key.dropFirst(prefix.count))] = value
+      }
+      for tensor in file.tensors where tensor.name.hasPrefix(prefix) {
+        state.tensors.append(
+          NamedTensor(
+            name: String(tensor.name.dropFirst(prefix.count)), shape: tensor.shape,
+            values: tensor.values))
+      }
+      if !state.isEmpty { try callback.restore(state) }
+    }
     let modelNames = Set(model.stateDict().map(\.name))
     try model.load(stateDict: file.tensors.filter { modelNames.contains($0.name) })
     try optimizer.restoreState(tensors, for: model.namedParameters)
