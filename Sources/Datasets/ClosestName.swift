@@ -1,31 +1,38 @@
-/// The name in `candidates` nearest to `name` by edit distance, if it is near enough to be a
-/// likely typo (at most a third of its letters differ).
-func closestName(to name: String, in candidates: [String]) -> String? {
-  let target = Array(name.lowercased())
+/// The name in `candidates` nearest to `name` by edit distance, ignoring case, if it is near
+/// enough to be a likely typo: at most a third of its letters (and at least one) differ.
+///
+/// Every "did you mean …?" in trainbook (dataset names, CSV columns, built-ins, arguments, fields,
+/// `:commands`) comes from here.
+package func closestName(to name: String, in candidates: [String]) -> String? {
+  guard name.count <= 64 else { return nil }
+  let limit = max(1, name.count / 3)
   var best: (name: String, distance: Int)?
   for candidate in candidates {
-    let distance = editDistance(target, Array(candidate.lowercased()))
-    if distance <= max(1, target.count / 3), distance < best?.distance ?? .max {
-      best = (candidate, distance)
-    }
+    let distance = editDistance(name, candidate)
+    if distance <= limit, distance < best?.distance ?? .max { best = (candidate, distance) }
   }
   return best?.name
 }
 
-/// The optimal-string-alignment distance between two strings: the fewest insertions, deletions,
-/// substitutions and swaps of neighbouring letters that turn one into the other.
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-  var distance = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-  for i in 0...a.count { distance[i][0] = i }
-  for j in 0...b.count { distance[0][j] = j }
-  for i in stride(from: 1, through: a.count, by: 1) {
-    for j in stride(from: 1, through: b.count, by: 1) {
-      let substitution = distance[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-      distance[i][j] = min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, substitution)
+/// The optimal-string-alignment distance between two strings, ignoring case: the fewest
+/// single-character insertions, deletions, substitutions and swaps of neighbours that turn one
+/// into the other (Damerau, 1964), so `adma` is one edit from `adam`.
+package func editDistance(_ first: String, _ second: String) -> Int {
+  let a = Array(first.lowercased())
+  let b = Array(second.lowercased())
+  guard !a.isEmpty else { return b.count }
+  guard !b.isEmpty else { return a.count }
+  var rows = [Array(0...b.count)]
+  for i in 1...a.count {
+    var row = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...b.count {
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      row[j] = min(rows[i - 1][j - 1] + cost, rows[i - 1][j] + 1, row[j - 1] + 1)
       if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-        distance[i][j] = min(distance[i][j], distance[i - 2][j - 2] + 1)
+        row[j] = min(row[j], rows[i - 2][j - 2] + 1)
       }
     }
+    rows.append(row)
   }
-  return distance[a.count][b.count]
+  return rows[a.count][b.count]
 }

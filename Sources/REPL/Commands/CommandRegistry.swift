@@ -1,3 +1,5 @@
+import Datasets
+
 /// The `:commands` the prompt knows, and how a typed name finds one.
 public struct CommandRegistry: Sendable {
   /// The commands, in the order `:help` lists them.
@@ -33,6 +35,6 @@ public struct CommandRegistry: Sendable {
     let starting = typed.isEmpty ? [] : commands.filter { $0.name.hasPrefix(typed) }
     if starting.count == 1 { return .found(starting[0]) }
     if starting.count > 1 { return .ambiguous(starting.map(\.name)) }
-    return .unknown(suggestion: closestName(to: typed, among: names))
+    return .unknown(suggestion: closestName(to: typed, in: names))
   }
 }
