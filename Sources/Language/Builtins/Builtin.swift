@@ -111,7 +111,11 @@ public struct BuiltinRegistry {
 
   /// Every built-in trainbook has: the core ones here, and each library's group.
   public static var standard: BuiltinRegistry {
-    BuiltinRegistry(Builtin.core + Builtin.mathematics + Builtin.text)
+    BuiltinRegistry(
+      Builtin.core + Builtin.mathematics + Builtin.text
+        + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.layers
+        + Builtin.models + Builtin.losses + Builtin.optimizers + Builtin.schedules
+        + Builtin.callbacks + Builtin.runBuiltins)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.

@@ -41,12 +41,22 @@ public final class Session: CellRunner {
   var random = RandomGenerator(seed: 0)
   /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
   public private(set) var cellCount = 0
+  /// The training runs of this session, and whether they are saved to disk.
+  public let runs = SessionRuns()
 
   var values: [String: Value] = [:]
   var definitionOrder: [String] = []
   private var output: [OutputPiece] = []
   /// The source of the cell running now (for `expect`'s message).
   var currentSource = ""
+  /// Turns a path as the code wrote it into the path to open, or throws why it may not be used.
+  /// By default paths are used as written (relative ones from the working folder); a notebook
+  /// sets a sandbox here that confines them to its folder. Every file the language reads or
+  /// writes goes through it.
+  public var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
+  /// Whether charts are drawn with colours (terminal escape codes); the prompt turns it on for a
+  /// terminal without `NO_COLOR`. Off by default, so notebooks and tests get plain text.
+  public var usesColor = false
 
   /// A session with the `standard` built-ins (or `registry`) and no variables.
   public init(registry: BuiltinRegistry = .standard, cancellation: CancellationFlag = .init()) {
@@ -117,6 +127,7 @@ public final class Session: CellRunner {
     seed = 0
     random = RandomGenerator(seed: 0)
     cellCount = 0
+    runs.reset()
   }
 
   /// Sets the session's seed and restarts its generator from it.

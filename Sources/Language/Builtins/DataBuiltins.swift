@@ -1,0 +1,98 @@
+import Datasets
+
+/// Loading the bundled datasets and dividing data (`split`, `kfold`).
+extension Builtin {
+  static var data: [Builtin] {
+    [
+      Builtin(
+        "load", topic: .data,
+        summary: "Loads a bundled real dataset: iris, wine, breast_cancer, digits or diabetes.",
+        parameters: [.required("name", .string, "The dataset's name, e.g. \"iris\".")],
+        example: "iris = load(\"iris\")"
+      ) { arguments, _ in
+        let name = arguments.string("name")
+        let bundled = BundledDataset.allCases.map(\.name)
+        let known = "the bundled datasets are " + bundled.joined(separator: ", ")
+        guard bundled.contains(name) else {
+          let generators = ["moons", "circles", "spirals", "blobs", "xor", "polynomial", "sine",
+            "linear"]
+          if generators.contains(name) {
+            throw CallError(
+              "\(name) is made by a generator, not loaded", hint: "call it: \(name)(n: 200)",
+              argument: "name")
+          }
+          throw CallError(
+            "there is no bundled dataset \"\(name)\"" + suggestion(for: name, among: bundled),
+            hint: known, argument: "name")
+        }
+        return .host(DatasetObject(try libraryCall(argument: "name") {
+          try Dataset.bundled(named: name)
+        }))
+      },
+      Builtin(
+        "split", topic: .data,
+        summary: "Divides a dataset at random into parts, e.g. train, validation and test.",
+        parameters: [
+          .required("data", .host("dataset"), "The dataset to divide."),
+          .optional("fractions", .list(of: .number),
+            default: .list([.number(0.8), .number(0.2)]),
+            "The parts' fractions, adding up to 1: [train, validation] or [train, "
+              + "validation, test]."),
+          .seed,
+          .optional("stratify", .bool, default: .bool(false),
+            "Keep each class's share the same in every part (classification only)."),
+          .optional("shuffle", .bool, default: .bool(true),
+            "Shuffle before dividing; false keeps the order (for data ordered in time)."),
+        ],
+        example: "train, val, test = split(moons(n: 100, seed: 1), [0.6, 0.2, 0.2], seed: 1)"
+      ) { arguments, context in
+        let dataset = arguments.dataset("data")
+        let fractions = arguments.list("fractions").compactMap { value -> Double? in
+          if case .number(let number) = value { number } else { nil }
+        }
+        guard (2...3).contains(fractions.count) else {
+          throw CallError(
+            "give 2 or 3 fractions, got \(fractions.count)",
+            hint: "[0.8, 0.2] for train and validation; [0.6, 0.2, 0.2] adds a test part",
+            argument: "fractions")
+        }
+        let seed = try arguments.seed(in: context)
+        let parts = try libraryCall(argument: "fractions") {
+          try dataset.split(
+            train: fractions[0], validation: fractions[1],
+            test: fractions.count == 3 ? fractions[2] : 0, seed: seed,
+            shuffled: arguments.bool("shuffle"), stratified: arguments.bool("stratify"))
+        }
+        let datasets = [parts.train, parts.validation, parts.test].prefix(fractions.count)
+        return .list(datasets.map { .host(DatasetObject($0)) })
+      },
+      Builtin(
+        "kfold", topic: .data,
+        summary: "The k rounds of k-fold cross-validation: a list of [train, validation] pairs.",
+        parameters: [
+          .required("data", .host("dataset"), "The dataset to divide."),
+          .optional("k", .integer, default: .number(5), "How many folds."),
+          .seed,
+          .optional("stratify", .bool, default: .bool(false),
+            "Keep each class's share the same in every fold."),
+        ],
+        example: "for fold in kfold(moons(n: 100, seed: 1), k: 5, seed: 1) {\n"
+          + "  train, val = fold\n  print(train.samples, val.samples)\n}"
+      ) { arguments, context in
+        let dataset = arguments.dataset("data")
+        let k = arguments.integer("k")
+        let seed = try arguments.seed(in: context)
+        let folds = try libraryCall(argument: "k") {
+          try dataset.kFolds(k, seed: seed, stratified: arguments.bool("stratify"))
+        }
+        return .list(folds.enumerated().map { index, fold in
+          let how = "fold \(index + 1) of \(k), seed \(seed)"
+          return .list([
+            .host(DatasetObject(dataset.subset(fold.train, how: how + ", train"))),
+            .host(DatasetObject(dataset.subset(fold.validation, how: how + ", validation"))),
+          ])
+        })
+      },
+    ]
+  }
+}

@@ -1,0 +1,164 @@
+import Datasets
+import Foundation
+import Learning
+
+/// Reading and writing data files: CSV (a header row, one sample per row) and IDX (MNIST's
+/// format). Every path goes through the session's `resolvePath` hook.
+extension Builtin {
+  static var dataFiles: [Builtin] {
+    [
+      Builtin(
+        "load_csv", topic: .data,
+        summary: "Loads a CSV file with a header row: one sample per row, numbers except the "
+          + "target.",
+        parameters: [
+          .required("file", .string, "The file's path, relative to the working folder."),
+          .optional("target", .either(.string, .integer, .none), default: .none,
+            "The target column: its name, its position from 0, or none for the last one."),
+          .optional("task", .choice("task", ["auto", "classification", "regression"]),
+            default: .string("auto"),
+            "Whether the target is a class or a number; auto decides from the values."),
+          .optional("delimiter", .string, default: .string(","),
+            "The character between cells, e.g. \";\" or \"\\t\"."),
+        ],
+        example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\ndata = load_csv(\"moons.csv\", target: \"label\")"
+      ) { arguments, context in
+        let path = try context.resolve(arguments.string("file"), for: .read, argument: "file")
+        let delimiter = arguments.string("delimiter")
+        guard delimiter.count == 1, let character = delimiter.first else {
+          throw CallError(
+            "the delimiter must be one character, got \(Value.string(delimiter).summary)",
+            argument: "delimiter")
+        }
+        let target: CSVOptions.Target
+        switch arguments["target"] {
+        case .string(let name): target = .named(name)
+        case .number(let position):
+          guard position >= 0 else {
+            throw CallError("a column position counts from 0, got \(Int(position))",
+              argument: "target")
+          }
+          target = .position(Int(position))
+        default: target = .last
+        }
+        let kinds: [String: CSVOptions.TargetKind] = [
+          "classification": .classification, "regression": .regression,
+        ]
+        let options = CSVOptions(
+          target: target, targetKind: kinds[arguments.choice("task")] ?? .automatic,
+          delimiter: character)
+        return .host(DatasetObject(try libraryCall(argument: "file") {
+          try Dataset.csv(contentsOf: path, options: options)
+        }))
+      },
+      Builtin(
+        "load_idx", topic: .data,
+        summary: "Loads images and labels from IDX files, as MNIST ships them (pixels scaled "
+          + "to 0…1).",
+        parameters: [
+          .required("images", .string, "The images file's path."),
+          .required("labels", .string, "The labels file's path."),
+          .optional("name", .string, default: .string("images"), "A name for the dataset."),
+        ],
+        example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")\n"
+          + "data = load_idx(images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
+      ) { arguments, context in
+        let images = try context.resolve(arguments.string("images"), for: .read, argument: "images")
+        let labels = try context.resolve(arguments.string("labels"), for: .read, argument: "labels")
+        return .host(DatasetObject(try libraryCall(argument: "images") {
+          try Dataset.idx(images: images, labels: labels, name: arguments.string("name"))
+        }))
+      },
+      Builtin(
+        "save_csv", topic: .data,
+        summary: "Writes a dataset to a CSV file: a header row, then one sample per row.",
+        parameters: [
+          .required("data", .host("dataset"), "The dataset to write."),
+          .required("file", .string, "The file's path, relative to the working folder."),
+        ],
+        example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")"
+      ) { arguments, context in
+        let path = try context.resolve(arguments.string("file"), for: .write, argument: "file")
+        try write(csvText(arguments.dataset("data")).utf8.map { $0 }, to: path, argument: "file")
+        return .none
+      },
+      Builtin(
+        "save_idx", topic: .data,
+        summary: "Writes a classification dataset as two IDX files: the features as 32-bit "
+          + "floats, the labels as bytes.",
+        parameters: [
+          .required("data", .host("dataset"), "The dataset to write (with classes)."),
+          .required("images", .string, "The path of the features file."),
+          .required("labels", .string, "The path of the labels file."),
+        ],
+        example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
+      ) { arguments, context in
+        let dataset = arguments.dataset("data")
+        guard dataset.task != .regression, dataset.task.classCount <= 256 else {
+          throw CallError(
+            "IDX labels are classes from 0 to 255; this dataset has "
+              + (dataset.task == .regression ? "a regression target" : dataset.task.summary),
+            hint: "use save_csv for it", argument: "data")
+        }
+        let images = try context.resolve(arguments.string("images"), for: .write, argument: "images")
+        let labels = try context.resolve(arguments.string("labels"), for: .write, argument: "labels")
+        try write(idxImages(dataset), to: images, argument: "images")
+        try write(idxLabels(dataset), to: labels, argument: "labels")
+        return .none
+      },
+    ]
+  }
+
+  /// Writes `bytes` atomically, turning a failure into a diagnostic at `argument`.
+  private static func write(_ bytes: [UInt8], to path: String, argument: String) throws {
+    do {
+      try writeAtomically(bytes, to: URL(fileURLWithPath: path))
+    } catch {
+      throw CallError("\(error)", hint: "check that the folder exists and can be written",
+        argument: argument)
+    }
+  }
+
+  /// The dataset as CSV: feature names and `label` (or `target`), class labels by name.
+  static func csvText(_ dataset: Dataset) -> String {
+    let target = dataset.task == .regression ? "target" : "label"
+    var lines = [(dataset.featureNames + [target]).map(csvCell).joined(separator: ",")]
+    for row in 0..<dataset.count {
+      let start = row * dataset.featureCount
+      var cells = dataset.features[start..<(start + dataset.featureCount)].map { "\($0)" }
+      let value = dataset.targets[row]
+      if dataset.task != .regression, let index = Int(exactly: value),
+        dataset.classNames.indices.contains(index)
+      {
+        cells.append(csvCell(dataset.classNames[index]))
+      } else {
+        cells.append("\(value)")
+      }
+      lines.append(cells.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A cell quoted when it holds a comma, a quote or a line break.
+  private static func csvCell(_ text: String) -> String {
+    guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// An IDX file of 32-bit floats, samples × features.
+  private static func idxImages(_ dataset: Dataset) -> [UInt8] {
+    var bytes: [UInt8] = [0, 0, 0x0D, 2]
+    bytes += bigEndian(UInt32(dataset.count)) + bigEndian(UInt32(dataset.featureCount))
+    for value in dataset.features { bytes += bigEndian(value.bitPattern) }
+    return bytes
+  }
+
+  /// An IDX file of unsigned bytes, one class per sample.
+  private static func idxLabels(_ dataset: Dataset) -> [UInt8] {
+    [0, 0, 0x08, 1] + bigEndian(UInt32(dataset.count)) + dataset.classLabels.map { UInt8($0) }
+  }
+
+  private static func bigEndian(_ word: UInt32) -> [UInt8] {
+    [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> $0) }
+  }
+}

@@ -1,0 +1,231 @@
+import Engine
+import Learning
+
+/// Building models: `mlp(…)` for the common case, `sequential(…)` from layers, and looking at and
+/// changing them: `summary`, `freeze`, `unfreeze`, `copy`.
+extension Builtin {
+  static var models: [Builtin] {
+    [
+      Builtin(
+        "mlp", topic: .models,
+        summary: "A multilayer perceptron: dense layers of the given sizes with an activation "
+          + "between them.",
+        parameters: [
+          .required("inputs", .integer, "How many features the data has."),
+          .optional("hidden", .list(of: .integer), default: .list([.number(16)]),
+            "The sizes of the hidden layers, e.g. [64, 64]; [] for a linear model."),
+          .optional("outputs", .integer, default: .number(1),
+            "How many outputs: 1 for binary or regression, the number of classes otherwise."),
+          .optional("activation", .choice("activation", activationNames),
+            default: .string("relu"), "The activation after each hidden layer."),
+          .optional("dropout", .number, default: .number(0),
+            "The dropout probability after each hidden activation (0 for none)."),
+          initialization,
+          .seed,
+        ],
+        example: "net = mlp(inputs: 2, hidden: [64, 64], outputs: 1, activation: relu)"
+      ) { arguments, context in
+        let inputs = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
+        let outputs = try arguments.integer("outputs", atLeast: 1, what: "`outputs`")
+        let hidden = arguments.list("hidden").compactMap { value -> Int? in
+          if case .number(let size) = value { Int(exactly: size) } else { nil }
+        }
+        if let bad = hidden.first(where: { $0 < 1 }) {
+          throw CallError("every hidden size must be at least 1, got \(bad)", argument: "hidden")
+        }
+        let dropout = arguments.number("dropout")
+        guard dropout >= 0, dropout < 1 else {
+          throw CallError(
+            "`dropout` must be from 0 up to (not including) 1, got "
+              + Value.number(dropout).summary, argument: "dropout")
+        }
+        let sizes = [inputs] + hidden + [outputs]
+        for index in 0..<(sizes.count - 1) { try checkLayerSize(sizes[index], sizes[index + 1]) }
+        let activation = try activationLayerMaker(arguments.choice("activation"))
+        var generator = RandomGenerator(seed: try arguments.seed(in: context))
+        var layers: [any Layer] = []
+        for index in 0..<(sizes.count - 1) {
+          if index > 0 {
+            layers.append(activation())
+            if dropout > 0 { layers.append(Dropout(probability: Float(dropout))) }
+          }
+          layers.append(
+            Dense(
+              inputSize: sizes[index], outputSize: sizes[index + 1],
+              initialization: initialization(arguments), generator: &generator))
+        }
+        return .host(ModelObject(try libraryCall { try Sequential(inputFeatures: inputs, layers: layers) }))
+      },
+      Builtin(
+        "sequential", topic: .models,
+        summary: "A model from layers applied in order; checks that each layer fits the one "
+          + "before it.",
+        parameters: [
+          .variadic("layers", .host("layer"), "The layers, first to last."),
+          .optional("inputs", .either(.integer, .none), default: .none,
+            "How many features the data has; none takes it from the first dense layer."),
+        ],
+        example: "net = sequential(dense(2, 16), relu(), dropout(0.2), batchnorm(16), dense(16, 1))"
+      ) { arguments, _ in
+        let layers = arguments.list("layers").compactMap { value -> LayerObject? in
+          if case .host(let object) = value { object as? LayerObject } else { nil }
+        }
+        return .host(ModelObject(try stack(layers, inputs: arguments)))
+      },
+      Builtin(
+        "summary", topic: .models,
+        summary: "Prints a Keras-style table of a model's layers, output shapes and parameter "
+          + "counts.",
+        parameters: [.required("model", .host("model"), "The model.")],
+        example: "summary(mlp(inputs: 2, hidden: [16]))"
+      ) { arguments, context in
+        context.print(arguments.model("model").model.summary.description)
+        return .none
+      },
+      freezing("freeze", frozen: true),
+      freezing("unfreeze", frozen: false),
+      Builtin(
+        "copy", topic: .models,
+        summary: "An independent copy of a model: same layers and weights, trained separately.",
+        parameters: [.required("model", .host("model"), "The model to copy.")],
+        example: "net = mlp(inputs: 2)\nbackup = copy(net)"
+      ) { arguments, _ in
+        .host(ModelObject(try libraryCall { try copyModel(arguments.model("model").model) }))
+      },
+    ]
+  }
+
+  /// Makes a new activation layer of the language name `name`.
+  private static func activationLayerMaker(_ name: String) throws -> () -> any Layer {
+    let functions: [String: Learning.Activation] = [
+      "relu": .relu, "leaky_relu": .leakyReLU(), "elu": .elu(), "sigmoid": .sigmoid,
+      "tanh": .tanh, "gelu": .gelu, "softplus": .softplus,
+    ]
+    guard let function = functions[name] else {
+      throw CallError("unknown activation `\(name)`", argument: "activation")
+    }
+    return { ActivationLayer(function) }
+  }
+
+  /// The model of `layers`, after checking that each takes what the one before gives.
+  private static func stack(_ layers: [LayerObject], inputs arguments: Arguments) throws
+    -> Sequential
+  {
+    guard !layers.isEmpty else {
+      throw CallError(
+        "a model needs at least one layer", hint: "for example sequential(dense(2, 1))")
+    }
+    for (index, layer) in layers.enumerated()
+    where layers[..<index].contains(where: { $0.layer === layer.layer }) {
+      throw CallError(
+        "layer \(index), \(layer.written), appears twice in this model",
+        hint: "make a new layer for each place: write \(layer.written) again")
+    }
+    var features: Int
+    if arguments.isNone("inputs") {
+      guard let first = layers.lazy.compactMap({ inputSize(of: $0.layer) }).first else {
+        throw CallError(
+          "cannot tell how many features this model takes: it has no dense or batchnorm layer",
+          hint: "give it with inputs:, e.g. sequential(relu(), inputs: 2)")
+      }
+      features = first
+    } else {
+      features = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
+    }
+    let inputs = features
+    for (index, layer) in layers.enumerated() {
+      guard let size = inputSize(of: layer.layer), size != features else {
+        features = (try? layer.layer.outputFeatures(forInputs: features)) ?? features
+        continue
+      }
+      let before = index == 0 ? "the data has" : "the layer before it gives"
+      throw CallError(
+        "layer \(index), \(layer.written), takes \(size) features but \(before) \(features)",
+        hint: "write \(spelling(of: layer.layer, inputs: features)) instead")
+    }
+    return try libraryCall { try Sequential(inputFeatures: inputs, layers: layers.map(\.layer)) }
+  }
+
+  /// The number of features a layer insists on, if it insists.
+  private static func inputSize(of layer: any Layer) -> Int? {
+    switch layer {
+    case let dense as Dense: dense.inputSize
+    case let norm as BatchNorm: norm.features
+    default: nil
+    }
+  }
+
+  /// How to write `layer` taking `inputs` features instead.
+  private static func spelling(of layer: any Layer, inputs: Int) -> String {
+    switch layer {
+    case let dense as Dense: "dense(\(inputs), \(dense.outputSize))"
+    default: "batchnorm(\(inputs))"
+    }
+  }
+
+  /// `freeze` or `unfreeze`.
+  private static func freezing(_ name: String, frozen: Bool) -> Builtin {
+    let verb = frozen ? "Freezes" : "Unfreezes"
+    return Builtin(
+      name, topic: .models,
+      summary: "\(verb) layers of a model: "
+        + (frozen ? "their weights stop training." : "their weights train again."),
+      parameters: [
+        .required("model", .host("model"), "The model."),
+        .optional("layers", .either(.integer, .list(of: .integer), .none), default: .none,
+          "A layer index or a list of them (negative counts from the end); none for all."),
+      ],
+      example: "net = mlp(inputs: 2, hidden: [8])\n\(name)(net, layers: [0])"
+    ) { arguments, context in
+      let model = arguments.model("model")
+      let count = model.model.layers.count
+      let indices: [Int]
+      switch arguments["layers"] {
+      case .number(let index): indices = [Int(index)]
+      case .list(let values): indices = values.compactMap { if case .number(let n) = $0 { Int(n) } else { nil } }
+      default: indices = Array(0..<count)
+      }
+      let resolved = try indices.map { index in
+        let actual = index < 0 ? index + count : index
+        guard (0..<count).contains(actual) else {
+          throw CallError(
+            "there is no layer \(index); this model has layers 0 to \(count - 1)",
+            hint: "negative indices count from the end: -1 is the last layer", argument: "layers")
+        }
+        return actual
+      }
+      if frozen { model.model.freeze(layers: resolved) } else { model.model.unfreeze(layers: resolved) }
+      context.print(
+        "\(model.trainableCount) of \(model.model.parameterCount) parameters train; "
+          + "frozen layers: " + frozenList(model))
+      return .none
+    }
+  }
+
+  /// `0, 2` or `none`.
+  private static func frozenList(_ model: ModelObject) -> String {
+    let frozen = model.layerObjects.filter(\.isFrozen).compactMap(\.index)
+    return frozen.isEmpty ? "none" : frozen.map(String.init).joined(separator: ", ")
+  }
+}
+
+/// A deep copy of `model`: new layers of the same kinds, with the same weights, buffers and
+/// frozen flags.
+func copyModel(_ model: Sequential) throws -> Sequential {
+  var generator = RandomGenerator(seed: 0)
+  let layers: [any Layer] = try model.layers.map { layer in
+    switch layer {
+    case let dense as Dense:
+      return Dense(inputSize: dense.inputSize, outputSize: dense.outputSize, generator: &generator)
+    case let dropout as Dropout: return Dropout(probability: dropout.probability)
+    case let norm as BatchNorm:
+      return BatchNorm(features: norm.features, epsilon: norm.epsilon, momentum: norm.momentum)
+    case let activation as ActivationLayer: return ActivationLayer(activation.function)
+    default: throw CallError("a \(layer.kind) layer cannot be copied")
+    }
+  }
+  let copy = try Sequential(inputFeatures: model.inputFeatures, layers: layers)
+  try copy.load(stateDict: model.stateDict())
+  for (original, new) in zip(model.parameters, copy.parameters) { new.isFrozen = original.isFrozen }
+  return copy
+}

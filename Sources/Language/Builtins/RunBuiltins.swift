@@ -1,0 +1,117 @@
+import Charts
+import Foundation
+import Learning
+
+extension Builtin {
+  /// Looking at runs: `plot`, `diagnose`, `runs`, `compare`, `export_tensorboard`.
+  static var runBuiltins: [Builtin] {
+    [
+      Builtin(
+        "plot", topic: .plotting,
+        summary: "Draws a run's training and validation curves, several runs overlaid, or an "
+          + "lr_find curve.",
+        parameters: [
+          .required(
+            "what", .either(.host("run"), .list(of: .host("run")), .host("lr_find result")),
+            "A run, a list of runs, or the result of lr_find."),
+          .optional(
+            "metric", .either(.string, .none), default: .none,
+            "What to draw: loss (the default for one run), val_loss (for several), accuracy…"),
+          .optional("to", .either(.string, .none), default: .none, "Also write the chart as SVG."),
+        ],
+        example: "plot(runs(last: 5))"
+      ) { arguments, context in
+        let metric: String? = arguments.isNone("metric") ? nil : arguments.string("metric")
+        let chart: LineChart
+        switch arguments["what"] {
+        case .host(let object as RunObject):
+          chart = try RunCharts.chart(of: object.record, metric: metric ?? "loss")
+        case .host(let object as RateFinderObject):
+          chart = RunCharts.chart(of: object.result)
+        default:
+          let records = runs(in: arguments.list("what"))
+          guard !records.isEmpty else {
+            context.print("(no runs to plot; fit a model first)")
+            return .none
+          }
+          let fallback = records.contains { $0.history["val_loss"] != nil } ? "val_loss" : "loss"
+          chart = try RunCharts.chart(of: records, metric: metric ?? fallback)
+        }
+        let svg = chart.svg()
+        if case .string(let path) = arguments["to"] {
+          let url = try context.url(for: path, argument: "to")
+          try writeAtomically(Array(svg.utf8), to: url)
+        }
+        context.emit(.chart(terminal: chart.render(width: 72, height: 18), svg: svg))
+        return .none
+      },
+      Builtin(
+        "diagnose", topic: .evaluation,
+        summary: "Reads a run's curves and says in plain words what went right or wrong, and "
+          + "what to try next.",
+        parameters: [.required("run", .host("run"), "The run to read.")],
+        example: "for run in runs(last: 1) { diagnose(run) }"
+      ) { arguments, context in
+        let run = arguments.host("run", as: RunObject.self)
+        context.print(Diagnosis(of: run.record).text)
+        return .none
+      },
+      Builtin(
+        "runs", topic: .evaluation,
+        summary: "The session's runs, oldest first; `last: n` keeps the newest n.",
+        parameters: [
+          .optional("last", .either(.integer, .none), default: .none, "How many of the newest.")
+        ],
+        example: "recent = runs(last: 3)"
+      ) { arguments, context in
+        let all = context.session.runs.all
+        var count = all.count
+        if case .number(let last) = arguments["last"] {
+          guard last >= 0 else {
+            throw CallError("`last` cannot be negative, got \(Int(last))", argument: "last")
+          }
+          count = min(all.count, Int(last))
+        }
+        return .list(all.suffix(count).map { .host($0) })
+      },
+      Builtin(
+        "compare", topic: .evaluation,
+        summary: "A table of runs side by side: settings, best epoch, losses, metrics, time.",
+        parameters: [.required("runs", .list(of: .host("run")), "The runs to compare.")],
+        example: "compare(runs())"
+      ) { arguments, context in
+        let records = runs(in: arguments.list("runs"))
+        context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))
+        return .none
+      },
+      Builtin(
+        "export_tensorboard", topic: .evaluation,
+        summary: "Writes runs as TensorBoard event files, one folder per run.",
+        parameters: [
+          .required("runs", .list(of: .host("run")), "The runs to export."),
+          .optional("to", .string, default: .string("tb"), "The folder to write into."),
+        ],
+        example: "export_tensorboard(runs(), to: \"tb\")"
+      ) { arguments, context in
+        let records = runs(in: arguments.list("runs"))
+        guard !records.isEmpty else {
+          context.print("(no runs to export)")
+          return .none
+        }
+        let folder = try context.url(for: arguments.string("to"), argument: "to")
+        let files = try TensorBoardExport.write(records, to: folder)
+        context.print(
+          "wrote \(files.count) event \(files.count == 1 ? "file" : "files"); view them with "
+            + "tensorboard --logdir \(arguments.string("to"))")
+        return .none
+      },
+    ]
+  }
+
+  /// The records of the runs in `values` (checked to be runs).
+  private static func runs(in values: [Value]) -> [RunRecord] {
+    values.compactMap { value in
+      if case .host(let object as RunObject) = value { object.record } else { nil }
+    }
+  }
+}

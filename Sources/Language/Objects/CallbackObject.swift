@@ -1,0 +1,46 @@
+import Foundation
+import Learning
+
+/// A callback as a value of the language: a recipe that each `fit` turns into a fresh callback,
+/// so one `early_stopping(…)` value can serve several runs.
+final class CallbackObject: HostObject {
+  /// The call that made it, for display.
+  let call: String
+  private let make: () throws -> any Callback
+
+  init(call: String, make: @escaping () throws -> any Callback) {
+    self.call = call
+    self.make = make
+  }
+
+  /// A new callback for one fit.
+  func callback() throws -> any Callback { try make() }
+
+  var typeName: String { "callback" }
+  var summary: String { call }
+}
+
+/// Appends each epoch's values to a CSV or JSON-lines file.
+final class LogCallback: Callback {
+  private let url: URL
+  private let format: EpochLogger.Format
+  private var logger: EpochLogger?
+
+  init(url: URL, format: EpochLogger.Format) {
+    self.url = url
+    self.format = format
+  }
+
+  func trainingBegan(_ trainer: Trainer) throws {
+    if logger == nil { logger = try EpochLogger(url: url, format: format) }
+  }
+
+  func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision {
+    var values = record.metrics
+    values["loss"] = record.trainLoss
+    values["lr"] = record.learningRate
+    if let validation = record.validationLoss { values["val_loss"] = validation }
+    try logger?.append(epoch: record.epoch, values: values)
+    return .proceed
+  }
+}

@@ -1,0 +1,55 @@
+import Learning
+
+/// A loss function as a value of the language: `bce`, `cross_entropy(label_smoothing: 0.1)`.
+final class LossObject: HostObject {
+  /// The loss.
+  let loss: Loss
+
+  init(_ loss: Loss) { self.loss = loss }
+
+  var typeName: String { "loss" }
+  var summary: String { LossObject.call(loss) }
+  var fieldNames: [String] { ["name"] }
+
+  func field(named name: String) throws -> Value? {
+    name == "name" ? .string(loss.name) : nil
+  }
+
+  /// The names of the losses, as the language calls them.
+  static let names = ["mse", "mae", "huber", "bce", "cross_entropy"]
+
+  /// The loss `name` with its default settings.
+  static func loss(named name: String) -> Loss? {
+    switch name {
+    case "mse": .meanSquaredError
+    case "mae": .meanAbsoluteError
+    case "huber": .huber()
+    case "bce": .binaryCrossEntropy
+    case "cross_entropy": .crossEntropy()
+    default: nil
+    }
+  }
+
+  /// The loss as code: `huber(delta: 2)`, `bce`.
+  static func call(_ loss: Loss) -> String {
+    switch loss {
+    case .huber(let delta) where delta != 1: "huber(delta: \(NumberFormat.format(Double(delta))))"
+    case .crossEntropy(let smoothing) where smoothing != 0:
+      "cross_entropy(label_smoothing: \(NumberFormat.format(Double(smoothing))))"
+    default: loss.name
+    }
+  }
+
+  /// What a `loss:` argument accepts: a loss value, or a loss's name as a string or built-in.
+  static var type: ValueType { .either(.host("loss"), .choice("loss", names)) }
+
+  /// The loss an argument of `type` holds.
+  static func loss(from value: Value) -> Loss? {
+    switch value {
+    case .host(let object): (object as? LossObject)?.loss
+    case .string(let name): loss(named: name)
+    case .function(let builtin): loss(named: builtin.name)
+    default: nil
+    }
+  }
+}

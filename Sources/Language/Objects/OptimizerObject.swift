@@ -1,0 +1,51 @@
+import Learning
+
+/// An optimizer as a value of the language: its settings, written as the call that made it
+/// (`adam(lr: 0.01)`). Each `fit` builds a fresh optimizer from the settings; `update(net, opt)`
+/// keeps one live optimizer in the value, so its moments carry from step to step.
+final class OptimizerObject: HostObject {
+  /// The optimizer's name: `sgd`, `adam`, `adamw`, `rmsprop`, `adagrad`.
+  let name: String
+  /// The learning rate.
+  let rate: Double
+  /// The settings given besides the rate, in the order written, for display.
+  let settings: [(label: String, value: Double)]
+  private let build: () -> Optimizer
+  /// The optimizer that `update` steps with, made on first use.
+  private(set) lazy var live: Optimizer = build()
+
+  init(
+    name: String, rate: Double, settings: [(label: String, value: Double)],
+    build: @escaping () -> Optimizer
+  ) {
+    self.name = name
+    self.rate = rate
+    self.settings = settings
+    self.build = build
+  }
+
+  /// A new optimizer with these settings and no state.
+  func make() -> Optimizer { build() }
+
+  var typeName: String { "optimizer" }
+  var summary: String {
+    let parts = [("lr", rate)] + settings.map { ($0.label, $0.value) }
+    return name + "(" + parts.map { "\($0.0): \(NumberFormat.format($0.1))" }
+      .joined(separator: ", ") + ")"
+  }
+  var fieldNames: [String] { ["name", "lr"] + settings.map(\.label) }
+
+  func field(named field: String) throws -> Value? {
+    switch field {
+    case "name": return .string(name)
+    case "lr": return .number(rate)
+    default: return settings.first { $0.label == field }.map { .number($0.value) }
+    }
+  }
+
+  /// The names of the optimizers.
+  static let names = ["sgd", "adam", "adamw", "rmsprop", "adagrad"]
+
+  /// What an `optimizer:` argument accepts: an optimizer value, or an optimizer's name.
+  static var type: ValueType { .either(.host("optimizer"), .choice("optimizer", names)) }
+}

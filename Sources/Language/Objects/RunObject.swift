@@ -1,0 +1,87 @@
+import Learning
+
+/// A training run as a value of the language: its record (settings, per-epoch history, final
+/// metrics, status) and, while the session lasts, the trainer that can continue it.
+public final class RunObject: HostObject {
+  /// What was recorded.
+  public internal(set) var record: RunRecord
+  /// The trainer, kept so `resume` and `save_checkpoint` can continue the run.
+  let trainer: Trainer?
+
+  init(_ record: RunRecord, trainer: Trainer?) {
+    self.record = record
+    self.trainer = trainer
+  }
+
+  public var typeName: String { "run" }
+
+  /// `run "lr 0.01": 200 epochs, best val_loss 0.2412 at epoch 87, finished in 1.2 s`.
+  public var summary: String {
+    var parts = ["\(record.epochCount) \(record.epochCount == 1 ? "epoch" : "epochs")"]
+    if let best = bestLoss {
+      parts.append("best \(best.key) \(NumberFormat.format(best.value)) at epoch \(best.epoch)")
+    }
+    for name in finalMetricNames where !name.hasSuffix("loss") {
+      parts.append("\(name) \(NumberFormat.format(record.finalMetrics[name] ?? .nan))")
+    }
+    parts.append("\(record.status) in \(seconds(record.duration))")
+    return "run \"\(record.name)\": " + parts.joined(separator: ", ")
+  }
+
+  /// The lowest validation loss (or training loss without validation), with its epoch.
+  var bestLoss: (key: String, epoch: Int, value: Double)? {
+    for key in [RunRecord.Series.validationLoss, RunRecord.Series.loss] {
+      if let lowest = record.lowest(key) { return (key, lowest.epoch, lowest.value) }
+    }
+    return nil
+  }
+
+  private var finalMetricNames: [String] { record.finalMetrics.keys.sorted() }
+
+  public var fieldNames: [String] {
+    ["name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
+     "message"] + finalMetricNames.filter { !["epochs", "lr"].contains($0) }
+  }
+
+  public func field(named name: String) throws -> Value? {
+    switch name {
+    case "name": return .string(record.name)
+    case "id": return .string(record.id)
+    case "status": return .string(record.status.rawValue)
+    case "epochs": return .number(Double(record.epochCount))
+    case "best_epoch": return bestLoss.map { .number(Double($0.epoch)) } ?? Value.none
+    case "best_val_loss":
+      return record.lowest(RunRecord.Series.validationLoss).map { .number($0.value) } ?? Value.none
+    case "time": return .number(record.duration)
+    case "lr": return (record.history[RunRecord.Series.learningRate]?.last).map { .number($0) } ?? Value.none
+    case "history": return .host(HistoryObject(record.history))
+    case "message": return record.message.map { .string($0) } ?? Value.none
+    default: return record.finalMetrics[name].map { .number($0) }
+    }
+  }
+}
+
+/// The per-epoch series of a run, each a list: `run.history.val_loss`.
+final class HistoryObject: HostObject {
+  let series: [String: [Double]]
+
+  init(_ series: [String: [Double]]) { self.series = series }
+
+  var typeName: String { "history" }
+  var summary: String {
+    "history of \(series.values.map(\.count).max() ?? 0) epochs: "
+      + fieldNames.joined(separator: ", ")
+  }
+  var fieldNames: [String] { series.keys.sorted() }
+
+  func field(named name: String) throws -> Value? {
+    series[name].map { .list($0.map { .number($0) }) }
+  }
+}
+
+/// A duration as `0.42 s`, `12.3 s` or `2 min 5 s`.
+func seconds(_ duration: Double) -> String {
+  if duration < 60 { return NumberFormat.format((duration * 100).rounded() / 100) + " s" }
+  let whole = Int(duration.rounded())
+  return "\(whole / 60) min \(whole % 60) s"
+}

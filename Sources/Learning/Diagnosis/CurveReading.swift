@@ -1,0 +1,48 @@
+/// The facts about a run's loss curves that a diagnosis rests on, measured once.
+///
+/// All epochs count from 1. "Drop" is relative: (before − after) / before.
+struct CurveReading {
+  /// The training loss per epoch.
+  var train: [Double]
+  /// The validation loss per epoch, empty without validation data.
+  var validation: [Double]
+
+  /// The number of epochs recorded.
+  var epochs: Int { train.count }
+
+  /// The first epoch (from 1) whose training or validation loss is NaN or infinite.
+  var firstNonFinite: Int? {
+    let bad = { (series: [Double]) in series.firstIndex { !$0.isFinite } }
+    return [bad(train), bad(validation)].compactMap { $0 }.min().map { $0 + 1 }
+  }
+
+  /// The relative drop of the training loss from the first epoch to the last.
+  var overallDrop: Double { relativeDrop(train, from: 0) }
+
+  /// The relative drop of the training loss over the last quarter of the epochs (at least 2).
+  var tailDrop: Double { relativeDrop(train, from: max(0, epochs - max(2, epochs / 4))) }
+
+  /// The epoch of the lowest validation loss and that loss.
+  var bestValidation: (epoch: Int, value: Double)? {
+    validation.indices.min { validation[$0] < validation[$1] }.map { ($0 + 1, validation[$0]) }
+  }
+
+  /// How jagged the curve is: the fraction of epochs on which it went up, and the mean size of
+  /// those rises relative to the curve's mean level. The validation loss is read when there is one.
+  var roughness: (risingFraction: Double, meanRise: Double) {
+    let series = validation.isEmpty ? train : validation
+    guard series.count >= 3 else { return (0, 0) }
+    let rises = zip(series, series.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }
+    let level = series.reduce(0, +) / Double(series.count)
+    guard level > 0, !rises.isEmpty else { return (0, 0) }
+    let fraction = Double(rises.count) / Double(series.count - 1)
+    return (fraction, rises.reduce(0, +) / Double(rises.count) / level)
+  }
+
+  private func relativeDrop(_ series: [Double], from start: Int) -> Double {
+    guard let last = series.last, series.indices.contains(start), series[start] > 0 else {
+      return 0
+    }
+    return (series[start] - last) / series[start]
+  }
+}
