@@ -45,6 +45,8 @@ eventually() {
 has_line() { screen | grep -qxF -- "$1"; }
 has_matching_line() { screen | grep -qxE -- "$1"; }
 has_lines() { [ "$(screen | grep -cxF -- "$2")" = "$1" ]; }
+has_lines_matching() { [ "$(screen | grep -cxE -- "$2")" = "$1" ]; }
+lacks_blank_line_after() { ! screen | grep -A1 -E -- "$1" | tail -n 1 | grep -qx ''; }
 is_last_line() { [ "$(last_line)" = "$1" ]; }
 lacks() { ! screen | grep -qF -- "$1"; }
 is_coloured() { tmux capture-pane -e -t "$session" -p | grep -q $'\e\\['; }
@@ -60,6 +62,8 @@ eventually "typing a cell runs it" has_line "x: 42"
 
 keys 'ran' Tab
 eventually "Tab completes a built-in" is_last_line "trainbook> range"
+keys C-u 'print("héllo", ran' Tab
+eventually "Tab completes after non-ASCII text" is_last_line 'trainbook> print("héllo", range'
 keys C-u 'round(2.5, dig' Tab
 eventually "Tab completes an argument label" is_last_line "trainbook> round(2.5, digits:"
 keys '1)' Enter
@@ -96,21 +100,41 @@ keys Enter
 eventually "Ctrl-R finds and reruns a cell" has_lines 2 "x: 42"
 eventually "the prompt is coloured" is_coloured
 
+
 keys C-d
 eventually "Ctrl-D leaves with status 0" has_line "exit status 0"
 stop
 
-echo "second run (history kept; NO_COLOR set)"
-start NO_COLOR=1
+echo "second run (history kept; NO_COLOR set; the C locale)"
+start NO_COLOR=1 LC_ALL=C
 eventually "banner" has_line "trainbook $("$binary" --version): type :help for help, :quit or Ctrl-D to leave"
 keys Up
 eventually "Up recalls the last cell of the first run" is_last_line "trainbook> x = 41 + 1"
-keys C-u ':history 4' Enter
+keys C-u 'print("naïve")' Enter
+eventually "non-ASCII input survives the C locale" has_line "naïve"
+keys ':history 5' Enter
 eventually "the multi-line cell is one history entry" has_line "      for i in range(10000) { total = total + 1 }"
 eventually "NO_COLOR turns colours off" is_plain
 keys ':quit' Enter
 eventually ":quit leaves with status 0" has_line "exit status 0"
 stop
+
+echo 'expect type(fit) == "function"' >"$work/has_fit.tb"
+if "$binary" run "$work/has_fit.tb" >/dev/null 2>&1; then
+  echo "third run (training)"
+  start
+  keys 'data = moons(n: 2000, seed: 1)' Enter 'net = mlp(inputs: 2, hidden: [64], outputs: 1)' Enter
+  keys 'run = fit(net, data, epochs: 1000, batch: 4)' Enter
+  sleep 2
+  eventually "training progress is one line, redrawn" has_lines_matching 1 "epoch +[0-9]+/1000 .*"
+  keys C-c
+  eventually "Ctrl-C stops training" has_matching_line ".*interrupted.*"
+  eventually "the prompt returns after training stops" is_last_line "trainbook>"
+  eventually "no blank line after the stopped progress line" lacks_blank_line_after "^epoch +[0-9]+/"
+  stop
+else
+  echo "skip  training progress and Ctrl-C during fit (no fit built-in in this build)"
+fi
 
 echo "through a pipe"
 piped=$(printf 'x = 1\n:vars\nnope\n' | "$binary")

@@ -11,7 +11,7 @@ public protocol Workload: Sendable {
 
 /// What a workload measured, printed as one JSON line in the format of the PyTorch reference
 /// script: `{"workload": "gemm", "seconds": 0.0112, "gflops": 191.7}`.
-public struct BenchmarkResult: Sendable, Equatable {
+public struct BenchmarkResult: Sendable {
   /// The workload's name.
   public let workload: String
   /// The time measured, in seconds (the whole run, or the median repetition).
@@ -29,9 +29,5 @@ public struct BenchmarkResult: Sendable, Equatable {
   /// The result as one JSON object on one line, keys in the reference script's order.
   public var jsonLine: String {
     "{\"workload\": \"\(workload)\", \"seconds\": \(seconds), \"\(rate.name)\": \(rate.value)}"
-  }
-
-  public static func == (a: BenchmarkResult, b: BenchmarkResult) -> Bool {
-    a.workload == b.workload && a.seconds == b.seconds && a.rate == b.rate
   }
 }

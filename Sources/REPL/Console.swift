@@ -57,28 +57,18 @@ public final class Console {
   public func closeProgressLine() {
     guard progressLineIsOpen else { return }
     progressLineIsOpen = false
-    output.write("\n")
-  }
-
-  /// Writes progress text that may redraw the current line (it starts with ``clearLine``)
-  /// without first closing an open progress line; a line left unended stays open for the next
-  /// redraw. Colours go when the style has none; the line clearing stays.
-  public func writeProgress(_ text: String) {
-    guard !text.isEmpty else { return }
-    let redraws = text.hasPrefix(Self.clearLine)
-    let body = redraws ? String(text.dropFirst(Self.clearLine.count)) : text
-    output.write(
-      (redraws ? Self.clearLine : "") + (style.usesColor ? body : body.withoutEscapeCodes))
-    progressLineIsOpen = !text.hasSuffix("\n")
+    // After a Ctrl-C the signal handler has ended the line already (after the terminal's `^C`).
+    if !Interrupt.isRequested { output.write("\n") }
   }
 
   /// A carriage return and the escape code that erases the line: what starts a redraw.
   public static let clearLine = "\r\u{1B}[2K"
 
+  /// A progress line: drawn over the previous one on a terminal (plain, cut to fit), else a line.
   private func progress(_ text: String) {
     guard redrawsProgress else { return line(text) }
     let last = text.split(separator: "\n").last.map(String.init) ?? ""
-    writeProgress(Self.clearLine + String(last.withoutEscapeCodes.prefix(max(1, width() - 1))))
+    output.write(Self.clearLine + String(last.withoutEscapeCodes.prefix(max(1, width() - 1))))
+    progressLineIsOpen = true
   }
-
 }

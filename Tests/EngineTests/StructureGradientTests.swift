@@ -90,5 +90,7 @@ import Testing
     #expect(throws: ShapeError.self) { try Tensor.oneHot(labels: [3], classes: 3) }
     #expect(throws: ShapeError.self) { try Tensor(scalar: 1).transposed() }
     #expect(throws: ShapeError.self) { try a.backward() }
+    #expect(throws: ShapeError.self) { try a.clamped(min: 1, max: 0) }
+    #expect(throws: ShapeError.self) { try Shape(checking: [2, -1]) }
   }
 }

@@ -25,6 +25,13 @@ final class TestLayers: HostObject {
   func element(at index: Int) throws -> Value { .string("layer \(index)") }
 }
 
+/// A stand-in for a chart, which echoes as a chart piece.
+final class TestChart: HostObject {
+  var typeName: String { "chart" }
+  var summary: String { "a line chart of 1 series" }
+  var echo: OutputPiece { .chart(terminal: "|__", svg: "<svg/>") }
+}
+
 /// An error of a host library, as Learning might throw.
 struct HostFailure: Error, CustomStringConvertible {
   var description: String { "dense(inputs: 3) cannot take data with 2 features" }
@@ -59,6 +66,10 @@ func testSession() -> Session {
       return .string("\(arguments.choice("optimizer")) for \(epochs) epochs")
     })
   registry.register(
+    Builtin("chart", topic: .plotting, summary: "A test chart.", example: "chart()") { _, _ in
+      .host(TestChart())
+    })
+  registry.register(
     Builtin("broken", topic: .utilities, summary: "Always fails.", example: "") { _, _ in
       throw HostFailure()
     })
@@ -74,7 +85,7 @@ func testSession() -> Session {
       }
       return .none
     })
-  return Session(registry: registry)
+  return confinedToScratchFolder(Session(registry: registry))
 }
 
 /// The full text of the first diagnostic running `source` gives, or nil if it gives none.

@@ -2,7 +2,9 @@ import Language
 import REPL
 import Testing
 
-@Suite struct ConsoleTests {
+/// The console's rendering of output pieces. (In the serialized suite of `TranscriptTests`:
+/// closing a progress line reads Ctrl-C's process-wide flag.)
+extension TranscriptTests {
   @Test func progressPiecesRedrawOneLineThatTheNextOutputCloses() {
     let output = CapturedOutput()
     let console = Console(output: output, style: .plain, redrawsProgress: true) { 12 }

@@ -3,7 +3,7 @@ import REPL
 import Testing
 
 /// Whole sessions at the plain prompt: what was typed in, and every character that came out.
-/// One suite, run serially, because Ctrl-C is process-wide state.
+/// One suite, run serially, because Ctrl-C's flag is process-wide state (other files extend it).
 @Suite(.serialized) struct TranscriptTests {
   @Test func assignmentsEchoAndValuesPrint() {
     expectSameLines(
@@ -199,5 +199,18 @@ import Testing
       1 cells of notes
       trainbook> \n
       """)
+  }
+}
+
+extension TranscriptTests {
+  @Test func aProgressLineEndedByCtrlCGetsNoSecondNewline() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain, redrawsProgress: true)
+    console.show([.progress("epoch 1/9")])
+    Interrupt.request()
+    console.show([.text("stopped")])
+    Interrupt.clear()
+    console.show([.progress("epoch 1/9"), .text("done")])
+    #expect(output.text == "\r\u{1B}[2Kepoch 1/9stopped\n\r\u{1B}[2Kepoch 1/9\ndone\n")
   }
 }

@@ -14,6 +14,14 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByA
     elementCount = dimensions.reduce(1, *)
   }
 
+  /// Creates a shape from dimensions a user gave; throws if one is negative.
+  public init(checking dimensions: [Int]) throws {
+    guard dimensions.allSatisfy({ $0 >= 0 }) else {
+      throw ShapeError("shape", "dimensions cannot be negative: \(dimensions)")
+    }
+    self.init(dimensions)
+  }
+
   /// Creates a shape from a literal such as `[32, 16]`.
   public init(arrayLiteral dimensions: Int...) {
     self.init(dimensions)

@@ -5,15 +5,25 @@
 /// vector is `rows` rows whose second operand restarts each time. Kernels run along the last
 /// (merged) dimension, where each operand's stride is 0 (repeated) or 1 (contiguous).
 struct BroadcastPlan {
-  /// The merged dimensions, outermost first; the last is the row length.
-  private(set) var dimensions: [Int] = []
-  /// The first operand's strides along the merged dimensions (0 where it is repeated).
-  private(set) var stridesA: [Int] = []
-  /// The second operand's strides along the merged dimensions (0 where it is repeated).
-  private(set) var stridesB: [Int] = []
+  /// The length of each row (the last merged dimension).
+  private(set) var rowLength = 1
+  /// The first operand's stride along a row: 1 (contiguous) or 0 (one value repeated).
+  private(set) var rowStrideA = 1
+  /// The second operand's stride along a row: 1 (contiguous) or 0 (one value repeated).
+  private(set) var rowStrideB = 1
+  /// The merged dimensions before the last, outermost first (empty for a single row).
+  private var outerDimensions: [Int] = []
+  /// The first operand's strides along the outer dimensions (0 where it is repeated).
+  private var outerStridesA: [Int] = []
+  /// The second operand's strides along the outer dimensions (0 where it is repeated).
+  private var outerStridesB: [Int] = []
 
   /// Plans `a op b` with result shape `out` (which must be their broadcast shape).
   init(_ a: Shape, _ b: Shape, _ out: Shape) {
+    if a == b {
+      rowLength = out.elementCount  // the common case: one row, no arrays to build
+      return
+    }
     let rank = out.rank
     var merged: [(size: Int, aFull: Bool, bFull: Bool)] = []
     for axis in 0..<rank {
@@ -29,42 +39,38 @@ struct BroadcastPlan {
         merged.append((size, aFull, bFull))
       }
     }
-    if merged.isEmpty { merged = [(1, true, true)] }
-    dimensions = merged.map(\.size)
-    var strideA = 1
-    var strideB = 1
-    stridesA = [Int](repeating: 0, count: merged.count)
-    stridesB = [Int](repeating: 0, count: merged.count)
+    guard let last = merged.popLast() else { return }
+    rowLength = last.size
+    rowStrideA = last.aFull ? 1 : 0
+    rowStrideB = last.bFull ? 1 : 0
+    var strideA = last.aFull ? last.size : 1
+    var strideB = last.bFull ? last.size : 1
+    outerDimensions = merged.map(\.size)
+    outerStridesA = [Int](repeating: 0, count: merged.count)
+    outerStridesB = [Int](repeating: 0, count: merged.count)
     for axis in stride(from: merged.count - 1, through: 0, by: -1) {
       if merged[axis].aFull {
-        stridesA[axis] = strideA
+        outerStridesA[axis] = strideA
         strideA *= merged[axis].size
       }
       if merged[axis].bFull {
-        stridesB[axis] = strideB
+        outerStridesB[axis] = strideB
         strideB *= merged[axis].size
       }
     }
   }
 
-  /// The length of each row.
-  var rowLength: Int { dimensions[dimensions.count - 1] }
-  /// Whether the first operand is contiguous (stride 1) along a row, rather than repeated.
-  var rowStrideA: Int { stridesA[stridesA.count - 1] }
-  /// Whether the second operand is contiguous (stride 1) along a row, rather than repeated.
-  var rowStrideB: Int { stridesB[stridesB.count - 1] }
-
   /// Calls `body(out, a, b)` with the starting offsets of each row, in row-major order.
   @inline(__always)
   func forEachRow(_ body: (_ out: Int, _ a: Int, _ b: Int) -> Void) {
-    let outer = dimensions.count - 1
+    let outer = outerDimensions.count
     if outer == 0 {
       body(0, 0, 0)
       return
     }
     if outer == 1 {
-      for row in 0..<dimensions[0] {
-        body(row * rowLength, row * stridesA[0], row * stridesB[0])
+      for row in 0..<outerDimensions[0] {
+        body(row * rowLength, row * outerStridesA[0], row * outerStridesB[0])
       }
       return
     }
@@ -78,11 +84,11 @@ struct BroadcastPlan {
       var axis = outer - 1
       while axis >= 0 {
         index[axis] += 1
-        offsetA += stridesA[axis]
-        offsetB += stridesB[axis]
-        if index[axis] < dimensions[axis] { break }
-        offsetA -= stridesA[axis] * dimensions[axis]
-        offsetB -= stridesB[axis] * dimensions[axis]
+        offsetA += outerStridesA[axis]
+        offsetB += outerStridesB[axis]
+        if index[axis] < outerDimensions[axis] { break }
+        offsetA -= outerStridesA[axis] * outerDimensions[axis]
+        offsetB -= outerStridesB[axis] * outerDimensions[axis]
         index[axis] = 0
         axis -= 1
       }

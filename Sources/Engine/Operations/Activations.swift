@@ -2,7 +2,7 @@ import Foundation
 
 /// max(x, 0); derivative 1 where x > 0, else 0 (PyTorch's choice at 0).
 struct ReLU: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { pointwiseMax(x, Vector()) }
+  func apply(_ x: Vector) -> Vector { x.replacing(with: 0, where: x .< 0) }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     Vector().replacing(with: g, where: x .> 0)
   }

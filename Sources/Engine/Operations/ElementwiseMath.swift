@@ -110,8 +110,11 @@ extension Tensor {
   public func abs() -> Tensor { map(AbsoluteValue()) }
 
   /// Each element limited to [low, high]; the gradient is zero where it was limited.
-  public func clamped(min low: Float, max high: Float) -> Tensor {
-    precondition(low <= high, "clamp needs min ≤ max")
+  /// Throws if low > high.
+  public func clamped(min low: Float, max high: Float) throws -> Tensor {
+    guard low <= high else {
+      throw ShapeError("clamp", "the minimum \(low) is larger than the maximum \(high)")
+    }
     return map(Clamp(low: low, high: high))
   }
 

@@ -64,15 +64,17 @@ func transposeMatrices(
   _ batches: Int, _ rows: Int, _ columns: Int, _ x: UnsafePointer<Float>,
   into out: UnsafeMutablePointer<Float>, adding: Bool
 ) {
-  let size = rows * columns
-  for batch in 0..<batches {
-    let source = x + batch * size
-    let destination = out + batch * size
+  var source = x
+  var destination = out
+  for _ in 0..<batches {
     for i in 0..<rows {
-      for j in 0..<columns {
-        let value = source[i * columns + j]
-        destination[j * rows + i] = adding ? destination[j * rows + i] + value : value
+      var target = destination + i
+      for _ in 0..<columns {
+        target.pointee = adding ? target.pointee + source.pointee : source.pointee
+        source += 1
+        target += rows
       }
     }
+    destination += rows * columns
   }
 }

@@ -113,9 +113,9 @@ public struct BuiltinRegistry {
   public static var standard: BuiltinRegistry {
     BuiltinRegistry(
       Builtin.core + Builtin.mathematics + Builtin.text
-        + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.layers
-        + Builtin.models + Builtin.losses + Builtin.optimizers + Builtin.schedules
-        + Builtin.callbacks + Builtin.runBuiltins)
+        + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.dataTransforms
+        + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.losses
+        + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.runBuiltins)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.

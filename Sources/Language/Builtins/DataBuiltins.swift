@@ -14,8 +14,10 @@ extension Builtin {
         let bundled = BundledDataset.allCases.map(\.name)
         let known = "the bundled datasets are " + bundled.joined(separator: ", ")
         guard bundled.contains(name) else {
-          let generators = ["moons", "circles", "spirals", "blobs", "xor", "polynomial", "sine",
-            "linear"]
+          let generators = [
+            "moons", "circles", "spirals", "blobs", "xor", "polynomial", "sine",
+            "linear",
+          ]
           if generators.contains(name) {
             throw CallError(
               "\(name) is made by a generator, not loaded", hint: "call it: \(name)(n: 200)",
@@ -25,23 +27,28 @@ extension Builtin {
             "there is no bundled dataset \"\(name)\"" + suggestion(for: name, among: bundled),
             hint: known, argument: "name")
         }
-        return .host(DatasetObject(try libraryCall(argument: "name") {
-          try Dataset.bundled(named: name)
-        }))
+        return .host(
+          DatasetObject(
+            try libraryCall(argument: "name") {
+              try Dataset.bundled(named: name)
+            }))
       },
       Builtin(
         "split", topic: .data,
         summary: "Divides a dataset at random into parts, e.g. train, validation and test.",
         parameters: [
           .required("data", .host("dataset"), "The dataset to divide."),
-          .optional("fractions", .list(of: .number),
+          .optional(
+            "fractions", .list(of: .number),
             default: .list([.number(0.8), .number(0.2)]),
             "The parts' fractions, adding up to 1: [train, validation] or [train, "
               + "validation, test]."),
           .seed,
-          .optional("stratify", .bool, default: .bool(false),
+          .optional(
+            "stratify", .bool, default: .bool(false),
             "Keep each class's share the same in every part (classification only)."),
-          .optional("shuffle", .bool, default: .bool(true),
+          .optional(
+            "shuffle", .bool, default: .bool(true),
             "Shuffle before dividing; false keeps the order (for data ordered in time)."),
         ],
         example: "train, val, test = split(moons(n: 100, seed: 1), [0.6, 0.2, 0.2], seed: 1)"
@@ -73,7 +80,8 @@ extension Builtin {
           .required("data", .host("dataset"), "The dataset to divide."),
           .optional("k", .integer, default: .number(5), "How many folds."),
           .seed,
-          .optional("stratify", .bool, default: .bool(false),
+          .optional(
+            "stratify", .bool, default: .bool(false),
             "Keep each class's share the same in every fold."),
         ],
         example: "for fold in kfold(moons(n: 100, seed: 1), k: 5, seed: 1) {\n"
@@ -85,13 +93,14 @@ extension Builtin {
         let folds = try libraryCall(argument: "k") {
           try dataset.kFolds(k, seed: seed, stratified: arguments.bool("stratify"))
         }
-        return .list(folds.enumerated().map { index, fold in
-          let how = "fold \(index + 1) of \(k), seed \(seed)"
-          return .list([
-            .host(DatasetObject(dataset.subset(fold.train, how: how + ", train"))),
-            .host(DatasetObject(dataset.subset(fold.validation, how: how + ", validation"))),
-          ])
-        })
+        return .list(
+          folds.enumerated().map { index, fold in
+            let how = "fold \(index + 1) of \(k), seed \(seed)"
+            return .list([
+              .host(DatasetObject(dataset.subset(fold.train, how: how + ", train"))),
+              .host(DatasetObject(dataset.subset(fold.validation, how: how + ", validation"))),
+            ])
+          })
       },
     ]
   }

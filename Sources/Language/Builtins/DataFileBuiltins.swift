@@ -1,6 +1,5 @@
 import Datasets
 import Foundation
-import Learning
 
 /// Reading and writing data files: CSV (a header row, one sample per row) and IDX (MNIST's
 /// format). Every path goes through the session's `resolvePath` hook.
@@ -13,15 +12,20 @@ extension Builtin {
           + "target.",
         parameters: [
           .required("file", .string, "The file's path, relative to the working folder."),
-          .optional("target", .either(.string, .integer, .none), default: .none,
+          .optional(
+            "target", .either(.string, .integer, .none), default: .none,
             "The target column: its name, its position from 0, or none for the last one."),
-          .optional("task", .choice("task", ["auto", "classification", "regression"]),
+          .optional(
+            "task", .choice("task", ["auto", "classification", "regression"]),
             default: .string("auto"),
             "Whether the target is a class or a number; auto decides from the values."),
-          .optional("delimiter", .string, default: .string(","),
+          .optional(
+            "delimiter", .string, default: .string(","),
             "The character between cells, e.g. \";\" or \"\\t\"."),
         ],
-        example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\ndata = load_csv(\"moons.csv\", target: \"label\")"
+        example:
+          "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
+          + "data = load_csv(\"moons.csv\", target: \"label\")"
       ) { arguments, context in
         let path = try context.resolve(arguments.string("file"), for: .read, argument: "file")
         let delimiter = arguments.string("delimiter")
@@ -35,7 +39,8 @@ extension Builtin {
         case .string(let name): target = .named(name)
         case .number(let position):
           guard position >= 0 else {
-            throw CallError("a column position counts from 0, got \(Int(position))",
+            throw CallError(
+              "a column position counts from 0, got \(Int(position))",
               argument: "target")
           }
           target = .position(Int(position))
@@ -47,9 +52,11 @@ extension Builtin {
         let options = CSVOptions(
           target: target, targetKind: kinds[arguments.choice("task")] ?? .automatic,
           delimiter: character)
-        return .host(DatasetObject(try libraryCall(argument: "file") {
-          try Dataset.csv(contentsOf: path, options: options)
-        }))
+        return .host(
+          DatasetObject(
+            try libraryCall(argument: "file") {
+              try Dataset.csv(contentsOf: path, options: options)
+            }))
       },
       Builtin(
         "load_idx", topic: .data,
@@ -60,14 +67,17 @@ extension Builtin {
           .required("labels", .string, "The labels file's path."),
           .optional("name", .string, default: .string("images"), "A name for the dataset."),
         ],
-        example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")\n"
+        example:
+          "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")\n"
           + "data = load_idx(images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in
         let images = try context.resolve(arguments.string("images"), for: .read, argument: "images")
         let labels = try context.resolve(arguments.string("labels"), for: .read, argument: "labels")
-        return .host(DatasetObject(try libraryCall(argument: "images") {
-          try Dataset.idx(images: images, labels: labels, name: arguments.string("name"))
-        }))
+        return .host(
+          DatasetObject(
+            try libraryCall(argument: "images") {
+              try Dataset.idx(images: images, labels: labels, name: arguments.string("name"))
+            }))
       },
       Builtin(
         "save_csv", topic: .data,
@@ -78,18 +88,18 @@ extension Builtin {
         ],
         example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")"
       ) { arguments, context in
-        let path = try context.resolve(arguments.string("file"), for: .write, argument: "file")
-        try write(csvText(arguments.dataset("data")).utf8.map { $0 }, to: path, argument: "file")
+        try context.write(
+          Array(csvText(arguments.dataset("data")).utf8), to: arguments.string("file"),
+          argument: "file")
         return .none
       },
       Builtin(
         "save_idx", topic: .data,
-        summary: "Writes a classification dataset as two IDX files: the features as 32-bit "
-          + "floats, the labels as bytes.",
+        summary: "Writes a classification dataset as two IDX files (features, labels).",
         parameters: [
           .required("data", .host("dataset"), "The dataset to write (with classes)."),
-          .required("images", .string, "The path of the features file."),
-          .required("labels", .string, "The path of the labels file."),
+          .required("images", .string, "The path of the features file (32-bit floats)."),
+          .required("labels", .string, "The path of the labels file (one byte per sample)."),
         ],
         example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in
@@ -100,23 +110,11 @@ extension Builtin {
               + (dataset.task == .regression ? "a regression target" : dataset.task.summary),
             hint: "use save_csv for it", argument: "data")
         }
-        let images = try context.resolve(arguments.string("images"), for: .write, argument: "images")
-        let labels = try context.resolve(arguments.string("labels"), for: .write, argument: "labels")
-        try write(idxImages(dataset), to: images, argument: "images")
-        try write(idxLabels(dataset), to: labels, argument: "labels")
+        try context.write(idxImages(dataset), to: arguments.string("images"), argument: "images")
+        try context.write(idxLabels(dataset), to: arguments.string("labels"), argument: "labels")
         return .none
       },
     ]
-  }
-
-  /// Writes `bytes` atomically, turning a failure into a diagnostic at `argument`.
-  private static func write(_ bytes: [UInt8], to path: String, argument: String) throws {
-    do {
-      try writeAtomically(bytes, to: URL(fileURLWithPath: path))
-    } catch {
-      throw CallError("\(error)", hint: "check that the folder exists and can be written",
-        argument: argument)
-    }
   }
 
   /// The dataset as CSV: feature names and `label` (or `target`), class labels by name.

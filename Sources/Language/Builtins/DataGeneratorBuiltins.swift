@@ -16,8 +16,11 @@ extension Builtin {
       generator(
         "circles", "A ring around a disc: a binary task that needs a curved boundary.",
         count: 200, noise: 0.1,
-        knobs: [.optional("factor", .number, default: .number(0.5),
-          "The inner circle's radius as a fraction of the outer one's, between 0 and 1.")],
+        knobs: [
+          .optional(
+            "factor", .number, default: .number(0.5),
+            "The inner circle's radius as a fraction of the outer one's, between 0 and 1.")
+        ],
         example: "circles(n: 200, noise: 0.05, factor: 0.4, seed: 2)"
       ) { arguments, n, noise, seed in
         try Dataset.circles(
@@ -59,7 +62,8 @@ extension Builtin {
         "polynomial", "A noisy polynomial y = c₀ + c₁x + c₂x² + … of one feature (regression).",
         count: 100, noise: 0.1,
         knobs: [
-          .optional("coefficients", .list(of: .number),
+          .optional(
+            "coefficients", .list(of: .number),
             default: .list([0, -1, 0, 1].map { .number($0) }),
             "The coefficients c₀, c₁, …, lowest degree first."),
           interval(-1, 1),
@@ -87,7 +91,8 @@ extension Builtin {
         "linear", "y = w·x + b plus noise, one feature per weight (regression).",
         count: 100, noise: 0.1,
         knobs: [
-          .optional("weights", .list(of: .number), default: .list([.number(2)]),
+          .optional(
+            "weights", .list(of: .number), default: .list([.number(2)]),
             "One weight per feature."),
           .optional("bias", .number, default: .number(1), "The intercept b."),
           interval(-1, 1),
@@ -111,7 +116,8 @@ extension Builtin {
       name, topic: .data, summary: summary,
       parameters: [
         .optional("n", .integer, default: .number(Double(count)), "How many samples."),
-        .optional("noise", .number, default: .number(noise),
+        .optional(
+          "noise", .number, default: .number(noise),
           "The standard deviation of the Gaussian noise added to each value."),
       ] + knobs + [.seed],
       example: example
@@ -123,7 +129,8 @@ extension Builtin {
       let noise = arguments.number("noise")
       guard noise >= 0 else {
         throw CallError(
-          "`noise` is a standard deviation and cannot be negative, got \(Value.number(noise).summary)",
+          "`noise` is a standard deviation and cannot be negative, got "
+            + Value.number(noise).summary,
           hint: "noise 0 gives the clean shape; 0.1 to 0.3 makes it harder", argument: "noise")
       }
       let seed = try arguments.seed(in: context)

@@ -1,3 +1,6 @@
+import Foundation
+import Learning
+
 /// Whether the language opens a file to read it or to write it, for `Session.resolvePath`.
 public enum FileUse: Sendable {
   /// Reading an existing file (a CSV, an IDX file, weights).
@@ -11,13 +14,40 @@ extension CallContext {
   /// session's `resolvePath` hook; a refusal becomes a diagnostic at that argument.
   public func resolve(_ path: String, for use: FileUse, argument label: String) throws -> String {
     guard !path.isEmpty else {
-      throw CallError("the file name is empty", hint: "write a name like \"data.csv\"",
+      throw CallError(
+        "the file name is empty", hint: "write a name like \"data.csv\"",
         argument: label)
     }
     do {
       return try session.resolvePath(path, use)
     } catch {
       throw CallError("\(error)", argument: label)
+    }
+  }
+}
+
+extension CallContext {
+  /// Writes `bytes` atomically to `path` as the code wrote it in the argument `label`, through
+  /// the session's path hook; any failure becomes a diagnostic at that argument naming the path
+  /// as written.
+  public func write(_ bytes: [UInt8], to path: String, argument label: String) throws {
+    let resolved = try resolve(path, for: .write, argument: label)
+    let folder = URL(fileURLWithPath: resolved).deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
+      isFolder.boolValue
+    else {
+      throw CallError(
+        "cannot write \(Value.string(path).summary): its folder does not exist",
+        hint: "create the folder first, or write to a file in the working folder",
+        argument: label)
+    }
+    do {
+      try writeAtomically(bytes, to: URL(fileURLWithPath: resolved))
+    } catch {
+      throw CallError(
+        "cannot write \(Value.string(path).summary)", hint: "check that the folder can be written",
+        argument: label)
     }
   }
 }

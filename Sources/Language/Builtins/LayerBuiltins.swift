@@ -31,8 +31,11 @@ extension Builtin {
         "dropout", topic: .models,
         summary: "While training, zeroes each value with probability p and scales the rest "
           + "by 1/(1 − p).",
-        parameters: [.optional("p", .number, default: .number(0.5),
-          "The probability of dropping a value, from 0 up to (not including) 1.")],
+        parameters: [
+          .optional(
+            "p", .number, default: .number(0.5),
+            "The probability of dropping a value, from 0 up to (not including) 1.")
+        ],
         example: "dropout(0.2)"
       ) { arguments, _ in
         let p = arguments.number("p")
@@ -50,9 +53,11 @@ extension Builtin {
           + "(PyTorch's nn.BatchNorm1d).",
         parameters: [
           .required("features", .integer, "How many features it normalises."),
-          .optional("momentum", .number, default: .number(0.1),
+          .optional(
+            "momentum", .number, default: .number(0.1),
             "How fast the running statistics follow the batches, between 0 and 1."),
-          .optional("epsilon", .number, default: .number(1e-5),
+          .optional(
+            "epsilon", .number, default: .number(1e-5),
             "Added to the variance so it is never 0."),
         ],
         example: "batchnorm(16)"
@@ -61,30 +66,36 @@ extension Builtin {
         try checkLayerSize(features, 1)
         let momentum = arguments.number("momentum")
         guard momentum >= 0, momentum <= 1 else {
-          throw CallError("`momentum` must be between 0 and 1, got \(Value.number(momentum).summary)",
+          throw CallError(
+            "`momentum` must be between 0 and 1, got \(Value.number(momentum).summary)",
             argument: "momentum")
         }
         let epsilon = arguments.number("epsilon")
         guard epsilon > 0, epsilon.isFinite else {
-          throw CallError("`epsilon` must be a small positive number, got "
-            + Value.number(epsilon).summary, argument: "epsilon")
+          throw CallError(
+            "`epsilon` must be a small positive number, got "
+              + Value.number(epsilon).summary, argument: "epsilon")
         }
-        return .host(LayerObject(
-          BatchNorm(features: features, epsilon: Float(epsilon), momentum: Float(momentum))))
+        return .host(
+          LayerObject(
+            BatchNorm(features: features, epsilon: Float(epsilon), momentum: Float(momentum))))
       },
       activation("relu", "max(0, x): the usual choice for hidden layers.") { _ in .relu },
       activation(
         "leaky_relu", "x for x > 0, else slope·x: a ReLU whose units cannot die.",
-        parameter: .optional("slope", .number, default: .number(0.01),
+        parameter: .optional(
+          "slope", .number, default: .number(0.01),
           "The slope for negative x.")
       ) { .leakyReLU(slope: Float($0)) },
       activation(
         "elu", "x for x > 0, else α(eˣ − 1): smooth below 0.",
-        parameter: .optional("alpha", .number, default: .number(1), "α, the value it tends to "
-          + "for very negative x is −α.")
+        parameter: .optional(
+          "alpha", .number, default: .number(1),
+          "α, the value it tends to "
+            + "for very negative x is −α.")
       ) { .elu(alpha: Float($0)) },
       activation("sigmoid", "1 / (1 + e⁻ˣ), between 0 and 1.") { _ in .sigmoid },
-      activation("tanh", "The hyperbolic tangent, between −1 and 1.") { _ in .tanh },
+      activation("tanh", "the hyperbolic tangent, between −1 and 1.") { _ in .tanh },
       activation("gelu", "x·Φ(x), the activation of transformers.") { _ in .gelu },
       activation("softplus", "log(1 + eˣ), a smooth ReLU.") { _ in .softplus },
     ]

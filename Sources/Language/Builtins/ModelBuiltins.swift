@@ -1,8 +1,8 @@
 import Engine
 import Learning
 
-/// Building models: `mlp(…)` for the common case, `sequential(…)` from layers, and looking at and
-/// changing them: `summary`, `freeze`, `unfreeze`, `copy`.
+/// Building models: `mlp(…)` for the common case, `sequential(…)` from layers, and looking at
+/// and changing them: `summary`, `freeze`, `unfreeze`, `copy`.
 extension Builtin {
   static var models: [Builtin] {
     [
@@ -12,13 +12,17 @@ extension Builtin {
           + "between them.",
         parameters: [
           .required("inputs", .integer, "How many features the data has."),
-          .optional("hidden", .list(of: .integer), default: .list([.number(16)]),
+          .optional(
+            "hidden", .list(of: .integer), default: .list([.number(16)]),
             "The sizes of the hidden layers, e.g. [64, 64]; [] for a linear model."),
-          .optional("outputs", .integer, default: .number(1),
+          .optional(
+            "outputs", .integer, default: .number(1),
             "How many outputs: 1 for binary or regression, the number of classes otherwise."),
-          .optional("activation", .choice("activation", activationNames),
+          .optional(
+            "activation", .choice("activation", activationNames),
             default: .string("relu"), "The activation after each hidden layer."),
-          .optional("dropout", .number, default: .number(0),
+          .optional(
+            "dropout", .number, default: .number(0),
             "The dropout probability after each hidden activation (0 for none)."),
           initialization,
           .seed,
@@ -40,7 +44,16 @@ extension Builtin {
               + Value.number(dropout).summary, argument: "dropout")
         }
         let sizes = [inputs] + hidden + [outputs]
-        for index in 0..<(sizes.count - 1) { try checkLayerSize(sizes[index], sizes[index + 1]) }
+        var total = 0
+        for index in 0..<(sizes.count - 1) {
+          try checkLayerSize(sizes[index], sizes[index + 1])
+          total += sizes[index] * sizes[index + 1]
+          guard total <= largestLayer else {
+            throw CallError(
+              "this model would have more than \(largestLayer) weights",
+              hint: "hidden layers of 8 to 512 units are usual", argument: "hidden")
+          }
+        }
         let activation = try activationLayerMaker(arguments.choice("activation"))
         var generator = RandomGenerator(seed: try arguments.seed(in: context))
         var layers: [any Layer] = []
@@ -54,7 +67,8 @@ extension Builtin {
               inputSize: sizes[index], outputSize: sizes[index + 1],
               initialization: initialization(arguments), generator: &generator))
         }
-        return .host(ModelObject(try libraryCall { try Sequential(inputFeatures: inputs, layers: layers) }))
+        return .host(
+          ModelObject(try libraryCall { try Sequential(inputFeatures: inputs, layers: layers) }))
       },
       Builtin(
         "sequential", topic: .models,
@@ -62,7 +76,8 @@ extension Builtin {
           + "before it.",
         parameters: [
           .variadic("layers", .host("layer"), "The layers, first to last."),
-          .optional("inputs", .either(.integer, .none), default: .none,
+          .optional(
+            "inputs", .either(.integer, .none), default: .none,
             "How many features the data has; none takes it from the first dense layer."),
         ],
         example: "net = sequential(dense(2, 16), relu(), dropout(0.2), batchnorm(16), dense(16, 1))"
@@ -172,7 +187,8 @@ extension Builtin {
         + (frozen ? "their weights stop training." : "their weights train again."),
       parameters: [
         .required("model", .host("model"), "The model."),
-        .optional("layers", .either(.integer, .list(of: .integer), .none), default: .none,
+        .optional(
+          "layers", .either(.integer, .list(of: .integer), .none), default: .none,
           "A layer index or a list of them (negative counts from the end); none for all."),
       ],
       example: "net = mlp(inputs: 2, hidden: [8])\n\(name)(net, layers: [0])"
@@ -182,7 +198,8 @@ extension Builtin {
       let indices: [Int]
       switch arguments["layers"] {
       case .number(let index): indices = [Int(index)]
-      case .list(let values): indices = values.compactMap { if case .number(let n) = $0 { Int(n) } else { nil } }
+      case .list(let values):
+        indices = values.compactMap { if case .number(let n) = $0 { Int(n) } else { nil } }
       default: indices = Array(0..<count)
       }
       let resolved = try indices.map { index in
@@ -194,7 +211,11 @@ extension Builtin {
         }
         return actual
       }
-      if frozen { model.model.freeze(layers: resolved) } else { model.model.unfreeze(layers: resolved) }
+      if frozen {
+        model.model.freeze(layers: resolved)
+      } else {
+        model.model.unfreeze(layers: resolved)
+      }
       context.print(
         "\(model.trainableCount) of \(model.model.parameterCount) parameters train; "
           + "frozen layers: " + frozenList(model))

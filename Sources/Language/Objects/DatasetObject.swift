@@ -52,8 +52,10 @@ public final class DatasetObject: HostObject {
   }
 
   public var fieldNames: [String] {
-    ["samples", "features", "task", "classes", "class_names", "class_counts", "feature_names",
-     "x", "y", "name", "source"]
+    [
+      "samples", "features", "task", "classes", "class_names", "class_counts", "feature_names",
+      "x", "y", "name", "source",
+    ]
   }
 
   public func field(named name: String) throws -> Value? {
@@ -66,8 +68,9 @@ public final class DatasetObject: HostObject {
     case "class_counts": return .list(dataset.classCounts.map { .number(Double($0)) })
     case "feature_names": return .list(dataset.featureNames.map { .string($0) })
     case "x":
-      return .host(TensorObject(
-        name: "x", shape: [dataset.count, dataset.featureCount], values: dataset.features))
+      return .host(
+        TensorObject(
+          name: "x", shape: [dataset.count, dataset.featureCount], values: dataset.features))
     case "y": return .host(TensorObject(name: "y", shape: [dataset.count], values: dataset.targets))
     case "name": return .string(dataset.name)
     case "source": return .string(dataset.provenance.summary)
@@ -111,7 +114,8 @@ struct DatasetPreview {
       var cells = features.map { NumberFormat.format(Double($0)) }
       let label = Double(dataset.targets[row])
       let names = dataset.classNames
-      if dataset.task != .regression, let index = Int(exactly: label), names.indices.contains(index),
+      if dataset.task != .regression, let index = Int(exactly: label),
+        names.indices.contains(index),
         names[index] != String(index)
       {
         cells.append(names[index])

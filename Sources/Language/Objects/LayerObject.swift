@@ -78,11 +78,13 @@ public final class LayerObject: HostObject {
     case (let dense as Dense, "outputs"): return .number(Double(dense.outputSize))
     case (let norm as BatchNorm, "features"): return .number(Double(norm.features))
     case (let norm as BatchNorm, "running_mean"):
-      return .host(TensorObject(
-        name: tensorName("running_mean"), shape: [norm.features], values: norm.runningMean))
+      return .host(
+        TensorObject(
+          name: tensorName("running_mean"), shape: [norm.features], values: norm.runningMean))
     case (let norm as BatchNorm, "running_var"):
-      return .host(TensorObject(
-        name: tensorName("running_var"), shape: [norm.features], values: norm.runningVariance))
+      return .host(
+        TensorObject(
+          name: tensorName("running_var"), shape: [norm.features], values: norm.runningVariance))
     case (let dropout as Dropout, "p"): return .number(Double(dropout.probability))
     default: return nil
     }

@@ -1,3 +1,4 @@
+import Datasets
 import Learning
 
 /// A model as the language shows it: a `Sequential` of layers, its sizes and parameter count,
@@ -49,8 +50,10 @@ public final class ModelObject: HostObject {
   public var trainableCount: Int { model.trainableParameters.reduce(0) { $0 + $1.count } }
 
   public var fieldNames: [String] {
-    ["layers", "inputs", "outputs", "parameters", "trainable", "frozen_layers", "updates",
-     "summary"]
+    [
+      "layers", "inputs", "outputs", "parameters", "trainable", "frozen_layers", "updates",
+      "summary",
+    ]
   }
 
   public func field(named name: String) throws -> Value? {
@@ -72,4 +75,18 @@ public final class ModelObject: HostObject {
   public var elementCount: Int? { layerObjects.count }
 
   public func element(at index: Int) throws -> Value { .host(layerObjects[index]) }
+}
+
+extension ModelObject {
+  /// Throws a diagnostic at `argument` unless the model takes `dataset`'s number of features:
+  /// "the first layer, dense(3, 16), cannot take data with 2 features".
+  public func checkTakes(_ dataset: Dataset, argument: String) throws {
+    guard model.inputFeatures != dataset.featureCount else { return }
+    let first = layerObjects.first { $0.layer is Dense || $0.layer is BatchNorm }
+    let layer = first.map { "the first layer, \($0.written)," } ?? "this model"
+    throw CallError(
+      "\(layer) cannot take data with \(dataset.featureCount) features",
+      hint: "build the model with inputs: \(dataset.featureCount), or give it data with "
+        + "\(model.inputFeatures) features", argument: argument)
+  }
 }

@@ -145,9 +145,10 @@ public final class TensorObject: HostObject {
     let values = values.map { Value.number(Double($0)) }
     if shape.isEmpty { return values.first ?? .none }
     guard shape.count >= 2, let columns = shape.last, columns > 0 else { return .list(values) }
-    return .list(stride(from: 0, to: values.count, by: columns).map {
-      .list(Array(values[$0..<($0 + columns)]))
-    })
+    return .list(
+      stride(from: 0, to: values.count, by: columns).map {
+        .list(Array(values[$0..<($0 + columns)]))
+      })
   }
 
   /// Rank-1 tensors index to numbers, higher ranks to their rows along the first axis.
@@ -158,7 +159,8 @@ public final class TensorObject: HostObject {
     guard shape.count >= 2 else { return .number(Double(values[index])) }
     let size = shape.dropFirst().reduce(1, *)
     let row = Array(values[(index * size)..<((index + 1) * size)])
-    return .host(TensorObject(name: "\(name)[\(index)]", shape: Array(shape.dropFirst()), values: row))
+    return .host(
+      TensorObject(name: "\(name)[\(index)]", shape: Array(shape.dropFirst()), values: row))
   }
 }
 

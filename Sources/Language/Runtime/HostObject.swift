@@ -10,6 +10,9 @@ public protocol HostObject: AnyObject {
   var summary: String { get }
   /// The multi-line display echoed when the object is the value of a bare expression.
   var display: String { get }
+  /// What the prompt shows when the object is the value of a bare expression: by default
+  /// `.text(display)`; a chart answers `.chart(terminal:svg:)` so it is drawn (and exported).
+  var echo: OutputPiece { get }
   /// The names `field(named:)` answers, for completion and error messages.
   var fieldNames: [String] { get }
   /// The value of the field `name`, or nil when the object has no such field (the interpreter
@@ -25,6 +28,8 @@ public protocol HostObject: AnyObject {
 extension HostObject {
   /// By default the display is the one-line summary.
   public var display: String { summary }
+  /// By default the echo is the display, as text.
+  public var echo: OutputPiece { .text(display) }
   /// By default an object has no fields.
   public var fieldNames: [String] { [] }
   /// By default an object has no fields.

@@ -16,7 +16,7 @@ extension Session {
     switch statement.kind {
     case .expression(let expression):
       let value = try evaluate(expression)
-      if atTopLevel, !isNone(value) { emit(.text(value.display)) }
+      if atTopLevel, !isNone(value) { emit(value.echo) }
     case .assignment(let targets, let expression):
       let value = try evaluate(expression)
       try assign(value, to: targets, from: expression.range)

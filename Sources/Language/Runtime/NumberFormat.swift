@@ -37,7 +37,12 @@ public enum NumberFormat {
 
   private static func scientific(_ number: Double) -> String {
     var exponent = Int(floor(log10(abs(number))))
-    var mantissa = ((number / pow(10, Double(exponent))) * 1000).rounded() / 1000
+    // Subnormal numbers scale up first, since 10^exponent itself would underflow to 0.
+    let scaled =
+      exponent < -300
+      ? number * 1e300 / pow(10, Double(exponent + 300))
+      : number / pow(10, Double(exponent))
+    var mantissa = (scaled * 1000).rounded() / 1000
     if abs(mantissa) >= 10 {
       mantissa /= 10
       exponent += 1

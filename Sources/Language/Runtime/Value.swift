@@ -69,6 +69,13 @@ public enum Value {
     if case .host(let object) = self { return object.display }
     return summary
   }
+
+  /// The output piece echoing the value of a bare expression: an object's `echo`, otherwise
+  /// the summary as text.
+  public var echo: OutputPiece {
+    if case .host(let object) = self { return object.echo }
+    return .text(summary)
+  }
 }
 
 /// `name` with `a` or `an` before it.

@@ -53,12 +53,14 @@ let completeForLibEdit:
     return array
   }
 
-/// The text of the line being edited, from its start to the cursor.
+/// The text of the line being edited, from its start to the cursor. (libedit counts the cursor
+/// position in characters, as wide characters, not in bytes.)
 private func lineBeforeCursor() -> String {
   guard let buffer = trainbook_line_buffer() else { return "" }
   let point = Int(max(0, trainbook_point()))
-  let bytes = UnsafeRawBufferPointer(start: buffer, count: min(point, strlen(buffer)))
-  return String(decoding: bytes, as: UTF8.self)
+  var line = String.UnicodeScalarView()
+  line.append(contentsOf: String(cString: buffer).unicodeScalars.prefix(point))
+  return String(line)
 }
 
 /// The longest common prefix of `strings`, by characters.

@@ -26,7 +26,11 @@ public final class EditLineReader: LineReader {
     complete: @escaping (_ lineBeforeCursor: String, _ word: String) -> [String]
   ) {
     self.historyPath = historyPath
-    setlocale(LC_ALL, "")  // or libedit mangles non-ASCII input
+    // Without a UTF-8 character type libedit drops non-ASCII input: take the user's locale, and
+    // if that is plain C (as in many containers), its UTF-8 variant.
+    setlocale(LC_ALL, "")
+    let characterType = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+    if characterType == "C" || characterType == "POSIX" { setlocale(LC_CTYPE, "C.UTF-8") }
     trainbook_set_readline_name("trainbook")
     trainbook_set_catch_signals(0)
     // A static string's storage is NUL-terminated and lives as long as the program.

@@ -1,0 +1,128 @@
+import Charts
+import Datasets
+import Learning
+
+/// Charts of data and models: `scatter(data)`, `boundary(net, data)`, `confusion(net, data)`;
+/// `plot(data)` and `plot(net, data)` reach the same charts through `plotDataOrModel`.
+extension Builtin {
+  static var dataPlots: [Builtin] {
+    [
+      Builtin(
+        "scatter", topic: .plotting,
+        summary: "Draws a dataset's points: two features coloured by class, or a one-feature "
+          + "regression's targets.",
+        parameters: [
+          .required("data", .host("dataset"), "The data to draw."),
+          chartFile,
+        ],
+        example: "scatter(moons(n: 200, noise: 0.2, seed: 1))"
+      ) { arguments, context in
+        try draw(arguments.dataset("data"), model: nil, to: arguments["to"], context: context)
+      },
+      Builtin(
+        "boundary", topic: .plotting,
+        summary: "Draws what a 2-feature classifier predicts over the plane, with the data "
+          + "points on top.",
+        parameters: [
+          .required("model", .host("model"), "A model with 2 inputs."),
+          .required("data", .host("dataset"), "The points to draw on it."),
+          chartFile,
+        ],
+        example: "boundary(mlp(inputs: 2, hidden: [8], seed: 1), moons(n: 100, seed: 1))"
+      ) { arguments, context in
+        try draw(
+          arguments.dataset("data"), model: arguments.model("model"), to: arguments["to"],
+          context: context)
+      },
+      Builtin(
+        "confusion", topic: .evaluation,
+        summary: "Counts, for each true class, how often the model predicted each class; "
+          + "returns the counts.",
+        parameters: [
+          .required("model", .host("model"), "A classifier."),
+          .required("data", .host("dataset"), "Data with classes to predict."),
+          .optional(
+            "normalize", .bool, default: .bool(false),
+            "Show each row as percentages of its class."),
+          chartFile,
+        ],
+        example: "counts = confusion(mlp(inputs: 4, outputs: 3, seed: 1), load(\"iris\"))"
+      ) { arguments, context in
+        let model = arguments.model("model").model
+        let dataset = arguments.dataset("data")
+        guard dataset.task != .regression else {
+          throw CallError(
+            "a confusion matrix needs classes; this data is a regression task",
+            hint: "evaluate a regression model with evaluate(net, data)", argument: "data")
+        }
+        try arguments.model("model").checkTakes(dataset, argument: "data")
+        let classes = dataset.task.classCount
+        guard model.outputFeatures == classes || (model.outputFeatures == 1 && classes == 2) else {
+          throw CallError(
+            "this model gives \(model.outputFeatures) outputs but the data has \(classes) classes",
+            hint: classes == 2
+              ? "a binary classifier has 1 output (or 2)" : "give the model outputs: \(classes)",
+            argument: "model")
+        }
+        let predicted = DataCharts.predictions(of: model, on: dataset)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
+        for (truth, guess) in zip(dataset.classLabels, predicted)
+        where (0..<classes).contains(guess) {
+          counts[truth][guess] += 1
+        }
+        let chart = ConfusionMatrixChart(
+          title: "confusion matrix: \(dataset.name)", counts: counts,
+          classNames: DataCharts.className(dataset), normalized: arguments.bool("normalize"))
+        try emit(
+          terminal: chart.render(color: context.session.usesColor), svg: chart.svg(),
+          to: arguments["to"], context: context)
+        return .list(counts.map { .list($0.map { .number(Double($0)) }) })
+      },
+    ]
+  }
+
+  /// The `to:` parameter of charts.
+  static var chartFile: Parameter {
+    .optional(
+      "to", .either(.string, .none), default: .none,
+      "A file to write the chart to as SVG, e.g. \"chart.svg\"; none for the terminal only.")
+  }
+
+  /// Draws `dataset` (with `model`'s predictions under it) and returns none.
+  static func draw(
+    _ dataset: Dataset, model: ModelObject?, to file: Value, context: CallContext
+  ) throws -> Value {
+    let chart = try DataCharts.chart(of: dataset, model: model)
+    try emit(
+      terminal: chart.render(width: 64, height: 26, color: context.session.usesColor),
+      svg: chart.svg(), to: file, context: context)
+    return .none
+  }
+
+  /// Emits a chart and, when `file` is a path, writes its SVG there atomically.
+  static func emit(terminal: String, svg: String, to file: Value, context: CallContext) throws {
+    if case .string(let path) = file {
+      try context.write(Array(svg.utf8), to: path, argument: "to")
+    }
+    context.emit(.chart(terminal: terminal, svg: svg))
+  }
+}
+
+/// `plot(data)` and `plot(net, data)` for the `plot` built-in: draws when its `what` argument is
+/// a dataset (a scatter) or a model (its decision boundary on the `data` argument) and returns
+/// none; returns nil (nothing drawn) for anything else. Reads the arguments `what`, `data`, `to`.
+public func plotDataOrModel(_ arguments: Arguments, _ context: CallContext) throws -> Value? {
+  switch arguments["what"] {
+  case .host(let data as DatasetObject):
+    return try Builtin.draw(data.dataset, model: nil, to: arguments["to"], context: context)
+  case .host(let model as ModelObject):
+    guard case .host(let data as DatasetObject) = arguments["data"] else {
+      throw CallError(
+        "to plot a model, give the data to draw it on", hint: "plot(net, data)",
+        argument: "what")
+    }
+    return try Builtin.draw(data.dataset, model: model, to: arguments["to"], context: context)
+  default:
+    return nil
+  }
+}
