@@ -8,8 +8,10 @@ struct StartCommand: ParsableCommand {
     commandName: "repl", abstract: "Start the interactive prompt (the default).")
 
   func run() throws {
+    let session = Session(cancellation: Interrupt.flag)
+    session.runs.savesToDisk = true
     ReadEvalPrintLoop.start(
-      session: Session(cancellation: Interrupt.flag),
+      session: session,
       environment: ProcessInfo.processInfo.environment)
   }
 }

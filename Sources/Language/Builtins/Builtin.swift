@@ -115,7 +115,9 @@ public struct BuiltinRegistry {
       Builtin.core + Builtin.mathematics + Builtin.text
         + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.dataTransforms
         + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.losses
-        + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.runBuiltins)
+        + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
+        + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
+        + Builtin.runBuiltins)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.

@@ -50,18 +50,18 @@ extension Builtin {
           })
       },
       Builtin(
-        "log", topic: .training,
+        "log_epochs", topic: .training,
         summary: "Writes each epoch's loss, metrics and rate to a CSV or JSON-lines file.",
         parameters: [
           .required("path", .string, "The file: .csv, or .jsonl for JSON lines."),
         ],
-        example: "logger = log(\"epochs.csv\")"
+        example: "logger = log_epochs(\"epochs.csv\")"
       ) { arguments, context in
         let path = arguments.string("path")
         let url = try context.url(for: path, argument: "path")
         let format: EpochLogger.Format = path.hasSuffix(".jsonl") ? .jsonLines : .csv
         return .host(
-          CallbackObject(call: call("log", arguments, ["path"])) { LogCallback(url: url, format: format) })
+          CallbackObject(call: call("log_epochs", arguments, ["path"])) { LogCallback(url: url, format: format) })
       },
     ]
   }

@@ -19,7 +19,10 @@ extension Builtin {
             "What to draw: loss (the default for one run), val_loss (for several), accuracy…"),
           .optional("to", .either(.string, .none), default: .none, "Also write the chart as SVG."),
         ],
-        example: "plot(runs(last: 5))"
+        example: """
+          run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
+          plot(run)
+          """
       ) { arguments, context in
         let metric: String? = arguments.isNone("metric") ? nil : arguments.string("metric")
         let chart: LineChart
@@ -50,7 +53,10 @@ extension Builtin {
         summary: "Reads a run's curves and says in plain words what went right or wrong, and "
           + "what to try next.",
         parameters: [.required("run", .host("run"), "The run to read.")],
-        example: "for run in runs(last: 1) { diagnose(run) }"
+        example: """
+          run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
+          diagnose(run)
+          """
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
         context.print(Diagnosis(of: run.record).text)
@@ -78,7 +84,11 @@ extension Builtin {
         "compare", topic: .evaluation,
         summary: "A table of runs side by side: settings, best epoch, losses, metrics, time.",
         parameters: [.required("runs", .list(of: .host("run")), "The runs to compare.")],
-        example: "compare(runs())"
+        example: """
+          data = moons(n: 100, seed: 1)
+          for lr in [0.001, 0.01] { fit(mlp(inputs: 2, seed: 1), data, optimizer: sgd(lr: lr), epochs: 3, name: "lr {lr}") }
+          compare(runs())
+          """
       ) { arguments, context in
         let records = runs(in: arguments.list("runs"))
         context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))

@@ -21,8 +21,8 @@ public final class RunObject: HostObject {
     if let best = bestLoss {
       parts.append("best \(best.key) \(NumberFormat.format(best.value)) at epoch \(best.epoch)")
     }
-    for name in finalMetricNames where !name.hasSuffix("loss") {
-      parts.append("\(name) \(NumberFormat.format(record.finalMetrics[name] ?? .nan))")
+    for (name, value) in finalValues where !name.hasSuffix("loss") {
+      parts.append("\(name) \(NumberFormat.format(value))")
     }
     parts.append("\(record.status) in \(seconds(record.duration))")
     return "run \"\(record.name)\": " + parts.joined(separator: ", ")
@@ -36,11 +36,17 @@ public final class RunObject: HostObject {
     return nil
   }
 
-  private var finalMetricNames: [String] { record.finalMetrics.keys.sorted() }
+  /// The last epoch's loss, validation loss and metrics, in that order.
+  var finalValues: [(name: String, value: Double)] {
+    let losses = [RunRecord.Series.loss, RunRecord.Series.validationLoss].compactMap { key in
+      record.history[key]?.last.map { (key, $0) }
+    }
+    return losses + record.finalMetrics.keys.sorted().map { ($0, record.finalMetrics[$0] ?? .nan) }
+  }
 
   public var fieldNames: [String] {
     ["name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
-     "message"] + finalMetricNames.filter { !["epochs", "lr"].contains($0) }
+     "message"] + finalValues.map(\.name)
   }
 
   public func field(named name: String) throws -> Value? {
@@ -56,7 +62,7 @@ public final class RunObject: HostObject {
     case "lr": return (record.history[RunRecord.Series.learningRate]?.last).map { .number($0) } ?? Value.none
     case "history": return .host(HistoryObject(record.history))
     case "message": return record.message.map { .string($0) } ?? Value.none
-    default: return record.finalMetrics[name].map { .number($0) }
+    default: return finalValues.first { $0.name == name }.map { .number($0.value) }
     }
   }
 }

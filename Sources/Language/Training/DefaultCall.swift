@@ -1,3 +1,6 @@
+import Datasets
+import Learning
+
 extension Builtin {
   /// Calls the built-in with every parameter at its default, as `loss: bce` or
   /// `optimizer: adam` mean `bce()` and `adam()`.
@@ -33,5 +36,34 @@ extension Arguments {
     }
     guard case .host(let object) = value, let typed = object as? Object else { return nil }
     return typed
+  }
+}
+
+extension Arguments {
+  /// The loss passed as `loss`, or the one that suits `data`'s task when it is `none`.
+  func loss(for data: Dataset, context: CallContext) throws -> Loss {
+    try object("loss", as: LossObject.self, context: context)?.loss
+      ?? RunRecording.defaultLoss(for: data.task)
+  }
+
+  /// The optimizer passed as `optimizer`, or `adam(lr: 0.001)` when it is `none`.
+  func optimizer(context: CallContext) throws -> OptimizerObject {
+    try object("optimizer", as: OptimizerObject.self, context: context) ?? .standard
+  }
+}
+
+extension Parameter {
+  /// The `loss:` parameter of the training built-ins.
+  static var loss: Parameter {
+    .optional(
+      "loss", .either(LossObject.type, .none), default: .none,
+      "The loss; none picks bce, cross_entropy or mse from the data's task.")
+  }
+
+  /// The `optimizer:` parameter of the training built-ins.
+  static var optimizer: Parameter {
+    .optional(
+      "optimizer", .either(OptimizerObject.type, .none), default: .none,
+      "The optimizer; none is adam(lr: 0.001).")
   }
 }

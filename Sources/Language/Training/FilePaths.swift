@@ -1,9 +1,9 @@
 import Foundation
 
 extension CallContext {
-  /// The file a built-in reads or writes for the path `path` as the learner wrote it.
-  func url(for path: String, argument: String) throws -> URL {
-    guard !path.isEmpty else { throw CallError("the path is empty", argument: argument) }
-    return URL(fileURLWithPath: path)
+  /// The file a built-in reads or writes for `path` as the code wrote it in the argument
+  /// `argument`, through the session's path hook (a notebook confines paths to its folder).
+  func url(for path: String, argument: String, use: FileUse = .write) throws -> URL {
+    URL(fileURLWithPath: try resolve(path, for: use, argument: argument))
   }
 }

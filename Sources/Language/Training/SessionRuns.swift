@@ -11,11 +11,16 @@ public final class SessionRuns {
   public var savesToDisk = false
   /// Counts evaluations on test data and warns on a repeat after more training.
   public let testLedger = TestSetLedger()
+  /// The gradient of the last `loss_of` per model, waiting for `backward`.
+  var pendingGradients: [ObjectIdentifier: Matrix] = [:]
 
   init() {}
 
   /// Forgets the runs (not the files saved).
-  func reset() { all = [] }
+  func reset() {
+    all = []
+    pendingGradients = [:]
+  }
 
   /// Adds `run` and, when saving is on, writes it to `runs/` in the session's folder; returns a
   /// note when it could not be written.

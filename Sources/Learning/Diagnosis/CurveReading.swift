@@ -19,8 +19,19 @@ struct CurveReading {
   /// The relative drop of the training loss from the first epoch to the last.
   var overallDrop: Double { relativeDrop(train, from: 0) }
 
-  /// The relative drop of the training loss over the last quarter of the epochs (at least 2).
-  var tailDrop: Double { relativeDrop(train, from: max(0, epochs - max(2, epochs / 4))) }
+  /// The index where the last quarter of the curve begins: a quarter of its epoch-to-epoch
+  /// steps (at least 2) before the end.
+  private var tailStart: Int { max(0, epochs - 1 - max(2, epochs / 4)) }
+
+  /// The relative drop of the training loss over the last quarter of the epochs.
+  var tailDrop: Double { relativeDrop(train, from: tailStart) }
+
+  /// The share of the training loss's whole fall that came in the last quarter of the epochs:
+  /// about a quarter for a steady descent, near 0 once the curve has flattened.
+  var tailShare: Double {
+    guard let first = train.first, let last = train.last, first > last else { return 0 }
+    return (train[tailStart] - last) / (first - last)
+  }
 
   /// The epoch of the lowest validation loss and that loss.
   var bestValidation: (epoch: Int, value: Double)? {

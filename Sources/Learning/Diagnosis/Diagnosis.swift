@@ -11,8 +11,8 @@ import Foundation
 /// | too short | fewer than 3 epochs: nothing to read yet |
 /// | overfitting | validation loss was lowest before the last epoch, rose by more than 10% of that low and by more than 0.01, while the training loss kept falling |
 /// | noisy | the curve (validation if any) rose on at least 35% of epochs, by 4% of its level on average |
-/// | barely moving | the training loss fell by less than 10% overall and was still falling at the end |
-/// | underfitting | the training loss flattened (under 10% overall drop), or was still falling by more than 5% over the last quarter of the epochs |
+/// | barely moving | the training loss fell by less than 10% overall, at a steady pace (the last quarter of the epochs brought at least 15% of the fall) |
+/// | underfitting | the training loss flattened after falling less than 10%, or was still falling steadily (by over 5%, and 15% of its fall, in the last quarter) |
 /// | good fit | none of the above |
 public struct Diagnosis: Sendable, Equatable {
   /// The kinds of behaviour a diagnosis tells apart.
@@ -111,7 +111,7 @@ public struct Diagnosis: Sendable, Equatable {
         ["batch: \(settings.batch * 4)", "optimizer: \(smallerRate)"])
     }
     let drop = curve.overallDrop * 100
-    if curve.overallDrop < 0.1, curve.tailDrop > 0.005 {
+    if curve.overallDrop < 0.1, curve.tailShare >= 0.15 {
       return (
         .barelyMoving,
         "the training loss fell only \(format(drop))% in \(curve.epochs) epochs (from "
@@ -130,7 +130,7 @@ public struct Diagnosis: Sendable, Equatable {
         ["net = mlp(inputs: …, hidden: [32, 32], outputs: …)",
          "optimizer: \(settings.optimizer(rate: settings.rate * 10))"])
     }
-    if curve.tailDrop > 0.05 {
+    if curve.tailDrop > 0.05, curve.tailShare >= 0.15 {
       return (
         .underfitting,
         "the training loss was still falling at the end: \(format(curve.tailDrop * 100))% over "

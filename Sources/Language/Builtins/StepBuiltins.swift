@@ -1,0 +1,129 @@
+import Engine
+import Learning
+
+extension Builtin {
+  /// The training loop taken apart, for lesson 1: `forward`, `loss_of`, `backward`, `update`,
+  /// and `step` doing all four. Gradients are then visible on `net.layers[0].weight.grad`.
+  static var steps: [Builtin] {
+    [
+      Builtin(
+        "forward", topic: .training,
+        summary: "Runs data through the model (training mode) and returns its outputs.",
+        parameters: [
+          .required("model", .host("model"), "The model."),
+          .required(
+            "data", .either(.host("dataset"), .list(of: .list(of: .number))),
+            "A dataset, or a list of points."),
+        ],
+        example: "out = forward(mlp(inputs: 2, seed: 1), [[0, 1], [1, 0]])"
+      ) { arguments, context in
+        let model = arguments.model("model").model
+        let (input, _) = try features(arguments, "data", model: model)
+        var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
+        let output = model.forward(input, pass: &pass)
+        return .host(
+          TensorObject(name: "output", shape: [output.rows, output.columns], values: output.values))
+      },
+      Builtin(
+        "loss_of", topic: .training,
+        summary: "The model's loss on data; remembers its gradient for backward(net).",
+        parameters: [
+          .required("model", .host("model"), "The model."),
+          .required("data", .host("dataset"), "The data (a batch)."),
+          .loss,
+        ],
+        example: "l = loss_of(mlp(inputs: 2, seed: 1), moons(n: 16, seed: 1), loss: bce)"
+      ) { arguments, context in
+        let model = arguments.model("model").model
+        let (value, gradient) = try lossAndGradient(arguments, context)
+        context.session.runs.pendingGradients[ObjectIdentifier(model)] = gradient
+        return .number(Double(value))
+      },
+      Builtin(
+        "backward", topic: .training,
+        summary: "Back-propagates the last loss_of(net, …): sets every weight's .grad (fresh, "
+          + "not added to old ones).",
+        parameters: [.required("model", .host("model"), "The model loss_of was called on.")],
+        example: """
+          net = mlp(inputs: 2, seed: 1)
+          l = loss_of(net, moons(n: 16, seed: 1))
+          backward(net)
+          """
+      ) { arguments, context in
+        let model = arguments.model("model").model
+        guard
+          let gradient = context.session.runs.pendingGradients.removeValue(
+            forKey: ObjectIdentifier(model))
+        else {
+          throw CallError(
+            "there is no loss to back-propagate for this model",
+            hint: "call loss_of(net, data) first, then backward(net)", argument: "model")
+        }
+        model.zeroGradients()
+        model.backward(gradient)
+        return .none
+      },
+      Builtin(
+        "update", topic: .training,
+        summary: "Moves every weight one optimizer step against its gradient.",
+        parameters: [
+          .required("model", .host("model"), "The model, after backward."),
+          .required("optimizer", OptimizerObject.type, "The optimizer, e.g. sgd(lr: 0.1)."),
+        ],
+        example: """
+          net = mlp(inputs: 2, seed: 1)
+          opt = sgd(lr: 0.1)
+          l = loss_of(net, moons(n: 16, seed: 1))
+          backward(net)
+          update(net, opt)
+          """
+      ) { arguments, context in
+        let model = arguments.model("model").model
+        guard let optimizer = try arguments.object("optimizer", as: OptimizerObject.self, context: context)
+        else { return .none }
+        optimizer.live.step(model.parameters)
+        return .none
+      },
+      Builtin(
+        "step", topic: .training,
+        summary: "One whole training step on data: forward, loss, backward, update; returns the "
+          + "loss before the update.",
+        parameters: [
+          .required("model", .host("model"), "The model."),
+          .required("data", .host("dataset"), "The data (a batch)."),
+          .loss,
+          .required("optimizer", OptimizerObject.type, "The optimizer, e.g. sgd(lr: 0.1)."),
+        ],
+        example: """
+          net = mlp(inputs: 2, seed: 1)
+          opt = sgd(lr: 0.1)
+          step(net, moons(n: 32, seed: 1), optimizer: opt)
+          """
+      ) { arguments, context in
+        let model = arguments.model("model").model
+        guard let optimizer = try arguments.object("optimizer", as: OptimizerObject.self, context: context)
+        else { return .none }
+        let (value, gradient) = try lossAndGradient(arguments, context)
+        model.zeroGradients()
+        model.backward(gradient)
+        optimizer.live.step(model.parameters)
+        return .number(Double(value))
+      },
+    ]
+  }
+
+  /// A training-mode forward pass of the `model` argument on the `data` argument, and the loss
+  /// with its gradient with respect to the outputs.
+  private static func lossAndGradient(
+    _ arguments: Arguments, _ context: CallContext
+  ) throws -> (Float, Matrix) {
+    let model = arguments.model("model").model
+    let data = arguments.dataset("data")
+    let loss = try arguments.loss(for: data, context: context)
+    try checkFit(model, data, loss)
+    var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
+    let output = model.forward(
+      Matrix(rows: data.count, columns: data.featureCount, values: data.features), pass: &pass)
+    return loss.evaluate(output, targets: data.targets)
+  }
+}

@@ -1,0 +1,154 @@
+import Datasets
+import Engine
+import Foundation
+import Learning
+
+extension Builtin {
+  /// Training: `fit` and `resume`.
+  static var training: [Builtin] {
+    [
+      Builtin(
+        "fit", topic: .training,
+        summary: "Trains a model on data by mini-batch gradient descent and returns the run.",
+        parameters: [
+          .required("model", .host("model"), "The model to train (it changes in place)."),
+          .required("data", .host("dataset"), "The training data."),
+          .optional(
+            "validation", .either(.host("dataset"), .none), default: .none,
+            "Data to evaluate after each epoch."),
+          .loss,
+          .optimizer,
+          .optional("epochs", .integer, default: .number(20), "Passes over the training data."),
+          .optional("batch", .integer, default: .number(32), "Samples per step."),
+          .optional("shuffle", .bool, default: .bool(true), "Visit samples in a new order each epoch."),
+          .optional(
+            "schedule", .either(.host("schedule"), .none), default: .none,
+            "A learning-rate schedule, starting from the optimizer's rate."),
+          .optional(
+            "callbacks", .list(of: .host("callback")), default: .list([]),
+            "Callbacks such as early_stopping(…), checkpoint(…), log_epochs(…)."),
+          .optional(
+            "metrics", .list(of: .choice("metric", Metric.allCases.map(\.rawValue))),
+            default: .list([]), "Metrics recorded each epoch, e.g. [\"accuracy\"]."),
+          .seed,
+          .optional("name", .either(.string, .none), default: .none, "The run's name."),
+        ],
+        example: """
+          data = moons(n: 100, seed: 1)
+          net = mlp(inputs: 2, hidden: [8], outputs: 1, seed: 1)
+          run = fit(net, data, epochs: 5, seed: 1)
+          """
+      ) { arguments, context in
+        let model = arguments.model("model")
+        let data = arguments.dataset("data")
+        let loss = try arguments.loss(for: data, context: context)
+        let optimizer = try arguments.optimizer(context: context)
+        let epochs = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
+        let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
+        let seed = try arguments.seed(in: context)
+        var options = FitOptions(
+          epochs: epochs, batchSize: batch, shuffle: arguments.bool("shuffle"), seed: seed,
+          metrics: arguments.list("metrics").compactMap { value in
+            if case .string(let name) = value { Metric(rawValue: name) } else { nil }
+          })
+        if case .host(let validation as DatasetObject) = arguments["validation"] {
+          options.validation = validation.dataset
+        }
+        let made = optimizer.make()
+        var scheduleText = "none"
+        if case .host(let schedule as ScheduleObject) = arguments["schedule"] {
+          let steps = (data.count + batch - 1) / batch
+          let resolved = try libraryCall(argument: "schedule") {
+            try schedule.resolve(rate: optimizer.rate, epochs: epochs, stepsPerEpoch: steps)
+          }
+          options.schedule = resolved.schedule
+          if let callback = resolved.callback { options.callbacks.append(callback) }
+          scheduleText = schedule.call
+        }
+        var stoppers: [any Callback] = []
+        for case .host(let object as CallbackObject) in arguments.list("callbacks") {
+          let callback = try object.callback()
+          if callback is EarlyStopping { stoppers.append(callback) } else { options.callbacks.append(callback) }
+        }
+        // Early stopping last, so loggers and checkpoints see the epoch it stops after.
+        options.callbacks += stoppers
+        let trainer = Trainer(model: model.model, loss: loss, optimizer: made, options: options)
+        let count = context.session.runs.all.count + 1
+        let name = arguments.isNone("name") ? "run \(count)" : arguments.string("name")
+        let parameters = [
+          RunRecord.Parameter.model: model.summary, RunRecord.Parameter.loss: LossObject.call(loss),
+          RunRecord.Parameter.optimizer: optimizer.summary,
+          RunRecord.Parameter.schedule: scheduleText, RunRecord.Parameter.batchSize: "\(batch)",
+          RunRecord.Parameter.epochs: "\(epochs)", RunRecord.Parameter.seed: "\(seed)",
+          RunRecord.Parameter.dataset: data.name,
+          RunRecord.Parameter.provenance: "\(data.provenance)",
+          RunRecord.Parameter.version: Trainbook.version,
+        ]
+        return .host(
+          try TrainingRun(name: name, parameters: parameters)
+            .train(trainer, on: data, context: context))
+      },
+      Builtin(
+        "resume", topic: .training,
+        summary: "Continues a run's training for more epochs, optionally from a saved checkpoint.",
+        parameters: [
+          .required("run", .host("run"), "The run to continue (its model, optimizer and position)."),
+          .required("data", .host("dataset"), "The same training data."),
+          .optional("epochs", .integer, default: .number(10), "How many more epochs."),
+          .optional(
+            "from", .either(.string, .none), default: .none,
+            "A file from save_checkpoint to restore the position from first."),
+        ],
+        example: """
+          data = moons(n: 100, seed: 1)
+          run = fit(mlp(inputs: 2, seed: 1), data, epochs: 2, seed: 1)
+          more = resume(run, data, epochs: 2)
+          """
+      ) { arguments, context in
+        let run = arguments.host("run", as: RunObject.self)
+        guard let trainer = run.trainer else {
+          throw CallError("this run has no trainer to continue", argument: "run")
+        }
+        if case .string(let path) = arguments["from"] {
+          let url = try context.url(for: path, argument: "from")
+          try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
+        }
+        let more = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
+        trainer.options.epochs = trainer.epoch + more
+        var parameters = run.record.parameters
+        parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"
+        return .host(
+          try TrainingRun(name: run.record.name, parameters: parameters)
+            .train(trainer, on: arguments.dataset("data"), context: context))
+      },
+      Builtin(
+        "save_checkpoint", topic: .training,
+        summary: "Saves a run's whole training state (weights, optimizer, position) to resume "
+          + "it exactly.",
+        parameters: [
+          .required("run", .host("run"), "The run to save."),
+          .required("path", .string, "The safetensors file to write."),
+        ],
+        example: """
+          run = fit(mlp(inputs: 2, seed: 1), moons(n: 50, seed: 1), epochs: 1, seed: 1)
+          save_checkpoint(run, "state.safetensors")
+          """
+      ) { arguments, context in
+        let run = arguments.host("run", as: RunObject.self)
+        guard let trainer = run.trainer else {
+          throw CallError("this run has no training state to save", argument: "run")
+        }
+        let url = try context.url(for: arguments.string("path"), argument: "path")
+        try trainer.saveState(to: url)
+        return .none
+      },
+    ]
+  }
+}
+
+extension OptimizerObject {
+  /// `adam(lr: 0.001)`, what `fit` uses when given no optimizer.
+  static var standard: OptimizerObject {
+    OptimizerObject(name: "adam", rate: 0.001, settings: []) { Optimizer.adam(learningRate: 0.001) }
+  }
+}

@@ -1,0 +1,79 @@
+import Datasets
+import Engine
+import Foundation
+import Learning
+
+/// Turning a fit loop's history into a run record and the lines a learner reads while it trains.
+enum RunRecording {
+  /// The loss that suits a task when `fit` is given none: binary cross-entropy for two classes,
+  /// cross-entropy for more, mean squared error for regression.
+  static func defaultLoss(for task: Task) -> Loss {
+    switch task {
+    case .binary: .binaryCrossEntropy
+    case .multiclass: .crossEntropy()
+    case .regression: .meanSquaredError
+    }
+  }
+
+  /// The run's status for why training stopped.
+  static func status(_ reason: StopReason?) -> (RunStatus, String?) {
+    switch reason {
+    case .earlyStopping(let epoch): (.stoppedEarly, "early stopping after epoch \(epoch)")
+    case .cancelled: (.interrupted, "interrupted by Ctrl-C; the model keeps its last step")
+    case .nonFinite(let message): (.diverged, message)
+    case .requested(let reason): (.stoppedEarly, reason)
+    case .completed, nil: (.finished, nil)
+    }
+  }
+
+  /// The per-epoch series of `history`: `loss`, `val_loss`, `lr`, `seconds` and each metric.
+  static func series(_ history: History) -> [String: [Double]] {
+    var series: [String: [Double]] = [
+      RunRecord.Series.loss: history.epochs.map(\.trainLoss),
+      RunRecord.Series.learningRate: history.epochs.map(\.learningRate),
+      RunRecord.Series.seconds: history.epochs.map(\.seconds),
+    ]
+    if history.epochs.contains(where: { $0.validationLoss != nil }) {
+      series[RunRecord.Series.validationLoss] = history.epochs.map { $0.validationLoss ?? .nan }
+    }
+    for name in Set(history.epochs.flatMap(\.metrics.keys)) {
+      series[name] = history.epochs.map { $0.metrics[name] ?? .nan }
+    }
+    return series
+  }
+
+  /// The last epoch's metrics (its losses are the series' last values).
+  static func finalMetrics(_ history: History) -> [String: Double] {
+    history.epochs.last?.metrics ?? [:]
+  }
+
+  /// One line for an epoch: `epoch  12/200  loss 0.3012  val_loss 0.2987  accuracy 0.88  0.31 s`.
+  static func progressLine(_ record: EpochRecord, epochs: Int, elapsed: Double) -> String {
+    let width = String(epochs).count
+    let number = String(repeating: " ", count: max(0, width - String(record.epoch).count))
+      + String(record.epoch)
+    var parts = ["epoch \(number)/\(epochs)", "loss \(NumberFormat.format(record.trainLoss))"]
+    if let validation = record.validationLoss {
+      parts.append("val_loss \(NumberFormat.format(validation))")
+    }
+    parts += record.metrics.keys.sorted().map { "\($0) \(NumberFormat.format(record.metrics[$0] ?? .nan))" }
+    parts.append(seconds(elapsed))
+    return parts.joined(separator: "  ")
+  }
+
+  /// The summary printed when training ends: the best epoch and the final numbers.
+  static func summaryText(_ run: RunObject) -> String {
+    var lines: [String] = []
+    if let best = run.bestLoss {
+      lines.append("best epoch \(best.epoch): \(best.key) \(NumberFormat.format(best.value))")
+    }
+    let final = run.finalValues
+    if !final.isEmpty {
+      lines.append(
+        "final: " + final.map { "\($0.name) \(NumberFormat.format($0.value))" }
+          .joined(separator: ", "))
+    }
+    if let message = run.record.message { lines.append("stopped: \(message)") }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,48 @@
+import Datasets
+import Engine
+import Foundation
+import Learning
+
+/// Runs a trainer on data for the language: streams a progress line per epoch, stops cleanly on
+/// Ctrl-C, prints the summary and the time, and records the run in the session.
+struct TrainingRun {
+  /// The run's name.
+  var name: String
+  /// The settings recorded with the run (`RunRecord.Parameter` keys).
+  var parameters: [String: String]
+
+  /// Trains `trainer` on `data` and returns the run (partial when interrupted).
+  func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let epochs = trainer.options.epochs
+    let flag = context.session.cancellation
+    let priorEpochs = trainer.history.epochs.count
+    trainer.options.isCancelled = { flag.isCancelled }
+    trainer.options.progress = { progress in
+      guard case .epoch(let record) = progress else { return }
+      let elapsed = (clock.now - started).components
+      let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+      context.emit(
+        .progress(RunRecording.progressLine(record, epochs: epochs, elapsed: seconds)))
+    }
+    let history = try libraryCall { try trainer.fit(data) }
+    let elapsed = (clock.now - started).components
+    let duration = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    let (status, message) = RunRecording.status(history.stopReason)
+    let runs = context.session.runs
+    let record = RunRecord(
+      id: "run-\(runs.all.count + 1)", name: name,
+      created: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
+      parameters: parameters, history: RunRecording.series(history),
+      finalMetrics: RunRecording.finalMetrics(history), duration: duration, status: status,
+      message: message)
+    let run = RunObject(record, trainer: trainer)
+    if let note = runs.record(run, context: context) { context.print(note) }
+    context.print(RunRecording.summaryText(run))
+    let trained = history.epochs.count - priorEpochs
+    context.emit(
+      .timing("trained \(trained) \(trained == 1 ? "epoch" : "epochs") in \(seconds(duration))"))
+    return run
+  }
+}
