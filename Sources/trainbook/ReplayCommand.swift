@@ -98,15 +98,9 @@ func absolutePath(_ path: String) -> String {
 }
 
 /// A fresh language session for replaying `notebook`, started from its recorded seed, with every
-/// file its code reads or writes confined to the notebook's folder. The process also enters that
-/// folder, so anything written relative to the working folder lands beside the notebook too.
+/// file its code reads or writes confined to the notebook's folder (relative paths start there).
 func notebookRunner(for notebook: Notebook, at path: String) throws -> any CellRunner {
-  let runner = try SessionRunner(for: notebook, at: path)
-  let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-  guard FileManager.default.changeCurrentDirectoryPath(folder) else {
-    throw NotebookCommandError("cannot enter the notebook's folder \(folder)")
-  }
-  return runner
+  try SessionRunner(for: notebook, at: path)
 }
 
 /// A notebook that cannot be read or replayed: the message is printed as is and the command

@@ -16,7 +16,7 @@ func shippedNotebooks() throws -> [String] {
   #expect(!paths.isEmpty)
   for path in paths {
     let notebook = try Notebook(contentsOf: path)
-    let replay = Replay(notebook, runner: SessionRunner(seed: notebook.metadata.seed))
+    let replay = Replay(notebook, runner: try SessionRunner(for: notebook, at: path))
     #expect(replay.passes, "\(replay.report(file: path))")
   }
 }
