@@ -22,6 +22,7 @@ extension Builtin {
         let model = arguments.model("model").model
         let data = arguments.dataset("data")
         let loss = try arguments.loss(for: data, context: context)
+        try arguments.model("model").checkTakes(data, argument: "data")
         let metrics: [Metric] = data.task == .regression ? [.mae, .r2] : [.accuracy]
         let trainer = Trainer(
           model: model, loss: loss, optimizer: OptimizerObject.standard.make(),
@@ -50,7 +51,7 @@ extension Builtin {
         example: "predict(mlp(inputs: 2, seed: 1), [[0, 0], [1, 0.5]])"
       ) { arguments, _ in
         let model = arguments.model("model").model
-        let (input, task) = try features(arguments, "data", model: model)
+        let (input, task) = try features(arguments, "data", model: arguments.model("model"))
         let outputs = model.predict(input)
         return .list((0..<outputs.rows).map { row in
           if outputs.columns > 1 {
@@ -88,26 +89,19 @@ extension Builtin {
     ) { arguments, _ in
       let model = arguments.model("model").model
       let data = arguments.dataset("data")
-      guard data.featureCount == model.inputFeatures else {
-        throw CallError(
-          "the model takes \(model.inputFeatures) features but \(data.name) has "
-            + "\(data.featureCount)", argument: "data")
-      }
+      try arguments.model("model").checkTakes(data, argument: "data")
       return .number(try libraryCall { try metric.value(model: model, data: data) })
     }
   }
 
   /// The features of a dataset or list of points passed as `label`, checked against the model.
   static func features(
-    _ arguments: Arguments, _ label: String, model: Sequential
+    _ arguments: Arguments, _ label: String, model object: ModelObject
   ) throws -> (Matrix, Task?) {
-    if case .host(let object as DatasetObject) = arguments[label] {
-      let data = object.dataset
-      guard data.featureCount == model.inputFeatures else {
-        throw CallError(
-          "the model takes \(model.inputFeatures) features but \(data.name) has "
-            + "\(data.featureCount)", argument: label)
-      }
+    let model = object.model
+    if case .host(let dataset as DatasetObject) = arguments[label] {
+      let data = dataset.dataset
+      try object.checkTakes(data, argument: label)
       return (Matrix(rows: data.count, columns: data.featureCount, values: data.features), data.task)
     }
     var values: [Float] = []

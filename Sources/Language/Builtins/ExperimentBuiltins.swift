@@ -25,7 +25,8 @@ extension Builtin {
           result = lr_find(mlp(inputs: 2, seed: 1), data, steps: 50, seed: 1)
           """
       ) { arguments, context in
-        let model = arguments.model("model").model
+        let object = arguments.model("model")
+        let model = object.model
         let data = arguments.dataset("data")
         let loss = try arguments.loss(for: data, context: context)
         let optimizer = try arguments.optimizer(context: context)
@@ -37,7 +38,7 @@ extension Builtin {
         let steps = try arguments.integer("steps", atLeast: 2, what: "`steps`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
         let seed = try arguments.seed(in: context)
-        try checkFit(model, data, loss)
+        try checkFit(object, data, loss)
         return .host(
           RateFinderObject(
             try libraryCall {
@@ -68,7 +69,8 @@ extension Builtin {
           cross_validate(mlp(inputs: 2, hidden: [8], seed: 1), data, k: 3, epochs: 5, seed: 1)
           """
       ) { arguments, context in
-        let template = arguments.model("model").model
+        let object = arguments.model("model")
+        let template = object.model
         let data = arguments.dataset("data")
         let loss = try arguments.loss(for: data, context: context)
         let optimizer = try arguments.optimizer(context: context)
@@ -83,7 +85,7 @@ extension Builtin {
             if case .string(let name) = value { Metric(rawValue: name) } else { nil }
           },
           isCancelled: { flag.isCancelled })
-        try checkFit(template, data, loss)
+        try checkFit(object, data, loss)
         let result = try libraryCall {
           try crossValidate(
             data, folds: k, seed: seed, loss: loss, options: options,
@@ -95,8 +97,11 @@ extension Builtin {
     ]
   }
 
-  /// Checks that `model` can train on `data` with `loss`, as `fit` would, before any work.
-  static func checkFit(_ model: Sequential, _ data: Dataset, _ loss: Loss) throws {
+  /// Checks that `model` can train on the `data` argument with `loss`, as `fit` would, before
+  /// any work.
+  static func checkFit(_ object: ModelObject, _ data: Dataset, _ loss: Loss) throws {
+    try object.checkTakes(data, argument: "data")
+    let model = object.model
     let trainer = Trainer(model: model, loss: loss, optimizer: OptimizerObject.standard.make())
     _ = try libraryCall(argument: "data") { try trainer.evaluate(data) }
   }

@@ -8,12 +8,18 @@ extension Builtin {
     [
       Builtin(
         "plot", topic: .plotting,
-        summary: "Draws a run's training and validation curves, several runs overlaid, or an "
-          + "lr_find curve.",
+        summary: "Draws a run's training and validation curves, several runs overlaid, an lr_find "
+          + "curve, data, or a model's decision boundary.",
         parameters: [
           .required(
-            "what", .either(.host("run"), .list(of: .host("run")), .host("lr_find result")),
-            "A run, a list of runs, or the result of lr_find."),
+            "what",
+            .either(
+              .host("run"), .list(of: .host("run")), .host("lr_find result"), .host("dataset"),
+              .host("model")),
+            "A run, a list of runs, the result of lr_find, a dataset, or a model (with data)."),
+          .optional(
+            "data", .either(.host("dataset"), .none), default: .none,
+            "The data to draw a model's decision boundary on."),
           .optional(
             "metric", .either(.string, .none), default: .none,
             "What to draw: loss (the default for one run), val_loss (for several), accuracy…"),
@@ -24,6 +30,7 @@ extension Builtin {
           plot(run)
           """
       ) { arguments, context in
+        if let drawn = try plotDataOrModel(arguments, context) { return drawn }
         let metric: String? = arguments.isNone("metric") ? nil : arguments.string("metric")
         let chart: LineChart
         switch arguments["what"] {
@@ -41,11 +48,9 @@ extension Builtin {
           chart = try RunCharts.chart(of: records, metric: metric ?? fallback)
         }
         let svg = chart.svg()
-        if case .string(let path) = arguments["to"] {
-          let url = try context.url(for: path, argument: "to")
-          try writeAtomically(Array(svg.utf8), to: url)
-        }
-        context.emit(.chart(terminal: chart.render(width: 72, height: 18), svg: svg))
+        try emit(
+          terminal: chart.render(width: 72, height: 18, color: context.session.usesColor),
+          svg: svg, to: arguments["to"], context: context)
         return .none
       },
       Builtin(

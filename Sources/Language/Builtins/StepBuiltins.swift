@@ -18,7 +18,7 @@ extension Builtin {
         example: "out = forward(mlp(inputs: 2, seed: 1), [[0, 1], [1, 0]])"
       ) { arguments, context in
         let model = arguments.model("model").model
-        let (input, _) = try features(arguments, "data", model: model)
+        let (input, _) = try features(arguments, "data", model: arguments.model("model"))
         var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
         let output = model.forward(input, pass: &pass)
         return .host(
@@ -117,10 +117,11 @@ extension Builtin {
   private static func lossAndGradient(
     _ arguments: Arguments, _ context: CallContext
   ) throws -> (Float, Matrix) {
-    let model = arguments.model("model").model
+    let object = arguments.model("model")
+    let model = object.model
     let data = arguments.dataset("data")
     let loss = try arguments.loss(for: data, context: context)
-    try checkFit(model, data, loss)
+    try checkFit(object, data, loss)
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
     let output = model.forward(
       Matrix(rows: data.count, columns: data.featureCount, values: data.features), pass: &pass)

@@ -41,6 +41,7 @@ extension Builtin {
       ) { arguments, context in
         let model = arguments.model("model")
         let data = arguments.dataset("data")
+        try model.checkTakes(data, argument: "data")
         let loss = try arguments.loss(for: data, context: context)
         let optimizer = try arguments.optimizer(context: context)
         let epochs = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
@@ -52,6 +53,7 @@ extension Builtin {
             if case .string(let name) = value { Metric(rawValue: name) } else { nil }
           })
         if case .host(let validation as DatasetObject) = arguments["validation"] {
+          try model.checkTakes(validation.dataset, argument: "validation")
           options.validation = validation.dataset
         }
         let made = optimizer.make()
@@ -110,7 +112,7 @@ extension Builtin {
           throw CallError("this run has no trainer to continue", argument: "run")
         }
         if case .string(let path) = arguments["from"] {
-          let url = try context.url(for: path, argument: "from")
+          let url = try context.url(for: path, argument: "from", use: .read)
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
         }
         let more = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")

@@ -30,7 +30,7 @@ extension Builtin {
           load_weights(mlp(inputs: 2, seed: 2), "net.safetensors")
           """
       ) { arguments, context in
-        let url = try context.url(for: arguments.string("path"), argument: "path")
+        let url = try context.url(for: arguments.string("path"), argument: "path", use: .read)
         try libraryCall(argument: "path") {
           try arguments.model("model").model.loadWeights(from: url)
         }
