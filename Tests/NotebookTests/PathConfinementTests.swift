@@ -3,8 +3,8 @@ import Language
 import Notebook
 import Testing
 
-/// A notebook that writes beside itself, then tries to write above its folder and read a system
-/// file; the last two cells are marked to fail (their messages name the temporary folder, so
+/// A notebook that writes beside itself, then tries to write data and charts above its folder
+/// and read a system file; the last four cells are marked to fail (their messages name the temporary folder, so
 /// their text is not compared).
 let escapingNotebook = """
   ```trainbook
@@ -28,6 +28,19 @@ let escapingNotebook = """
   ```trainbook
   passwords = load_csv("/etc/passwd")
   ```
+
+  <!-- ignore-output -->
+  <!-- expect-error: leads outside the notebook's folder -->
+  ```trainbook
+  scatter(data, to: "../escape.svg")
+  ```
+
+  <!-- ignore-output -->
+  <!-- expect-error: leads outside the notebook's folder -->
+  ```trainbook
+  run = fit(mlp(inputs: 2, seed: 1), data, epochs: 1, seed: 1)
+  plot(run, to: "runs/../../escape.svg")
+  ```
   """
 
 @Test func aReplayedNotebookReadsAndWritesOnlyInItsFolder() throws {
@@ -38,7 +51,9 @@ let escapingNotebook = """
   let replay = Replay(notebook, runner: runner)
   #expect(replay.passes, "\(replay.report(file: "escape.md"))")
   #expect(FileManager.default.fileExists(atPath: book + "/inside.csv"))
-  #expect(!FileManager.default.fileExists(atPath: root + "/escape.csv"))
+  for escaped in ["escape.csv", "escape.svg"] {
+    #expect(!FileManager.default.fileExists(atPath: root + "/" + escaped))
+  }
   #expect(runner.session.value(of: "passwords") == nil)
 }
 
