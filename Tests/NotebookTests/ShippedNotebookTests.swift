@@ -11,13 +11,17 @@ func shippedNotebooks() throws -> [String] {
     .filter { $0.hasSuffix(".md") }.sorted().map { folder.appendingPathComponent($0).path }
 }
 
+/// Each shipped notebook replays as recorded, and its Jupyter export validates against nbformat 4.5.
 @Test func everyShippedNotebookReplaysAsRecorded() throws {
   let paths = try shippedNotebooks()
-  #expect(!paths.isEmpty)
+  #expect(paths.count >= 7)
+  let schema = try nbformatSchema()
   for path in paths {
     let notebook = try Notebook(contentsOf: path)
     let replay = Replay(notebook, runner: try SessionRunner(for: notebook, at: path))
     #expect(replay.passes, "\(replay.report(file: path))")
+    let ipynb = try JSON.parse(ExportedNotebook(notebook, replay: replay).ipynb())
+    #expect(schema.errors(ipynb) == [], "\(path)")
   }
 }
 
