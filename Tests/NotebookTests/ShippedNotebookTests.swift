@@ -36,3 +36,15 @@ func shippedNotebooks() throws -> [String] {
   #expect(replay.failures.map(\.number) == [2])
   #expect(replay.report(file: "nb.md").contains("- lr 1.1: x = -112.0129, loss 13227.9441"))
 }
+
+@Test func changingOneTrainedNumberFailsExactlyThatCell() throws {
+  let path = try #require(try shippedNotebooks().first { $0.hasSuffix("digits-confusion.md") })
+  let text = try String(contentsOfFile: path, encoding: .utf8)
+  let edited = text.replacingOccurrences(
+    of: "```output\nloss 0.1586, accuracy 0.9471\n```",
+    with: "```output\nloss 0.1586, accuracy 0.9472\n```")
+  #expect(edited != text)
+  let notebook = try Notebook(parsing: edited)
+  let replay = Replay(notebook, runner: try SessionRunner(for: notebook, at: path))
+  #expect(replay.failures.map(\.number) == [3], "\(replay.report(file: "digits.md"))")
+}
