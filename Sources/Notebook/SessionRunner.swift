@@ -12,7 +12,7 @@ public final class SessionRunner: CellRunner {
   public init(session: Session = Session(), seed: UInt64? = nil, sandbox: FileSandbox? = nil) {
     self.session = session
     if let seed { session.setSeed(seed) }
-    if let sandbox { session.confineFiles(to: sandbox) }
+    if let sandbox { session.resolvePath = sandbox.resolve(_:for:) }
   }
 
   /// A fresh session for replaying `notebook`, stored at `path`: started from its recorded seed,
@@ -25,13 +25,5 @@ public final class SessionRunner: CellRunner {
   /// Runs one cell in the session and returns what it printed.
   public func run(cell source: String) -> [OutputPiece] {
     session.run(source, origin: nil)
-  }
-}
-
-extension Session {
-  /// Sends every path the session's built-ins open through `sandbox`: relative paths start in
-  /// its folder, and paths that lead out of it are refused with a located error.
-  public func confineFiles(to sandbox: FileSandbox) {
-    resolvePath = { path, use in try sandbox.resolve(path, for: use) }
   }
 }

@@ -4,8 +4,8 @@ import Notebook
 import Testing
 
 /// A notebook that writes beside itself, then tries to write data and charts above its folder
-/// and read a system file; the last four cells are marked to fail (their messages name the temporary folder, so
-/// their text is not compared).
+/// and read a system file; the last four cells are marked to fail (their messages name the
+/// temporary folder, so their text is not compared).
 let escapingNotebook = """
   ```trainbook
   data = moons(n: 10, seed: 1)

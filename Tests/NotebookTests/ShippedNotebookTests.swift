@@ -11,7 +11,8 @@ func shippedNotebooks() throws -> [String] {
     .filter { $0.hasSuffix(".md") }.sorted().map { folder.appendingPathComponent($0).path }
 }
 
-/// Each shipped notebook replays as recorded, and its Jupyter export validates against nbformat 4.5.
+/// Each shipped notebook replays as recorded, and its Jupyter export validates against nbformat
+/// 4.5.
 @Test func everyShippedNotebookReplaysAsRecorded() throws {
   let paths = try shippedNotebooks()
   #expect(paths.count >= 7)

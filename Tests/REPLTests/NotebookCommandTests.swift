@@ -93,7 +93,8 @@ extension TranscriptTests {
     let folder = try Self.scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try writeAtomically("```trainbook\nx = 2\n```\n", to: folder + "/first.md")
-    _ = Self.languageTranscript(of: ":load \(folder)/first.md\ny = x * 3\n:save \(folder)/both.md\n")
+    _ = Self.languageTranscript(
+      of: ":load \(folder)/first.md\ny = x * 3\n:save \(folder)/both.md\n")
     let saved = try Notebook(contentsOf: folder + "/both.md")
     #expect(saved.cells.map(\.source) == ["x = 2", "y = x * 3"])
     try Self.replayChecks(folder + "/both.md")

@@ -36,7 +36,7 @@ extension ColonCommand {
       return
     }
     let unconfined = context.session.resolvePath
-    context.session.resolvePath = { path, use in try sandbox.resolve(path, for: use) }
+    context.session.resolvePath = sandbox.resolve(_:for:)
     defer { context.session.resolvePath = unconfined }
     var ran = 0
     for (offset, cell) in notebook.cells.enumerated() where !cell.markers.skip {
