@@ -36,13 +36,17 @@ extension TranscriptTests {
       print("mean step {mean(steps)}")
       sqrt(-1)
       :save \(folder)/session
+      y = 2
+      :save \(folder)/session.md
 
       """
     let printed = Self.languageTranscript(of: script)
     #expect(printed.contains("Saved 5 cells to \(folder)/session.md;"), "\(printed)")
+    #expect(printed.contains("Saved 6 cells to \(folder)/session.md;"), "\(printed)")
     let notebook = try Notebook(contentsOf: folder + "/session.md")
     #expect(notebook.cells.map(\.source).first == "data = moons(n: 40, noise: 0.2)")
-    #expect(notebook.cells.last?.markers.expectedError?.isEmpty == false)
+    #expect(notebook.cells.count == 6)
+    #expect(notebook.cells[4].markers.expectedError?.isEmpty == false)
     try Self.replayChecks(folder + "/session.md")
   }
 
@@ -137,10 +141,12 @@ extension TranscriptTests {
     let folder = try Self.scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try writeAtomically("```trainbook\nx = 1\n", to: folder + "/broken.md")
+    try writeAtomically("# My notes\n", to: folder + "/notes.md")
     expectSameLines(
       Self.languageTranscript(
         of: ":save\n:save \(folder)/empty.md\n:load\n:load \(folder)/none.md\n"
-          + ":load \(folder)/broken.md\n"),
+          + ":load \(folder)/broken.md\nx = 1\n:save \(folder)/notes.md\n"
+          + ":save \(folder)/data.csv\n"),
       """
       trainbook> :save
       `:save` needs a file name, such as `:save moons.md`.
@@ -153,8 +159,16 @@ extension TranscriptTests {
       trainbook> :load \(folder)/broken.md
       Could not load \(folder)/broken.md:1: unclosed fence: the ```trainbook block opened \
       here never closes with ```
+      trainbook> x = 1
+      x: 1
+      trainbook> :save \(folder)/notes.md
+      \(folder)/notes.md exists and is not a trainbook notebook; choose another name.
+      trainbook> :save \(folder)/data.csv
+      `:save` writes a Markdown notebook; give the file the extension .md.
       trainbook> \n
       """)
     #expect(!FileManager.default.fileExists(atPath: folder + "/empty.md"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/data.csv"))
+    #expect(try String(contentsOfFile: folder + "/notes.md", encoding: .utf8) == "# My notes\n")
   }
 }

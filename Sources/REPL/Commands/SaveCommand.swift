@@ -20,6 +20,10 @@ extension ColonCommand {
       context.console.error("Nothing to save yet: run a cell first.")
       return
     }
+    if let refusal = overwriteRefusal(path) {
+      context.console.error(refusal)
+      return
+    }
     let recorder = NotebookRecorder()
     for cell in context.cells { recorder.record(source: cell.source, outputs: cell.outputs) }
     do {
@@ -33,6 +37,21 @@ extension ColonCommand {
       "Saved \(count) cell\(count == 1 ? "" : "s") to \(path); "
         + "`trainbook replay \(path) --check` checks it still runs the same.")
   }
+}
+
+/// Why `:save` must not write to `path`, or nil: notebooks are Markdown files (`.md`), and an
+/// existing file is replaced only if trainbook saved it (it starts with notebook metadata), so a
+/// typo cannot overwrite a data file or someone's notes.
+private func overwriteRefusal(_ path: String) -> String? {
+  guard path.hasSuffix(".md") else {
+    return "`:save` writes a Markdown notebook; give the file the extension .md."
+  }
+  guard FileManager.default.fileExists(atPath: path) else { return nil }
+  let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+  guard text.hasPrefix("<!-- trainbook") else {
+    return "\(path) exists and is not a trainbook notebook; choose another name."
+  }
+  return nil
 }
 
 /// The file a `:save` or `:load` argument names: quotes around it removed, `~/` expanded, and
