@@ -38,6 +38,14 @@ struct CurveReading {
     validation.indices.min { validation[$0] < validation[$1] }.map { ($0 + 1, validation[$0]) }
   }
 
+  /// The mean validation loss over the last tenth of the epochs (at least 3), and how many
+  /// epochs that is: the level the curve ended at, steadier than its last value.
+  var validationEnd: (level: Double, epochs: Int)? {
+    let count = min(validation.count, max(3, validation.count / 10))
+    guard count > 0 else { return nil }
+    return (validation.suffix(count).reduce(0, +) / Double(count), count)
+  }
+
   /// How jagged the curve is: the fraction of epochs on which it went up, and the mean size of
   /// those rises relative to the curve's mean level. The validation loss is read when there is one.
   var roughness: (risingFraction: Double, meanRise: Double) {

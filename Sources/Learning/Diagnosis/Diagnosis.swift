@@ -9,7 +9,7 @@ import Foundation
 /// | --- | --- |
 /// | diverged | a loss became NaN or infinite, or the training loss ended above 1.5× its start |
 /// | too short | fewer than 3 epochs: nothing to read yet |
-/// | overfitting | validation loss was lowest before the last epoch, rose by more than 10% of that low and by more than 0.01, while the training loss kept falling |
+/// | overfitting | validation loss was lowest before the last tenth of the epochs (at least 3), and its mean over that tenth is above the low by more than 10% of it and by more than 0.01, while the training loss kept falling |
 /// | noisy | the curve (validation if any) rose on at least 35% of epochs, by 4% of its level on average |
 /// | barely moving | the training loss fell by less than 10% overall, at a steady pace (the last quarter of the epochs brought at least 15% of the fall) |
 /// | underfitting | the training loss flattened after falling less than 10%, or was still falling steadily (by over 5%, and 15% of its fall, in the last quarter) |
@@ -84,8 +84,9 @@ public struct Diagnosis: Sendable, Equatable {
           + "\(curve.epochs). The learning rate \(format(settings.rate)) is too large.",
         ["optimizer: \(smallerRate)"])
     }
-    if let best = curve.bestValidation, let final = curve.validation.last, best.epoch < curve.epochs,
-      final - best.value > max(0.1 * best.value, 0.01), curve.train[best.epoch - 1] > last
+    if let best = curve.bestValidation, let final = curve.validation.last,
+      let end = curve.validationEnd, best.epoch <= curve.validation.count - end.epochs,
+      end.level - best.value > max(0.1 * best.value, 0.01), curve.train[best.epoch - 1] > last
     {
       let rise = (final - best.value) / best.value * 100
       return (
