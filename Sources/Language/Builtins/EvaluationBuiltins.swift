@@ -52,7 +52,7 @@ extension Builtin {
       ) { arguments, _ in
         let model = arguments.model("model").model
         let (input, task) = try features(arguments, "data", model: arguments.model("model"))
-        let outputs = model.predict(input)
+        let outputs = try libraryCall(argument: "data") { try model.predict(input) }
         return .list((0..<outputs.rows).map { row in
           if outputs.columns > 1 {
             let values = (0..<outputs.columns).map { outputs[row, $0] }

@@ -20,7 +20,7 @@ extension Builtin {
         let model = arguments.model("model").model
         let (input, _) = try features(arguments, "data", model: arguments.model("model"))
         var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
-        let output = model.forward(input, pass: &pass)
+        let output = try libraryCall(argument: "data") { try model.forward(input, pass: &pass) }
         return .host(
           TensorObject(name: "output", shape: [output.rows, output.columns], values: output.values))
       },
@@ -123,8 +123,8 @@ extension Builtin {
     let loss = try arguments.loss(for: data, context: context)
     try checkFit(object, data, loss)
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
-    let output = model.forward(
-      Matrix(rows: data.count, columns: data.featureCount, values: data.features), pass: &pass)
+    let input = Matrix(rows: data.count, columns: data.featureCount, values: data.features)
+    let output = try libraryCall(argument: "data") { try model.forward(input, pass: &pass) }
     return loss.evaluate(output, targets: data.targets)
   }
 }
