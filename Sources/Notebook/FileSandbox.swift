@@ -1,4 +1,5 @@
 import Foundation
+import Language
 
 #if canImport(Glibc)
   import Glibc
@@ -32,7 +33,7 @@ public struct FileSandbox: Sendable {
 
   /// The absolute path to open for `path` as the notebook's code wrote it.
   /// - Throws: `SandboxError` if the path leads outside the folder.
-  public func resolve(_ path: String, for access: FileAccess) throws(SandboxError) -> String {
+  public func resolve(_ path: String, for access: FileUse) throws(SandboxError) -> String {
     guard !path.isEmpty else { throw SandboxError(path: path, reason: "the path is empty") }
     guard !path.contains("\0") else {
       throw SandboxError(path: path, reason: "the path contains a NUL character")
@@ -76,14 +77,6 @@ public struct FileSandbox: Sendable {
       reason: "it leads outside the notebook's folder \(folder); notebooks may only read and "
         + "write files in their own folder")
   }
-}
-
-/// Whether a path is opened to read or to write.
-public enum FileAccess: Sendable {
-  /// Reading an existing file (a dataset, weights).
-  case read
-  /// Creating or replacing a file (weights, runs, charts).
-  case write
 }
 
 /// A path a notebook's code asked for that the sandbox refuses.

@@ -180,16 +180,18 @@ public enum RecordedPiece: Sendable, Equatable {
   static let kinds = ["text", "chart", "timing", "progress", "error"]
 }
 
-/// What a cell printed as it is recorded: colour codes removed, and consecutive text (or
-/// progress) pieces joined into one, so a loop's prints read as one block.
+/// What a cell printed as it is recorded: colour codes removed, consecutive text pieces joined
+/// into one, so a loop's prints read as one block, and of consecutive progress pieces only the
+/// last kept, as a terminal shows it (each redraws the line before), so a 300-epoch fit is one
+/// line of the notebook.
 public func recorded(_ outputs: [OutputPiece]) -> [RecordedPiece] {
   var pieces: [RecordedPiece] = []
   for piece in outputs.map(RecordedPiece.init) {
     switch (pieces.last, piece) {
     case (.text(let before)?, .text(let next)):
       pieces[pieces.count - 1] = .text(before + "\n" + next)
-    case (.progress(let before)?, .progress(let next)):
-      pieces[pieces.count - 1] = .progress(before + "\n" + next)
+    case (.progress?, .progress):
+      pieces[pieces.count - 1] = piece
     default:
       pieces.append(piece)
     }

@@ -38,18 +38,27 @@ enum OutputToken: Equatable {
 }
 
 /// Whether a line printed on replay matches a recorded line: the same words, and numbers that
-/// match under `tolerance`.
+/// match under `tolerance`. A number followed by a unit of time (`finished in 0.42 s`) is a
+/// duration, which like a timing is never compared: any number matches it.
 func lineMatches(recorded: String, new: String, tolerance: NumberTolerance) -> Bool {
   let old = tokens(of: recorded)
   let fresh = tokens(of: new)
   guard old.count == fresh.count else { return false }
-  return zip(old, fresh).allSatisfy { pair in
+  return zip(old, fresh).enumerated().allSatisfy { index, pair in
     switch pair {
     case (.word(let a), .word(let b)): a == b
-    case (.number(let a), .number(let b)): a.matches(b, tolerance: tolerance)
+    case (.number(let a), .number(let b)):
+      isTimeUnit(index + 1 < old.count ? old[index + 1] : nil) || a.matches(b, tolerance: tolerance)
     default: false
     }
   }
+}
+
+/// Whether `token` is words starting with a unit of time: `s`, `ms` or `min`.
+private func isTimeUnit(_ token: OutputToken?) -> Bool {
+  guard case .word(let text)? = token else { return false }
+  let unit = text.drop { $0 == " " }.prefix(while: \.isLetter)
+  return unit == "s" || unit == "ms" || unit == "min"
 }
 
 /// The tokens of `line`: numbers (`-0.5`, `12`, `3.1e-04`, `.5`) that do not continue a word,

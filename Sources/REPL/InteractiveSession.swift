@@ -30,6 +30,10 @@ public protocol InteractiveSession: CellRunner {
   /// Receives each piece of output the moment a running cell produces it (prints inside a loop,
   /// training progress), so the prompt shows it before the cell ends.
   var onOutput: ((OutputPiece) -> Void)? { get set }
+
+  /// Turns a path as the code wrote it into the path to open, or throws why it may not be used
+  /// (see `Session.resolvePath`); `:load` confines a notebook's files to its folder with it.
+  var resolvePath: (_ path: String, _ use: FileUse) throws -> String { get set }
 }
 
 extension Session: InteractiveSession {

@@ -102,11 +102,7 @@ public final class ReadEvalPrintLoop {
   }
 
   private func evaluate(_ cell: String) {
-    Interrupt.clear()
-    // Shown piece by piece through `onOutput` as the cell runs.
-    let outputs = Interrupt.whileRunningCell { session.run(cell, origin: nil) }
-    console.closeProgressLine()
-    context.cells.append(RecordedCell(source: cell, outputs: outputs))
+    context.runCell(cell)
     Interrupt.clear()
   }
 }

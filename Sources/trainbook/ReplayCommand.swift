@@ -97,14 +97,10 @@ func absolutePath(_ path: String) -> String {
   path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
 }
 
-/// A fresh language session for replaying `notebook`, started from its recorded seed, with the
-/// notebook's folder as the folder its relative paths start from.
+/// A fresh language session for replaying `notebook`, started from its recorded seed, with every
+/// file its code reads or writes confined to the notebook's folder (relative paths start there).
 func notebookRunner(for notebook: Notebook, at path: String) throws -> any CellRunner {
-  let sandbox = try FileSandbox(notebookAt: path)
-  guard FileManager.default.changeCurrentDirectoryPath(sandbox.folder) else {
-    throw NotebookCommandError("cannot enter the notebook's folder \(sandbox.folder)")
-  }
-  return SessionRunner(seed: notebook.metadata.seed)
+  try SessionRunner(for: notebook, at: path)
 }
 
 /// A notebook that cannot be read or replayed: the message is printed as is and the command

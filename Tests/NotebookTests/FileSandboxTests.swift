@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import Notebook
 import Testing
 
@@ -39,7 +40,7 @@ func makeSandboxFolders() throws -> (root: String, book: String) {
     atPath: book + "/dangling", withDestinationPath: root + "/secret/new")
   try FileManager.default.createSymbolicLink(
     atPath: book + "/inside", withDestinationPath: book + "/runs")
-  let refused: [(String, FileAccess, String)] = [
+  let refused: [(String, FileUse, String)] = [
     ("../secret/key", .read, "outside the notebook's folder"),
     ("runs/../../secret/key", .write, "outside the notebook's folder"),
     ("/etc/passwd", .read, "outside the notebook's folder"),

@@ -72,6 +72,17 @@ func accepts(
   #expect(!Replay(notebook, runner: runner).passes)
 }
 
+@Test func durationsInTextAreNeverCompared() {
+  let line = "run 1: 30 epochs, best loss 0.5 at epoch 27, finished in 0.05 s"
+  #expect(accepts(line, line.replacingOccurrences(of: "0.05 s", with: "1.3 s"), tolerance: .exact))
+  #expect(accepts("lr 0.1  20  0.2548  0.0 s", "lr 0.1  20  0.2548  0.12 s"))
+  #expect(accepts("took 12 ms, then 1 min", "took 15 ms, then 2 min"))
+  // Only the number right before the unit: the loss and a count of samples still compare.
+  #expect(!accepts(line, line.replacingOccurrences(of: "0.5 at", with: "0.6 at")))
+  #expect(!accepts("30 samples", "31 samples"))
+  #expect(!accepts("finished in 0.05 s", "finished in 0.05 min"))
+}
+
 @Test func chartsAndErrorsAreComparedAsTheirText() {
   let cell = CodeCell(source: "x", outputs: [.chart("0.69 ┤╮"), .error("bad")])
   let notebook = Notebook(metadata: NotebookMetadata(), blocks: [.cell(cell)])

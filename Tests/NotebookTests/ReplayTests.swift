@@ -133,12 +133,12 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
   #expect(throws: ReplayFailed.self) { try missing.updatedNotebook() }
 }
 
-@Test func consecutivePrintsAreRecordedAsOneBlock() {
+@Test func consecutivePrintsAreOneBlockAndProgressKeepsItsLastLine() {
   let outputs: [OutputPiece] = [
     .text("a"), .text("b"), .progress("1"), .progress("2"), .text("c"),
     .chart(terminal: "t", svg: ""),
     .text("d"),
   ]
   #expect(
-    recorded(outputs) == [.text("a\nb"), .progress("1\n2"), .text("c"), .chart("t"), .text("d")])
+    recorded(outputs) == [.text("a\nb"), .progress("2"), .text("c"), .chart("t"), .text("d")])
 }

@@ -21,17 +21,14 @@ import Testing
   }
 
   static func completer(_ session: FakeSession = FakeSession()) -> Completer {
-    var commands = CommandRegistry.standard
-    commands.commands.append(
-      ColonCommand(name: "load", summary: "load", takesFileName: true) { _, _ in })
-    return Completer(session: session, commands: commands, listFolder: listFolder)
+    Completer(session: session, commands: .standard, listFolder: listFolder)
   }
 
   @Test func commandNamesAfterAColon() {
     let completer = Self.completer()
     #expect(completer.complete(":h").candidates == [":help ", ":history "])
     #expect(completer.complete("  :q").candidates == [":quit "])
-    #expect(completer.complete(":").candidates.count == 6)
+    #expect(completer.complete(":").candidates.count == 7)
     #expect(completer.complete(":x").candidates == [])
   }
 

@@ -7,6 +7,7 @@ import REPL
 /// prints, a cell with braces runs as a block, and anything else is an error.
 final class FakeSession: InteractiveSession {
   var onOutput: ((OutputPiece) -> Void)?
+  var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
   private(set) var values: [(name: String, value: String)] = []
   private(set) var cellsRun: [String] = []
   /// The epoch at whose start `train` simulates a Ctrl-C, if any.

@@ -61,6 +61,8 @@ import Testing
         :help             this list
         :vars             what is defined, one line each
         :history [count]  the lines entered (the last count of them)
+        :save FILE        write the session so far as a notebook
+        :load FILE        run a notebook's cells in this session
         :reset            forget every variable and run
         :quit             leave (Ctrl-D does too)
       Keys: Tab completes, Ctrl-R searches the history, Ctrl-C clears the line or stops training, \
@@ -181,20 +183,20 @@ import Testing
   }
 
   @Test func addedCommandsJoinTheRegistry() {
-    let save = ColonCommand(
-      name: "save", arguments: "FILE", summary: "save the session", takesFileName: true
+    let count = ColonCommand(
+      name: "count", arguments: "WHAT", summary: "count the cells", takesFileName: false
     ) { argument, context in
-      context.console.line("would save \(context.cells.count) cells to \(argument)")
+      context.console.line("\(context.cells.count) cells of \(argument)")
     }
     var commands = CommandRegistry.standard
-    commands.commands.append(save)
+    commands.commands.append(count)
     expectSameLines(
-      transcript(of: "x = 1\n:save notes.md\n", commands: commands),
+      transcript(of: "x = 1\n:count notes\n", commands: commands),
       """
       trainbook> x = 1
       x: 1
-      trainbook> :save notes.md
-      would save 1 cells to notes.md
+      trainbook> :count notes
+      1 cells of notes
       trainbook> \n
       """)
   }

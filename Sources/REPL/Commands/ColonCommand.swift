@@ -1,3 +1,5 @@
+import Language
+
 /// A command typed at the prompt after a colon, such as `:vars`: something about the session
 /// rather than a line of the language.
 ///
@@ -53,5 +55,19 @@ public final class CommandContext {
     self.reader = reader
     self.console = console
     self.commands = commands
+  }
+}
+
+extension CommandContext {
+  /// Runs `source` as a cell typed at the prompt, its output shown piece by piece through the
+  /// session's `onOutput` as it runs, and adds it to `cells`. Returns what it printed and
+  /// whether Ctrl-C was pressed while it ran.
+  @discardableResult
+  func runCell(_ source: String) -> (outputs: [OutputPiece], interrupted: Bool) {
+    Interrupt.clear()
+    let outputs = Interrupt.whileRunningCell { session.run(source, origin: nil) }
+    console.closeProgressLine()
+    cells.append(RecordedCell(source: source, outputs: outputs))
+    return (outputs, Interrupt.isRequested)
   }
 }

@@ -9,7 +9,9 @@ public struct CommandRegistry: Sendable {
   public init(_ commands: [ColonCommand]) { self.commands = commands }
 
   /// The commands every prompt has.
-  public static let standard = CommandRegistry([.help, .vars, .history, .reset, .quit])
+  public static let standard = CommandRegistry([
+    .help, .vars, .history, .save, .load, .reset, .quit,
+  ])
 
   /// The commands' names, in order.
   public var names: [String] { commands.map(\.name) }
