@@ -50,11 +50,4 @@ import Testing
     }
     #expect(suggestion == "vars")
   }
-
-  @Test func closestNameAllowsATypoPerThreeLetters() {
-    #expect(closestName(to: "hlep", among: ["help", "history"]) == "help")
-    #expect(closestName(to: "histroy", among: ["help", "history"]) == "history")
-    #expect(closestName(to: "zzz", among: ["help", "history"]) == nil)
-    #expect(closestName(to: "", among: ["a"]) == "a")
-  }
 }
