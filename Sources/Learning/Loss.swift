@@ -50,7 +50,8 @@ public enum Loss: Sendable, Equatable {
   }
 
   /// Throws unless a model with `outputs` outputs can be scored against `targets` by this loss:
-  /// cross-entropy needs class indices below `outputs`, the others one output per sample.
+  /// cross-entropy needs class indices below `outputs`, the others one output per sample, and
+  /// binary cross-entropy targets from 0 to 1.
   public func check(outputs: Int, targets: [Float]) throws(ModelError) {
     if case .crossEntropy = self {
       if let bad = targets.first(where: { !($0 >= 0 && $0 < Float(outputs) && $0 == $0.rounded()) }) {
@@ -62,6 +63,12 @@ public enum Loss: Sendable, Equatable {
       throw ModelError(
         "\(name) compares one output per sample, but the model has \(outputs) outputs; use "
           + "cross_entropy for several classes")
+    } else if self == .binaryCrossEntropy,
+      let bad = targets.first(where: { !($0 >= 0 && $0 <= 1) })
+    {
+      throw ModelError(
+        "bce needs targets from 0 to 1, got the target \(bad); for several classes use "
+          + "cross_entropy with one output per class")
     }
   }
 

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Stops training when a batch's loss is NaN or infinite, before that batch's update, with a
 /// message that says what most likely happened.
 ///
-/// "loss became NaN at epoch 3, step 41: the learning rate 1.0 is likely too large; try 0.1" —
-/// or, when the batch itself holds NaN or infinite inputs, that the data needs cleaning.
+/// "loss became NaN at epoch 3, step 41: the learning rate 1 is likely too large; try 0.1" —
+/// or, when the batch itself holds NaN or infinite inputs, that the data needs cleaning; or, when
+/// the model's weights were already NaN at the first step (left by an earlier run that
+/// diverged, so the loss is not finite before any update), that the model must be built again.
 public final class StopOnNonFinite: Callback {
   /// Creates the callback.
   public init() {}
@@ -16,8 +20,18 @@ public final class StopOnNonFinite: Callback {
       return .stop(.nonFinite(message: "\(place): the batch contains NaN or infinite inputs; "
         + "clean or impute the data before training"))
     }
-    let rate = trainer.optimizer.learningRate
-    return .stop(.nonFinite(message: "\(place): the learning rate \(rate) is likely "
-      + "too large; try \(rate / 10)"))
+    if trainer.epoch == 0 && trainer.batchIndex == 0 {
+      return .stop(.nonFinite(message: "\(place), before any update of this run: the model's "
+        + "weights are already broken (NaN or huge), most likely by an earlier run that "
+        + "diverged; build the model again"))
+    }
+    let rate = Double(trainer.optimizer.learningRate)
+    return .stop(.nonFinite(message: "\(place): the learning rate \(shortest(rate)) is likely "
+      + "too large; try \(shortest(rate / 10))"))
+  }
+
+  /// `rate` in at most six significant digits: 0.0001 rather than 0.000100000005.
+  private func shortest(_ rate: Double) -> String {
+    String(format: "%g", rate)
   }
 }

@@ -67,6 +67,8 @@ public final class Console {
   /// A progress line: drawn over the previous one on a terminal (plain, cut to fit), else a line.
   private func progress(_ text: String) {
     guard redrawsProgress else { return line(text) }
+    // After a Ctrl-C the handler has ended the line; a redraw now would reopen it unended.
+    guard !Interrupt.isRequested else { return }
     let last = text.split(separator: "\n").last.map(String.init) ?? ""
     output.write(Self.clearLine + String(last.withoutEscapeCodes.prefix(max(1, width() - 1))))
     progressLineIsOpen = true

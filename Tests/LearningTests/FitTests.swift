@@ -65,7 +65,24 @@ import Testing
     }
     #expect(message.hasPrefix("loss became"))
     #expect(message.contains("at epoch \(trainer.epoch + 1), step \(trainer.batchIndex + 1)"))
-    #expect(message.hasSuffix("the learning rate 1000000.0 is likely too large; try 100000.0"))
+    #expect(message.hasSuffix("the learning rate 1e+06 is likely too large; try 100000"))
+  }
+
+  /// A model left with NaN weights by a diverged run is blamed on its weights, not on the rate
+  /// of the next run.
+  @Test func modelWithNaNWeightsIsNamedAsTheCause() throws {
+    let data = try Dataset.polynomial(count: 64, noise: 0.1, seed: 2)
+    let model = try Sequential.mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1)
+    model.parameters[0].value[0] = .nan
+    let trainer = Trainer(
+      model: model, loss: .meanSquaredError, optimizer: .sgd(learningRate: 0.01),
+      options: FitOptions(epochs: 2, batchSize: 8, shuffle: false))
+    let history = try trainer.fit(data)
+    guard case .nonFinite(let message) = history.stopReason else {
+      Issue.record("expected a NaN stop, got \(String(describing: history.stopReason))")
+      return
+    }
+    #expect(message.hasSuffix("most likely by an earlier run that diverged; build the model again"))
   }
 
   /// Cancelling mid-epoch stops after a step, and calling fit again continues to the same weights

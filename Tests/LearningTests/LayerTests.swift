@@ -161,6 +161,16 @@ import TestSupport
     #expect(throws: ModelError("cross_entropy needs class indices 0..<2 (the model's outputs), got the target 2.0")) {
       try Loss.crossEntropy().evaluate(Matrix(rows: 1, columns: 2, values: [0, 1]), targets: [2])
     }
+    #expect(
+      throws: ModelError(
+        "bce needs targets from 0 to 1, got the target 2.0; for several classes use "
+          + "cross_entropy with one output per class")
+    ) {
+      try Loss.binaryCrossEntropy.evaluate(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [1, 2])
+    }
+    #expect(throws: Never.self) {
+      try Loss.binaryCrossEntropy.evaluate(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [0, 0.5])
+    }
     let data = try Dataset.moons(count: 33, seed: 1)
     var options = FitOptions(batchSize: 0)
     #expect(throws: ModelError.self) {

@@ -37,6 +37,6 @@ import Testing
       optimizer: .sgd(learningRate: 1e6), options: FitOptions(epochs: 5, batchSize: 8))
     let run = try trainer.fitRecordingRun(data, name: "too fast")
     #expect(run.status == .diverged)
-    #expect(run.message?.contains("the learning rate 1000000.0 is likely too large") == true)
+    #expect(run.message?.contains("the learning rate 1e+06 is likely too large") == true)
   }
 }

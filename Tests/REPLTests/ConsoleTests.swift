@@ -12,6 +12,18 @@ extension TranscriptTests {
     #expect(output.text == "\r\u{1B}[2Kepoch 1/2\r\u{1B}[2Kepoch 2/2 l\ndone\n")
   }
 
+  /// After Ctrl-C the signal handler has ended the line: a late redraw must not reopen it, or
+  /// the summary would be glued to it.
+  @Test func progressAfterCtrlCDoesNotReopenTheLine() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 12 }
+    console.show([.progress("epoch 1/2")])
+    Interrupt.request()
+    defer { Interrupt.clear() }
+    console.show([.progress("epoch 2/2"), .text("done")])
+    #expect(output.text == "\r\u{1B}[2Kepoch 1/2done\n")
+  }
+
   @Test func progressPiecesAreLinesOffATerminal() {
     let output = CapturedOutput()
     let console = Console(output: output, style: .plain)
