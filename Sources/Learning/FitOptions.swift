@@ -22,6 +22,9 @@ public struct FitOptions {
   public var schedule: Schedule?
   /// Callbacks, run in order.
   public var callbacks: [any Callback]
+  /// Augmentation applied to every training batch (never to validation data), drawn from its own
+  /// generator seeded from `seed`; empty for none.
+  public var augmentation: [Augmentation] = []
   /// Polled between steps; when it returns true, training stops after the current step.
   public var isCancelled: @Sendable () -> Bool
   /// Receives progress; the library itself prints nothing.

@@ -36,6 +36,8 @@ public final class Trainer {
   /// The sum of batch losses times batch sizes in the current epoch, and the samples counted.
   var epochLossSum: Double = 0
   var epochSamples = 0
+  /// The augmenter of the training batches, made on the first `fit` that asks for augmentation.
+  var augmenter: Augmenter?
 
   /// Creates a trainer at the start of training.
   public init(model: Sequential, loss: Loss, optimizer: Optimizer, options: FitOptions = FitOptions()) {
@@ -68,6 +70,10 @@ public final class Trainer {
         "this training stopped in an epoch over \(permutation.count) samples; resume it with "
           + "the same data, not \(data.count) samples")
     }
+    if !options.augmentation.isEmpty, augmenter == nil {
+      augmenter = try Augmenter(
+        options.augmentation, featureCount: data.featureCount, seed: options.seed &+ 1)
+    }
     var batchFeatures: [Float] = []
     var batchTargets: [Float] = []
     let steps = (data.count + options.batchSize - 1) / options.batchSize
@@ -92,6 +98,7 @@ public final class Trainer {
           optimizer.learningRate = Float(schedule.learningRate(at: index))
         }
         data.gather(indices, features: &batchFeatures, targets: &batchTargets)
+        augmenter?.apply(to: &batchFeatures)
         let batch = Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures)
         if case .stop(let reason) = step(batch, targets: batchTargets) {
           stopReason = reason

@@ -8,10 +8,11 @@ struct StartCommand: ParsableCommand {
     commandName: "repl", abstract: "Start the interactive prompt (the default).")
 
   func run() throws {
+    let environment = ProcessInfo.processInfo.environment
     let session = Session(cancellation: Interrupt.flag)
     session.runs.savesToDisk = true
-    ReadEvalPrintLoop.start(
-      session: session, commands: .guided,
-      environment: ProcessInfo.processInfo.environment)
+    session.usesColor =
+      Style.detect(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment).usesColor
+    ReadEvalPrintLoop.start(session: session, commands: .guided, environment: environment)
   }
 }

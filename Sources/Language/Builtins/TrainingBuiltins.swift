@@ -52,6 +52,7 @@ extension Builtin {
           metrics: arguments.list("metrics").compactMap { value in
             if case .string(let name) = value { Metric(rawValue: name) } else { nil }
           })
+        options.augmentation = arguments.host("data", as: DatasetObject.self).augmentation
         if case .host(let validation as DatasetObject) = arguments["validation"] {
           try model.checkTakes(validation.dataset, argument: "validation")
           options.validation = validation.dataset
