@@ -5,7 +5,7 @@ import Testing
 @Suite struct AugmentedFitTests {
   /// The final validation loss of a seeded fit on `train` (or its augmented copy).
   private func validationLoss(augmented: Bool) throws -> Double {
-    let session = testSession()
+    let session = Session()
     _ = session.run(
       """
       data = sine(n: 40, noise: 0.1, seed: 1)
