@@ -32,9 +32,9 @@ run: build
 
 test: deps
 	$(RELEASE)
-	$(SWIFT) test -c release --disable-xctest
 	.build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
+	$(SWIFT) test -c release --disable-xctest
 
 bench: build
 	.build/release/trainbook bench
