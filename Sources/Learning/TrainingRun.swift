@@ -17,7 +17,7 @@ extension Trainer {
     let history = try fit(data)
     let run = RunRecord(
       id: id, name: name, created: created, parameters: runParameters(data),
-      history: Self.series(history), finalMetrics: Self.finalMetrics(history),
+      history: history.runSeries, finalMetrics: Self.finalMetrics(history),
       duration: (clock.now - started).seconds, status: Self.status(history.stopReason),
       message: Self.message(history.stopReason))
     try store?.save(run)
@@ -45,21 +45,6 @@ extension Trainer {
       parameters[RunRecord.Parameter.schedule] = schedule.description
     }
     return parameters
-  }
-
-  private static func series(_ history: History) -> [String: [Double]] {
-    var series: [String: [Double]] = [
-      RunRecord.Series.loss: history.epochs.map(\.trainLoss),
-      RunRecord.Series.learningRate: history.epochs.map(\.learningRate),
-      RunRecord.Series.seconds: history.epochs.map(\.seconds),
-    ]
-    if history.epochs.contains(where: { $0.validationLoss != nil }) {
-      series[RunRecord.Series.validationLoss] = history.epochs.map { $0.validationLoss ?? .nan }
-    }
-    for name in Set(history.epochs.flatMap(\.metrics.keys)) {
-      series[name] = history.epochs.map { $0.metrics[name] ?? .nan }
-    }
-    return series
   }
 
   private static func finalMetrics(_ history: History) -> [String: Double] {
@@ -99,5 +84,24 @@ extension Sequential {
       if let norm = layer as? BatchNorm { return "BatchNorm1d(\(norm.features))" }
       return layer.kind
     }.joined(separator: ", ")
+  }
+}
+
+extension History {
+  /// The per-epoch series of a run record: `loss`, `val_loss` (NaN where an epoch had none),
+  /// `lr`, `seconds` and each metric by name.
+  public var runSeries: [String: [Double]] {
+    var series: [String: [Double]] = [
+      RunRecord.Series.loss: epochs.map(\.trainLoss),
+      RunRecord.Series.learningRate: epochs.map(\.learningRate),
+      RunRecord.Series.seconds: epochs.map(\.seconds),
+    ]
+    if epochs.contains(where: { $0.validationLoss != nil }) {
+      series[RunRecord.Series.validationLoss] = epochs.map { $0.validationLoss ?? .nan }
+    }
+    for name in Set(epochs.flatMap(\.metrics.keys)) {
+      series[name] = epochs.map { $0.metrics[name] ?? .nan }
+    }
+    return series
   }
 }

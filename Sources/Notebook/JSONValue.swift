@@ -1,3 +1,5 @@
+import Learning
+
 /// A JSON value whose objects keep their keys in the order given, written the way Jupyter
 /// writes notebooks (one-space indent), so exports are stable and diff well.
 indirect enum JSONValue: Equatable {
@@ -17,7 +19,7 @@ indirect enum JSONValue: Equatable {
     let inner = String(repeating: " ", count: indent + 1)
     let outer = String(repeating: " ", count: indent)
     switch self {
-    case .string(let string): return quoted(string)
+    case .string(let string): return jsonQuoted(string)
     case .integer(let number): return String(number)
     case .bool(let flag): return flag ? "true" : "false"
     case .null: return "null"
@@ -27,7 +29,7 @@ indirect enum JSONValue: Equatable {
       return "[\n" + body.joined(separator: ",\n") + "\n\(outer)]"
     case .object(let members):
       if members.isEmpty { return "{}" }
-      let body = members.map { inner + quoted($0.0) + ": " + $0.1.text(indent: indent + 1) }
+      let body = members.map { inner + jsonQuoted($0.0) + ": " + $0.1.text(indent: indent + 1) }
       return "{\n" + body.joined(separator: ",\n") + "\n\(outer)}"
     }
   }
@@ -43,24 +45,4 @@ indirect enum JSONValue: Equatable {
         return .string(isLast ? String(part) : part + "\n")
       })
   }
-}
-
-/// `string` as a JSON string literal (RFC 8259: quote, backslash and control characters
-/// escaped).
-private func quoted(_ string: String) -> String {
-  var result = "\""
-  for scalar in string.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\r": result += "\\r"
-    case "\t": result += "\\t"
-    case _ where scalar.value < 0x20:
-      let hex = String(scalar.value, radix: 16)
-      result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result + "\""
 }

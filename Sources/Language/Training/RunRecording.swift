@@ -26,22 +26,6 @@ enum RunRecording {
     }
   }
 
-  /// The per-epoch series of `history`: `loss`, `val_loss`, `lr`, `seconds` and each metric.
-  static func series(_ history: History) -> [String: [Double]] {
-    var series: [String: [Double]] = [
-      RunRecord.Series.loss: history.epochs.map(\.trainLoss),
-      RunRecord.Series.learningRate: history.epochs.map(\.learningRate),
-      RunRecord.Series.seconds: history.epochs.map(\.seconds),
-    ]
-    if history.epochs.contains(where: { $0.validationLoss != nil }) {
-      series[RunRecord.Series.validationLoss] = history.epochs.map { $0.validationLoss ?? .nan }
-    }
-    for name in Set(history.epochs.flatMap(\.metrics.keys)) {
-      series[name] = history.epochs.map { $0.metrics[name] ?? .nan }
-    }
-    return series
-  }
-
   /// The last epoch's metrics (its losses are the series' last values).
   static func finalMetrics(_ history: History) -> [String: Double] {
     history.epochs.last?.metrics ?? [:]

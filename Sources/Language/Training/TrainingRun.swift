@@ -34,7 +34,7 @@ struct TrainingRun {
     let record = RunRecord(
       id: "run-\(runs.all.count + 1)", name: name,
       created: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
-      parameters: parameters, history: RunRecording.series(history),
+      parameters: parameters, history: history.runSeries,
       finalMetrics: RunRecording.finalMetrics(history), duration: duration, status: status,
       message: message)
     let run = RunObject(record, trainer: trainer)
