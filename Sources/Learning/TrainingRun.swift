@@ -5,8 +5,8 @@ import Foundation
 extension Trainer {
   /// Trains on `data` as `fit` does and returns the run: its parameters (model, loss, optimizer
   /// and its settings, schedule, batch size, epochs, seed, dataset and provenance, trainbook
-  /// version), history, final metrics, duration and how it ended. With a `store`, the run gets an
-  /// id there and is saved in it (JSON and CSV). Every fit a learner starts goes through here.
+  /// version), history, final metrics, duration and how it ended (`RunRecord.ending(_:)`). With a
+  /// `store`, the run gets an id there and is saved in it (JSON and CSV).
   public func fitRecordingRun(
     _ data: Dataset, name: String, store: RunStore? = nil, created: Date = Date()
   ) throws -> RunRecord {
@@ -15,11 +15,11 @@ extension Trainer {
     let clock = ContinuousClock()
     let started = clock.now
     let history = try fit(data)
+    let ending = RunRecord.ending(history.stopReason)
     let run = RunRecord(
       id: id, name: name, created: created, parameters: runParameters(data),
       history: history.runSeries, finalMetrics: Self.finalMetrics(history),
-      duration: (clock.now - started).seconds, status: Self.status(history.stopReason),
-      message: Self.message(history.stopReason))
+      duration: (clock.now - started).seconds, status: ending.status, message: ending.message)
     try store?.save(run)
     return run
   }
@@ -51,27 +51,10 @@ extension Trainer {
     guard let last = history.epochs.last else { return [:] }
     var metrics = last.metrics
     metrics[RunRecord.Series.loss] = last.trainLoss
-    if let validation = last.validationLoss { metrics[RunRecord.Series.validationLoss] = validation }
+    if let validation = last.validationLoss {
+      metrics[RunRecord.Series.validationLoss] = validation
+    }
     return metrics
-  }
-
-  private static func status(_ reason: StopReason?) -> RunStatus {
-    switch reason {
-    case .earlyStopping: .stoppedEarly
-    case .cancelled: .interrupted
-    case .nonFinite: .diverged
-    case .completed, .requested, nil: .finished
-    }
-  }
-
-  private static func message(_ reason: StopReason?) -> String? {
-    switch reason {
-    case .earlyStopping(let epoch): "early stopping after epoch \(epoch)"
-    case .cancelled: "interrupted; the model holds its last completed step"
-    case .nonFinite(let message): message
-    case .requested(let reason): reason
-    case .completed, nil: nil
-    }
   }
 }
 

@@ -31,6 +31,10 @@ public protocol InteractiveSession: CellRunner {
   /// training progress), so the prompt shows it before the cell ends.
   var onOutput: ((OutputPiece) -> Void)? { get set }
 
+  /// Receives the bar of each training step while a cell trains, for a live display; bars are
+  /// never part of the cell's output.
+  var onTrainingStep: ((TrainingBar) -> Void)? { get set }
+
   /// Turns a path as the code wrote it into the path to open, or throws why it may not be used
   /// (see `Session.resolvePath`); `:load` confines a notebook's files to its folder with it.
   var resolvePath: (_ path: String, _ use: FileUse) throws -> String { get set }
@@ -42,6 +46,12 @@ extension Session: InteractiveSession {
 
   /// Whether the end of `text` is inside a string (see `Session.isInsideString(_:)`).
   public func isInsideString(_ text: String) -> Bool { Session.isInsideString(text) }
+
+  /// The bars of the session's fits (see `SessionRuns.onTrainingStep`).
+  public var onTrainingStep: ((TrainingBar) -> Void)? {
+    get { runs.onTrainingStep }
+    set { runs.onTrainingStep = newValue }
+  }
 
   /// The session's variables as `:vars` lists them.
   public var definedNames: [(name: String, type: String, summary: String)] {

@@ -33,6 +33,9 @@ public final class ReadEvalPrintLoop {
   /// Runs until `:quit`, Ctrl-D or the end of the input.
   public func run() {
     session.onOutput = { [unowned self] piece in console.show([piece]) }
+    if console.redrawsProgress {
+      session.onTrainingStep = { [unowned self] bar in console.show(bar) }
+    }
     while !context.shouldQuit, !inputEnded, let cell = readCell() {
       if reader.history.last != cell { reader.remember(cell) }  // no repeats in a row
       if pendingLines.isEmpty, let command = Self.command(in: cell) {

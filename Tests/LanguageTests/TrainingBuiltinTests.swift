@@ -117,7 +117,7 @@ struct TrainingBuiltinTests {
     session.onOutput = nil
     #expect(evaluatedString("run.status", in: session) == ("interrupted"))
     #expect(evaluatedNumber("run.epochs", in: session) == 1)
-    #expect(text(pieces).contains("stopped: interrupted by Ctrl-C"))
+    #expect(text(pieces).contains("stopped: interrupted; the model keeps its last completed step"))
   }
 
   @Test func earlyStoppingSchedulesAndCallbacksTakeEffect() throws {

@@ -39,4 +39,55 @@ import Testing
     #expect(run.status == .diverged)
     #expect(run.message?.contains("the learning rate 1e+06 is likely too large") == true)
   }
+
+  @Test func everyStopReasonHasOneEnding() {
+    #expect(RunRecord.ending(nil) == (.finished, nil))
+    #expect(RunRecord.ending(.completed) == (.finished, nil))
+    #expect(
+      RunRecord.ending(.earlyStopping(epoch: 7)) == (.stoppedEarly, "early stopping after epoch 7"))
+    #expect(RunRecord.ending(.requested(reason: "target met")) == (.stoppedEarly, "target met"))
+    #expect(
+      RunRecord.ending(.nonFinite(message: "loss became NaN")) == (.diverged, "loss became NaN"))
+    #expect(
+      RunRecord.ending(.cancelled)
+        == (.interrupted, "interrupted; the model keeps its last completed step"))
+  }
+
+  /// A callback's own stop (not early stopping) is an early stop too, with its reason.
+  @Test func aCallbacksRequestedStopIsAnEarlyStopWithItsReason() throws {
+    final class StopAfterSecondEpoch: Callback {
+      func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision {
+        record.epoch == 2 ? .stop(.requested(reason: "the loss is low enough")) : .proceed
+      }
+    }
+    let run = try Self.trainer(FitOptions(epochs: 9, callbacks: [StopAfterSecondEpoch()]))
+      .fitRecordingRun(try Self.data(), name: "requested")
+    #expect(run.status == .stoppedEarly && run.message == "the loss is low enough")
+    #expect(run.epochCount == 2)
+  }
+
+  @Test func earlyStoppingStopsEarlyAfterItsEpoch() throws {
+    let data = try Self.data().split(train: 0.5, validation: 0.5)
+    let stopping = EarlyStopping(patience: 2, minDelta: 10)
+    let run = try Self.trainer(
+      FitOptions(epochs: 9, validation: data.validation, callbacks: [stopping])
+    ).fitRecordingRun(data.train, name: "patience")
+    #expect(run.status == .stoppedEarly && run.message == "early stopping after epoch 3")
+    #expect(run.epochCount == 3)
+  }
+
+  @Test func aCancelledFitIsInterrupted() throws {
+    let run = try Self.trainer(FitOptions(epochs: 9, isCancelled: { true }))
+      .fitRecordingRun(try Self.data(), name: "cancelled")
+    #expect(run.status == .interrupted)
+    #expect(run.message == "interrupted; the model keeps its last completed step")
+  }
+
+  static func data() throws -> Dataset { try Dataset.moons(count: 64, noise: 0.2, seed: 1) }
+
+  static func trainer(_ options: FitOptions) throws -> Trainer {
+    Trainer(
+      model: try .mlp(inputs: 2, hidden: [4], outputs: 1, seed: 1), loss: .binaryCrossEntropy,
+      optimizer: .adam(learningRate: 0.01), options: options)
+  }
 }

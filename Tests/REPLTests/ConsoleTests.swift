@@ -7,13 +7,14 @@ import Testing
 extension TranscriptTests {
   @Test func progressPiecesRedrawOneLineThatTheNextOutputCloses() {
     let output = CapturedOutput()
-    let console = Console(output: output, style: .plain, redrawsProgress: true) { 12 }
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 14 }
     console.show([.progress("epoch 1/2"), .progress("epoch 2/2 loss 0.25"), .text("done")])
     #expect(output.text == "\r\u{1B}[2Kepoch 1/2\r\u{1B}[2Kepoch 2/2 l\ndone\n")
   }
 
-  /// After Ctrl-C the signal handler has ended the line: a late redraw must not reopen it, or
-  /// the summary would be glued to it.
+  /// After Ctrl-C the signal handler has ended the line: a late redraw must not reopen it, and
+  /// the next output clears its line first (erasing a redraw that slipped in after the handler's
+  /// newline) instead of ending it again.
   @Test func progressAfterCtrlCDoesNotReopenTheLine() {
     let output = CapturedOutput()
     let console = Console(output: output, style: .plain, redrawsProgress: true) { 12 }
@@ -21,7 +22,55 @@ extension TranscriptTests {
     Interrupt.request()
     defer { Interrupt.clear() }
     console.show([.progress("epoch 2/2"), .text("done")])
-    #expect(output.text == "\r\u{1B}[2Kepoch 1/2done\n")
+    #expect(output.text == "\r\u{1B}[2Kepoch 1/2\r\u{1B}[2Kdone\n")
+  }
+
+  /// Bars are redrawn at most every 50 ms (the first at once), three columns short of the width;
+  /// the epoch's line replaces the last one.
+  @Test func trainingBarsAreThrottledAndTheEpochLineReplacesThem() {
+    let output = CapturedOutput()
+    var instant = ContinuousClock.now
+    let console = Console(
+      output: output, style: .plain, redrawsProgress: true, width: { 40 }, now: { instant })
+    let bars = (1...4).map {
+      TrainingBar(epoch: 1, epochs: 2, step: $0, steps: 4, loss: 0.5, elapsed: 0, remaining: 1)
+    }
+    console.show(bars[0])
+    instant = instant.advanced(by: .milliseconds(30))
+    console.show(bars[1])
+    instant = instant.advanced(by: .milliseconds(20))
+    console.show(bars[2])
+    instant = instant.advanced(by: .milliseconds(49))
+    console.show(bars[3])
+    console.show([.progress("epoch 1/2  loss 0.5"), .text("done")])
+    let clear = Console.clearLine
+    #expect(
+      output.text
+        == clear + "epoch 1/2  ██▊········  1/4  loss 0.5" + clear
+        + bars[2].text(columns: 37) + clear + "epoch 1/2  loss 0.5\ndone\n")
+  }
+
+  @Test func trainingBarsAreNotDrawnOffATerminal() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain)
+    console.show(TrainingBar(epoch: 1, epochs: 2, step: 1, steps: 4, loss: 0.5, elapsed: 0))
+    console.show([.progress("epoch 1/2")])
+    #expect(output.text == "epoch 1/2\n")
+  }
+
+  /// Ctrl-C mid-epoch: the bar stays as it was (the handler ends its line after the `^C`), no
+  /// bar is drawn after it, and the summary starts on a cleared line.
+  @Test func ctrlCMidEpochLeavesTheBarAndACleanLine() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 30 }
+    let bar = TrainingBar(epoch: 1, epochs: 1, step: 1, steps: 2, loss: 0.5, elapsed: 0)
+    console.show(bar)
+    Interrupt.request()
+    defer { Interrupt.clear() }
+    console.show(bar)
+    console.show([.text("stopped: interrupted")])
+    let clear = Console.clearLine
+    #expect(output.text == clear + bar.text(columns: 27) + clear + "stopped: interrupted\n")
   }
 
   @Test func progressPiecesAreLinesOffATerminal() {

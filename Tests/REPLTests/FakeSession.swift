@@ -7,6 +7,7 @@ import REPL
 /// prints, a cell with braces runs as a block, and anything else is an error.
 final class FakeSession: InteractiveSession {
   var onOutput: ((OutputPiece) -> Void)?
+  var onTrainingStep: ((TrainingBar) -> Void)?
   var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
   private(set) var values: [(name: String, value: String)] = []
   private(set) var cellsRun: [String] = []
@@ -53,7 +54,7 @@ final class FakeSession: InteractiveSession {
     return pieces
   }
 
-  /// A progress line per epoch, with a loss that halves every epoch, then a summary.
+  /// A bar and a progress line per epoch, with a loss that halves every epoch, then a summary.
   private func train(epochs: Int, emit: (OutputPiece) -> Void) {
     var loss = 1.0
     for epoch in 1...epochs {
@@ -62,6 +63,8 @@ final class FakeSession: InteractiveSession {
         emit(.text("stopped by Ctrl-C after \(epoch - 1) of \(epochs) epochs"))
         return
       }
+      onTrainingStep?(
+        TrainingBar(epoch: epoch, epochs: epochs, step: 1, steps: 1, loss: loss, elapsed: 0))
       emit(.progress("epoch \(epoch)/\(epochs)  loss \(loss)"))
       loss /= 2
     }

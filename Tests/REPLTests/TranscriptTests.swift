@@ -203,6 +203,25 @@ import Testing
 }
 
 extension TranscriptTests {
+  /// At a terminal the prompt draws the session's bars; they are not part of the cell's output.
+  @Test func theTerminalPromptDrawsBarsThatTheCellsDoNotRecord() {
+    let output = CapturedOutput()
+    let reader = PlainLineReader(script: "train(epochs: 1)\n", output: output)
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 40 }
+    let loop = ReadEvalPrintLoop(session: FakeSession(), reader: reader, console: console)
+    loop.run()
+    let bar = TrainingBar(epoch: 1, epochs: 1, step: 1, steps: 1, loss: 1, elapsed: 0)
+    #expect(output.text.contains(Console.clearLine + bar.text(columns: 37) + Console.clearLine))
+    #expect(
+      loop.cells == [
+        RecordedCell(
+          source: "train(epochs: 1)",
+          outputs: [
+            .progress("epoch 1/1  loss 1.0"), .text("trained 1 epochs"), .timing("took 0.3s"),
+          ])
+      ])
+  }
+
   @Test func aProgressLineEndedByCtrlCGetsNoSecondNewline() {
     let output = CapturedOutput()
     let console = Console(output: output, style: .plain, redrawsProgress: true)
@@ -211,6 +230,7 @@ extension TranscriptTests {
     console.show([.text("stopped")])
     Interrupt.clear()
     console.show([.progress("epoch 1/9"), .text("done")])
-    #expect(output.text == "\r\u{1B}[2Kepoch 1/9stopped\n\r\u{1B}[2Kepoch 1/9\ndone\n")
+    #expect(
+      output.text == "\r\u{1B}[2Kepoch 1/9\r\u{1B}[2Kstopped\n\r\u{1B}[2Kepoch 1/9\ndone\n")
   }
 }

@@ -15,17 +15,6 @@ enum RunRecording {
     }
   }
 
-  /// The run's status for why training stopped.
-  static func status(_ reason: StopReason?) -> (RunStatus, String?) {
-    switch reason {
-    case .earlyStopping(let epoch): (.stoppedEarly, "early stopping after epoch \(epoch)")
-    case .cancelled: (.interrupted, "interrupted by Ctrl-C; the model keeps its last step")
-    case .nonFinite(let message): (.diverged, message)
-    case .requested(let reason): (.stoppedEarly, reason)
-    case .completed, nil: (.finished, nil)
-    }
-  }
-
   /// The last epoch's metrics (its losses are the series' last values).
   static func finalMetrics(_ history: History) -> [String: Double] {
     history.epochs.last?.metrics ?? [:]
@@ -33,14 +22,16 @@ enum RunRecording {
 
   /// One line for an epoch: `epoch  12/200  loss 0.3012  val_loss 0.2987  accuracy 0.88  0.31 s`.
   static func progressLine(_ record: EpochRecord, epochs: Int, elapsed: Double) -> String {
-    let width = String(epochs).count
-    let number = String(repeating: " ", count: max(0, width - String(record.epoch).count))
-      + String(record.epoch)
-    var parts = ["epoch \(number)/\(epochs)", "loss \(NumberFormat.format(record.trainLoss))"]
+    var parts = [
+      "epoch \(rightAligned(record.epoch, toWidthOf: epochs))/\(epochs)",
+      "loss \(NumberFormat.format(record.trainLoss))",
+    ]
     if let validation = record.validationLoss {
       parts.append("val_loss \(NumberFormat.format(validation))")
     }
-    parts += record.metrics.keys.sorted().map { "\($0) \(NumberFormat.format(record.metrics[$0] ?? .nan))" }
+    parts += record.metrics.keys.sorted().map {
+      "\($0) \(NumberFormat.format(record.metrics[$0] ?? .nan))"
+    }
     parts.append(seconds(elapsed))
     return parts.joined(separator: "  ")
   }

@@ -9,6 +9,9 @@ public final class SessionRuns {
   /// Whether each finished fit is saved as `runs/<id>.json` and `.csv` (through the session's
   /// path hook, so a notebook's runs go beside it). Off by default; the prompt turns it on.
   public var savesToDisk = false
+  /// When set, receives the bar of every training step while a fit runs, for a live display
+  /// (the prompt draws it at a terminal). Bars are never part of a cell's output.
+  public var onTrainingStep: ((TrainingBar) -> Void)?
   /// Counts evaluations on test data and warns on a repeat after more training.
   public let testLedger = TestSetLedger()
   /// The gradient of the last `loss_of` per model, waiting for `backward`.

@@ -3,8 +3,9 @@ import Engine
 import Foundation
 import Learning
 
-/// Runs a trainer on data for the language: streams a progress line per epoch, stops cleanly on
-/// Ctrl-C, prints the summary and the time, and records the run in the session.
+/// Runs a trainer on data for the language: streams a progress line per epoch (and a bar per
+/// step to the session's live display), stops cleanly on Ctrl-C, prints the summary and the
+/// time, and records the run in the session.
 struct TrainingRun {
   /// The run's name.
   var name: String
@@ -15,21 +16,33 @@ struct TrainingRun {
   func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
     let clock = ContinuousClock()
     let started = clock.now
+    let secondsSinceStart = {
+      let elapsed = (clock.now - started).components
+      return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    }
     let epochs = trainer.options.epochs
     let flag = context.session.cancellation
     let priorEpochs = trainer.history.epochs.count
     trainer.options.isCancelled = { flag.isCancelled }
+    let showsStep = context.session.runs.onTrainingStep
+    var tracker = TrainingBarTracker(
+      epochs: epochs, samples: data.count, batchSize: trainer.options.batchSize)
     trainer.options.progress = { progress in
-      guard case .epoch(let record) = progress else { return }
-      let elapsed = (clock.now - started).components
-      let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-      context.emit(
-        .progress(RunRecording.progressLine(record, epochs: epochs, elapsed: seconds)))
+      switch progress {
+      case .step(let epoch, let step, let steps, let loss):
+        guard let showsStep else { return }
+        showsStep(
+          tracker.bar(
+            epoch: epoch, step: step, steps: steps, loss: loss, elapsed: secondsSinceStart()))
+      case .epoch(let record):
+        context.emit(
+          .progress(
+            RunRecording.progressLine(record, epochs: epochs, elapsed: secondsSinceStart())))
+      }
     }
     let history = try libraryCall { try trainer.fit(data) }
-    let elapsed = (clock.now - started).components
-    let duration = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-    let (status, message) = RunRecording.status(history.stopReason)
+    let duration = secondsSinceStart()
+    let (status, message) = RunRecord.ending(history.stopReason)
     let runs = context.session.runs
     let record = RunRecord(
       id: "run-\(runs.all.count + 1)", name: name,

@@ -14,9 +14,9 @@ extension ColonCommand {
       },
       ColonCommand(name: "check", summary: "check the lesson's current step") { _, context in
         let session = context.session
-        let streaming = session.onOutput
-        session.onOutput = nil
-        defer { session.onOutput = streaming }
+        let (streaming, bars) = (session.onOutput, session.onTrainingStep)
+        (session.onOutput, session.onTrainingStep) = (nil, nil)
+        defer { (session.onOutput, session.onTrainingStep) = (streaming, bars) }
         show(shared.guide.check { session.run($0, origin: "check") }, context)
       },
       ColonCommand(name: "hint", summary: "a hint for the current step") { _, context in
