@@ -42,7 +42,9 @@ struct TrainingBarTests {
   @Test func colourPaintsTheFilledPartAndDimsTheRest() {
     #expect(
       bar.text(columns: 20, usesColor: true)
-        == "epoch  3/20  \u{1B}[36m████▌\u{1B}[2m··\u{1B}[0m")
+        == "epoch  3/20  \u{1B}[36m████▌\u{1B}[0m\u{1B}[2m··\u{1B}[0m")
+    let done = TrainingBar(epoch: 1, epochs: 1, step: 2, steps: 2, loss: 0, elapsed: 0)
+    #expect(done.text(columns: 20, usesColor: true) == "epoch 1/1  \u{1B}[36m█████████\u{1B}[0m")
   }
 
   @Test func theBarFillsInEighthsOfAColumn() {

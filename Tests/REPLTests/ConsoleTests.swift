@@ -26,7 +26,7 @@ extension TranscriptTests {
   }
 
   /// Bars are redrawn at most every 50 ms (the first at once), three columns short of the width;
-  /// the epoch's line replaces the last one.
+  /// the epoch's line, held back as too soon after the last bar, is drawn when the line closes.
   @Test func trainingBarsAreThrottledAndTheEpochLineReplacesThem() {
     let output = CapturedOutput()
     var instant = ContinuousClock.now
@@ -48,6 +48,21 @@ extension TranscriptTests {
       output.text
         == clear + "epoch 1/2  ██▊········  1/4  loss 0.5" + clear
         + bars[2].text(columns: 37) + clear + "epoch 1/2  loss 0.5\ndone\n")
+  }
+
+  /// Progress lines faster than 20 a second: the first is drawn, the last when the line closes.
+  @Test func fastProgressLinesAreThinnedButTheLastIsShown() {
+    let output = CapturedOutput()
+    var instant = ContinuousClock.now
+    let console = Console(
+      output: output, style: .plain, redrawsProgress: true, width: { 40 }, now: { instant })
+    for epoch in 1...5 {
+      console.show([.progress("epoch \(epoch)/5")])
+      instant = instant.advanced(by: .milliseconds(20))
+    }
+    console.show([.text("done")])
+    let clear = Console.clearLine
+    #expect(output.text == clear + "epoch 1/5" + clear + "epoch 4/5" + clear + "epoch 5/5\ndone\n")
   }
 
   @Test func trainingBarsAreNotDrawnOffATerminal() {

@@ -61,7 +61,10 @@ public struct TrainingBar: Sendable, Equatable {
     let width = min(Self.widestBar, barWidth)
     guard width > 0 else { return String(head.prefix(max(0, columns))) }
     let (filled, empty) = Self.bar(width: width, fraction: Double(step) / Double(max(steps, 1)))
-    let bar = usesColor ? "\u{1B}[36m\(filled)\u{1B}[2m\(empty)\u{1B}[0m" : filled + empty
+    let paint = { (code: String, text: String) in
+      usesColor && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+    let bar = paint("36", filled) + paint("2", empty)
     return ([head, bar] + tail.map(\.text)).joined(separator: "  ")
   }
 
