@@ -2,7 +2,7 @@
 # Checks trainbook's libedit prompt in a real terminal, driven through tmux: typing, Tab
 # completion (built-ins, argument labels, :commands, file names), Ctrl-R, multi-line input,
 # Ctrl-C at the prompt and during a cell, Ctrl-D, history kept across restarts, colours and
-# NO_COLOR, and plain output through a pipe.
+# NO_COLOR, the training bar, and plain output through a pipe.
 #
 # Usage: scripts/check-terminal.sh [path/to/trainbook]    (default: .build/release/trainbook)
 # Needs tmux. Runs in a temporary folder with its own HOME and history file; prints one line per
@@ -127,6 +127,8 @@ if "$binary" run "$work/has_fit.tb" >/dev/null 2>&1; then
   keys 'run = fit(net, data, epochs: 1000, batch: 4)' Enter
   sleep 2
   eventually "training progress is one line, redrawn" has_lines_matching 1 "epoch +[0-9]+/1000 .*"
+  eventually "a bar counts the epoch's steps" \
+    has_matching_line "epoch +[0-9]+/1000  [█▏▎▍▌▋▊▉·]+ +[0-9]+/500  loss .* elapsed .* eta .*"
   keys C-c
   eventually "Ctrl-C stops training" has_matching_line ".*interrupted.*"
   eventually "the prompt returns after training stops" is_last_line "trainbook>"
