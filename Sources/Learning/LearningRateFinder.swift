@@ -58,8 +58,8 @@ public func findLearningRate(
     data.gather(indices, features: &batchFeatures, targets: &batchTargets)
     let rate = start * pow(end / start, Double(step) / Double(steps - 1))
     optimizer.learningRate = Float(rate)
-    _ = trainer.step(
-      Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures),
+    _ = try trainer.step(
+      Tensor(shape: [indices.count, data.featureCount], storage: .copying(batchFeatures)),
       targets: batchTargets)
     average = 0.98 * average + 0.02 * Double(trainer.lastBatchLoss)
     let smoothed = average / (1 - pow(0.98, Double(step + 1)))
