@@ -54,7 +54,9 @@ let package = Package(
       swiftSettings: vectorized),
     .target(name: "TestSupport", swiftSettings: vectorized),
 
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["References"],
+      swiftSettings: vectorized),
     .testTarget(
       name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
@@ -64,7 +66,8 @@ let package = Package(
       name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
       swiftSettings: vectorized),
     .testTarget(
-      name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], swiftSettings: vectorized),
+      name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["References"],
+      swiftSettings: vectorized),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "TestSupport"], swiftSettings: vectorized),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"], swiftSettings: vectorized),
