@@ -9,6 +9,13 @@ let vectorized: [SwiftSetting] = [
   .unsafeFlags(["-Xcc", "-march=x86-64-v3", "-Xcc", "-fno-math-errno"])
 ]
 
+/// The engine's graph nodes are class instances whose links and gradients a training step reads
+/// and writes thousands of times a second; release builds skip the run-time exclusivity checks of
+/// those accesses (measured: a 2-16-16-1 network trains about 10% faster). Debug builds and the
+/// tests' debug runs keep the checks.
+let numericCore: [SwiftSetting] =
+  vectorized + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
   name: "trainbook",
   platforms: [.macOS(.v15)],
@@ -22,11 +29,11 @@ let package = Package(
     .systemLibrary(
       name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
-    .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: vectorized),
+    .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: numericCore),
     .target(
       name: "Datasets", dependencies: ["Engine"], resources: [.copy("Resources")],
       swiftSettings: vectorized),
-    .target(name: "Learning", dependencies: ["Engine", "Datasets"], swiftSettings: vectorized),
+    .target(name: "Learning", dependencies: ["Engine", "Datasets"], swiftSettings: numericCore),
     .target(name: "Charts", swiftSettings: vectorized),
     .target(name: "Language", dependencies: ["Learning", "Charts"], swiftSettings: vectorized),
     .target(name: "Notebook", dependencies: ["Language"], swiftSettings: vectorized),
@@ -47,7 +54,9 @@ let package = Package(
       swiftSettings: vectorized),
     .target(name: "TestSupport", swiftSettings: vectorized),
 
-    .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["References"],
+      swiftSettings: vectorized),
     .testTarget(
       name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
@@ -57,7 +66,8 @@ let package = Package(
       name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
       swiftSettings: vectorized),
     .testTarget(
-      name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], swiftSettings: vectorized),
+      name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["References"],
+      swiftSettings: vectorized),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "TestSupport"], swiftSettings: vectorized),
     .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"], swiftSettings: vectorized),

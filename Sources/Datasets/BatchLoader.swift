@@ -74,19 +74,26 @@ public struct BatchLoader: Sendable, Equatable {
     dropsLast ? count / batchSize : (count + batchSize - 1) / batchSize
   }
 
+  /// The indices `nextBatch()` will return, without moving on: `nil` when the epoch is over. A
+  /// fit loop that may stop before using a batch looks at it here and moves on only once it has.
+  public var upcomingBatch: ArraySlice<Int>? {
+    guard position.batch < batchesPerEpoch else { return nil }
+    let start = position.batch * batchSize
+    return position.permutation[start..<min(start + batchSize, count)]
+  }
+
   /// The indices of the next batch of this epoch, or `nil` when the epoch is over (the loader
   /// then moves on to the next epoch).
   public mutating func nextBatch() -> ArraySlice<Int>? {
-    guard position.batch < batchesPerEpoch else {
+    guard let batch = upcomingBatch else {
       position.epoch += 1
       position.batch = 0
       position.permutation = drawOrder()
       position.generatorState = generator.state
       return nil
     }
-    let start = position.batch * batchSize
     position.batch += 1
-    return position.permutation[start..<min(start + batchSize, count)]
+    return batch
   }
 
   /// Copies the next batch of `dataset` into `features` and `targets`, reusing their storage, and

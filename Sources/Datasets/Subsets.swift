@@ -17,7 +17,9 @@ extension Dataset {
   }
 
   /// Replaces `features` and `targets` with the samples at `indices`, reusing their storage, so a
-  /// training loop can fill the same two arrays batch after batch without allocating.
+  /// training loop can fill the same two arrays batch after batch without allocating. (Inlinable,
+  /// so that a fit loop's call is specialised to its index type: it runs once per batch.)
+  @inlinable
   public func gather(
     _ indices: some Collection<Int>, features batchFeatures: inout [Float],
     targets batchTargets: inout [Float]
@@ -26,11 +28,15 @@ extension Dataset {
     batchTargets.removeAll(keepingCapacity: true)
     batchFeatures.reserveCapacity(indices.count * featureCount)
     batchTargets.reserveCapacity(indices.count)
-    for index in indices {
-      precondition(
-        targets.indices.contains(index), "sample \(index) is outside 0..<\(count) in \(name)")
-      batchFeatures.append(contentsOf: features[index * featureCount..<(index + 1) * featureCount])
-      batchTargets.append(targets[index])
+    let width = featureCount
+    features.withUnsafeBufferPointer { source in
+      for index in indices {
+        precondition(
+          targets.indices.contains(index), "sample \(index) is outside 0..<\(count) in \(name)")
+        batchFeatures.append(
+          contentsOf: UnsafeBufferPointer(rebasing: source[index * width..<(index + 1) * width]))
+        batchTargets.append(targets[index])
+      }
     }
   }
 

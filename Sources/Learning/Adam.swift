@@ -57,14 +57,21 @@ public struct Adam: UpdateRule {
     ]
   }
 
+  /// The same rule with μ (for Adam, β₁) set to `momentum`.
+  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? {
+    var rule = self
+    rule.beta1 = momentum
+    return rule
+  }
+
   /// One step, by the formula in the type's documentation.
   public func update(
     value: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
     slots: UnsafeMutableBufferPointer<Float>, step: Int, learningRate: Float
   ) {
     let count = value.count
-    let stepSize = Float(Double(learningRate) / (1 - pow(Double(beta1), Double(step))))
-    let correction2 = Float((1 - pow(Double(beta2), Double(step))).squareRoot())
+    let stepSize = Float(Double(learningRate) / (1 - power(Double(beta1), step)))
+    let correction2 = Float((1 - power(Double(beta2), step)).squareRoot())
     let decay: Float = decoupled ? 1 - learningRate * weightDecay : 1
     let l2: Float = decoupled ? 0 : weightDecay
     guard let p = value.baseAddress, let g = gradient.baseAddress, let m = slots.baseAddress else {
@@ -98,4 +105,18 @@ public struct Adam: UpdateRule {
       i += 1
     }
   }
+}
+
+/// `base` to the power `exponent` (≥ 0) by repeated squaring: a few multiplications where
+/// `pow` would cost as much as a whole update of a small layer, and within an ulp of it.
+private func power(_ base: Double, _ exponent: Int) -> Double {
+  var result = 1.0
+  var square = base
+  var remaining = exponent
+  while remaining > 0 {
+    if remaining & 1 == 1 { result *= square }
+    square *= square
+    remaining >>= 1
+  }
+  return result
 }

@@ -1,10 +1,14 @@
+import Engine
+
 /// Batch normalisation over features (Ioffe and Szegedy 2015), PyTorch's `nn.BatchNorm1d`.
 ///
 /// Training: with the batch mean μ and biased variance σ² of each feature,
 /// x̂ = (x − μ)/√(σ² + ε) and y = γ·x̂ + β; the running statistics move by `momentum`:
 /// running_mean ← (1 − m)·running_mean + m·μ, running_var ← (1 − m)·running_var + m·σ²·n/(n − 1)
 /// (the unbiased variance, as PyTorch keeps). Evaluation normalises with the running statistics.
-/// Backward (training): ∂γ = Σ g·x̂, ∂β = Σ g, ∂x = γ/(n√(σ² + ε)) · (n·g − Σg − x̂·Σ g·x̂).
+/// The forward pass is made of the engine's operations (mean along the batch, subtraction,
+/// square root, division, scale and shift), so its backward is theirs; in training it amounts to
+/// ∂γ = Σ g·x̂, ∂β = Σ g, ∂x = γ/(n√(σ² + ε)) · (n·g − Σg − x̂·Σ g·x̂).
 /// Defaults as PyTorch: ε = 1e-5, momentum 0.1, γ = 1, β = 0. A training batch of a single
 /// sample has no variance; it is normalised with the running statistics, which it leaves as they
 /// are (PyTorch refuses such a batch; the fit loop refuses batch sizes that would make one).
@@ -25,9 +29,6 @@ public final class BatchNorm: Layer {
   public private(set) var runningVariance: [Float]
   /// The number of training batches seen.
   public private(set) var batchesTracked: Int64 = 0
-  private var lastNormalized: [Float] = []
-  private var lastInverseDeviation: [Float] = []
-  private var lastWasTraining = false
 
   /// Creates the layer for `features` features.
   public init(features: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws(ModelError) {
@@ -65,7 +66,7 @@ public final class BatchNorm: Layer {
         case "running_mean" where tensor.values.count == features: runningMean = tensor.values
         case "running_var" where tensor.values.count == features: runningVariance = tensor.values
         case "num_batches_tracked" where tensor.values.count == 1:
-          batchesTracked = Int64(tensor.values[0])
+          batchesTracked = Int64(exactly: tensor.values[0].rounded()) ?? 0
         default: preconditionFailure("batch norm has no buffer \(tensor.name) of that size")
         }
       }
@@ -81,73 +82,30 @@ public final class BatchNorm: Layer {
   }
 
   /// γ·x̂ + β, with batch statistics while training and running statistics otherwise.
-  public func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
-    precondition(input.columns == features, "batch norm expects \(features) features")
-    let n = input.rows
-    var mean = runningMean
-    var variance = runningVariance
-    lastWasTraining = pass.isTraining && n > 1
-    if lastWasTraining {
-      mean = [Float](repeating: 0, count: features)
-      variance = [Float](repeating: 0, count: features)
-      for row in 0..<n {
-        for j in 0..<features { mean[j] += input[row, j] }
-      }
-      for j in 0..<features { mean[j] /= Float(n) }
-      for row in 0..<n {
-        for j in 0..<features {
-          let d = input[row, j] - mean[j]
-          variance[j] += d * d
-        }
-      }
-      for j in 0..<features {
-        variance[j] /= Float(n)
-        let unbiased = variance[j] * Float(n) / Float(n - 1)
-        runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean[j]
-        runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * unbiased
-      }
-      batchesTracked += 1
+  public func forward(_ input: Tensor, pass: inout ForwardPass) throws -> Tensor {
+    let n = input.shape[0]
+    let centered: Tensor
+    let variance: Tensor
+    if pass.isTraining && n > 1 {
+      let mean = try input.mean(alongAxis: 0)
+      centered = try input - mean
+      variance = try (centered * centered).mean(alongAxis: 0)
+      updateRunningStatistics(mean: mean.values, variance: variance.values, count: n)
+    } else {
+      centered = try input - Tensor(shape: [features], values: runningMean)
+      variance = try Tensor(shape: [features], values: runningVariance)
     }
-    lastInverseDeviation = variance.map { 1 / ($0 + epsilon).squareRoot() }
-    var normalized = input.values
-    var output = input.values
-    for row in 0..<n {
-      for j in 0..<features {
-        let index = row * features + j
-        normalized[index] = (input.values[index] - mean[j]) * lastInverseDeviation[j]
-        output[index] = weight.value[j] * normalized[index] + bias.value[j]
-      }
-    }
-    lastNormalized = normalized
-    return Matrix(rows: n, columns: features, values: output)
+    let normalized = try centered / (variance + epsilon).sqrt()
+    return try normalized * weight.tensor + bias.tensor
   }
 
-  /// ∂γ, ∂β, and ∂x by the formula in the type's documentation.
-  public func backward(_ outputGradient: Matrix, needsInputGradient: Bool) -> Matrix? {
-    let n = outputGradient.rows
-    let g = outputGradient.values
-    var sumG = [Float](repeating: 0, count: features)
-    var sumGX = [Float](repeating: 0, count: features)
-    for row in 0..<n {
-      for j in 0..<features {
-        sumG[j] += g[row * features + j]
-        sumGX[j] += g[row * features + j] * lastNormalized[row * features + j]
-      }
+  /// Moves the running statistics toward a training batch's mean and biased variance.
+  private func updateRunningStatistics(mean: [Float], variance: [Float], count n: Int) {
+    for j in 0..<features {
+      let unbiased = variance[j] * Float(n) / Float(n - 1)
+      runningMean[j] = (1 - momentum) * runningMean[j] + momentum * mean[j]
+      runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * unbiased
     }
-    if !weight.isFrozen { for j in 0..<features { weight.gradient[j] += sumGX[j] } }
-    if !bias.isFrozen { for j in 0..<features { bias.gradient[j] += sumG[j] } }
-    guard needsInputGradient else { return nil }
-    var result = g
-    for row in 0..<n {
-      for j in 0..<features {
-        let index = row * features + j
-        let scale = weight.value[j] * lastInverseDeviation[j]
-        result[index] =
-          lastWasTraining
-          ? scale / Float(n) * (Float(n) * g[index] - sumG[j] - lastNormalized[index] * sumGX[j])
-          : scale * g[index]
-      }
-    }
-    return Matrix(rows: n, columns: features, values: result)
+    batchesTracked += 1
   }
 }

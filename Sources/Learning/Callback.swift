@@ -1,3 +1,5 @@
+import Engine
+
 /// What a callback tells the fit loop after looking at an epoch.
 public enum CallbackDecision: Sendable, Equatable {
   /// Keep training.
@@ -16,7 +18,7 @@ public protocol Callback: AnyObject {
   func trainingBegan(_ trainer: Trainer) throws
   /// Called after each batch's loss is computed and before the update; a stop here skips the
   /// update, so the model keeps the weights of the last completed step.
-  func batchLossComputed(_ loss: Float, batch: Matrix, trainer: Trainer) -> CallbackDecision
+  func batchLossComputed(_ loss: Float, batch: Tensor, trainer: Trainer) -> CallbackDecision
   /// Called after each epoch's record is in the history.
   func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision
   /// Called once when training stops, for whatever reason.
@@ -66,7 +68,7 @@ extension Callback {
   /// Does nothing.
   public func trainingBegan(_ trainer: Trainer) throws {}
   /// Proceeds.
-  public func batchLossComputed(_ loss: Float, batch: Matrix, trainer: Trainer) -> CallbackDecision {
+  public func batchLossComputed(_ loss: Float, batch: Tensor, trainer: Trainer) -> CallbackDecision {
     .proceed
   }
   /// Proceeds.

@@ -9,7 +9,8 @@ public struct FitOptions {
   /// Whether to visit the samples in a new seeded order each epoch (off: the data's order, for
   /// exact comparisons with another framework).
   public var shuffle: Bool
-  /// The seed of the generator behind shuffling and dropout.
+  /// The seed of the batch order; dropout masks and augmentation draw from generators seeded
+  /// from it too (seed + 2 and seed + 1), so each stream is fixed on its own.
   public var seed: UInt64
   /// Data to evaluate after every epoch, if any.
   public var validation: Dataset?
@@ -18,7 +19,8 @@ public struct FitOptions {
   public var metrics: [Metric]
   /// The learning-rate schedule, if any: before each step the optimizer's rate is set to the
   /// schedule's rate at the current step (per-step schedules) or epoch (per-epoch schedules),
-  /// both counted from 0. One-cycle's momentum is not applied.
+  /// both counted from 0. A schedule that cycles momentum (one-cycle) also sets the optimizer's
+  /// momentum (Adam's β₁), as PyTorch's `OneCycleLR` does.
   public var schedule: Schedule?
   /// Callbacks, run in order.
   public var callbacks: [any Callback]

@@ -13,25 +13,28 @@ public enum GradientClipping: Sendable, Equatable {
   public func apply(to parameters: [Parameter]) -> Float {
     var squares: Double = 0
     for parameter in parameters {
-      for g in parameter.gradient { squares += Double(g * g) }
+      parameter.tensor.updateInPlace { _, gradient in
+        for g in gradient { squares += Double(g * g) }
+      }
     }
     let norm = Float(squares.squareRoot())
     switch self {
     case .norm(let limit):
       let scale = min(1, limit / (norm + 1e-6))
       guard scale < 1 else { return norm }
-      for parameter in parameters {
-        parameter.gradient.withUnsafeMutableBufferPointer { g in
-          for i in 0..<g.count { g[i] *= scale }
-        }
-      }
+      transformGradients(of: parameters) { $0 * scale }
     case .value(let limit):
-      for parameter in parameters {
-        parameter.gradient.withUnsafeMutableBufferPointer { g in
-          for i in 0..<g.count { g[i] = min(max(g[i], -limit), limit) }
-        }
-      }
+      transformGradients(of: parameters) { min(max($0, -limit), limit) }
     }
     return norm
+  }
+
+  /// Replaces every gradient value g of `parameters` by `transform(g)`.
+  private func transformGradients(of parameters: [Parameter], _ transform: (Float) -> Float) {
+    for parameter in parameters {
+      parameter.tensor.updateInPlace { _, gradient in
+        for i in gradient.indices { gradient[i] = transform(gradient[i]) }
+      }
+    }
   }
 }

@@ -23,9 +23,10 @@ public struct ForwardPass: Sendable {
 
 /// A stage of a model that maps a batch of feature rows to a batch of output rows.
 ///
-/// A layer keeps what its backward pass needs from the last forward pass. `backward` receives
-/// ∂loss/∂output, adds ∂loss/∂parameter to each unfrozen parameter's gradient, and returns
-/// ∂loss/∂input when asked for it.
+/// A layer's forward pass is made of the engine's differentiable operations on its parameters'
+/// tensors, so the engine's reverse-mode autodiff back-propagates through it: a layer writes no
+/// backward pass of its own. Its derivative is the one of the operations it uses, each documented
+/// and gradient-checked in the engine.
 public protocol Layer: AnyObject {
   /// The layer's name in summaries and PyTorch terms: "Linear", "ReLU", "Dropout".
   var kind: String { get }
@@ -37,10 +38,9 @@ public protocol Layer: AnyObject {
   /// Saved values that are not trained (batch normalisation's running statistics), in
   /// `state_dict` order.
   var buffers: [NamedTensor] { get set }
-  /// Maps `input` (one row per sample) to the output.
-  func forward(_ input: Matrix, pass: inout ForwardPass) -> Matrix
-  /// Back-propagates ∂loss/∂output through the last forward pass.
-  func backward(_ outputGradient: Matrix, needsInputGradient: Bool) -> Matrix?
+  /// Maps `input` ([batch, features]) to the output, recording the graph when gradients are on;
+  /// throws only if the input's shape does not fit (which `Sequential` checks beforehand).
+  func forward(_ input: Tensor, pass: inout ForwardPass) throws -> Tensor
 }
 
 extension Layer {

@@ -14,10 +14,10 @@ public struct LearningRateFinderResult: Sendable, Equatable {
 
 /// A learning-rate range test (Smith 2017, "Cyclical Learning Rates"; fastai's `lr_find`).
 ///
-/// Trains for up to `steps` mini-batches while the rate grows exponentially from `start` to
-/// `end`: rate_i = start · (end/start)^(i/(steps − 1)). The loss is smoothed by an exponential
-/// moving average with bias correction, s_i = (β·a_{i−1} + (1 − β)·loss_i) / (1 − β^{i+1}),
-/// β = 0.98, and the test stops once s_i exceeds 4× the lowest smoothed loss or is not finite.
+/// Trains for up to `steps` full mini-batches (in a seeded order, epoch after epoch) while the
+/// rate grows exponentially from `start` to `end`: rate_i = start · (end/start)^(i/(steps − 1)).
+/// The loss is smoothed by an exponential moving average with bias correction,
+/// s_i = (β·a_{i−1} + (1 − β)·loss_i) / (1 − β^{i+1}), β = 0.98, and the test stops once s_i exceeds 4× the lowest smoothed loss or is not finite.
 /// The suggestion is the rate at the steepest descent of the smoothed loss against log(rate).
 /// Afterwards the model's weights and the optimizer's state are exactly as before.
 public func findLearningRate(
@@ -44,22 +44,22 @@ public func findLearningRate(
     model: model, loss: loss, optimizer: optimizer,
     options: FitOptions(epochs: 1, batchSize: batchSize, seed: seed, callbacks: []))
   try trainer.check(data)
-  var generator = RandomGenerator(seed: seed)
-  var order: [Int] = []
+  var loader = try BatchLoader(
+    count: data.count, batchSize: min(batchSize, data.count), dropsLast: true, seed: seed)
   var batchFeatures: [Float] = []
   var batchTargets: [Float] = []
   var average = 0.0
   var lowest = Double.infinity
   var result = LearningRateFinderResult(rates: [], losses: [], suggestion: nil)
   for step in 0..<steps {
-    if order.count < batchSize { order += generator.permutation(data.count) }
-    let indices = order.prefix(min(batchSize, data.count))
-    order.removeFirst(indices.count)
-    data.gather(indices, features: &batchFeatures, targets: &batchTargets)
+    // Full batches only, epoch after epoch (nil ends an epoch once).
+    guard let indices = loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
+      ?? loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
+    else { break }
     let rate = start * pow(end / start, Double(step) / Double(steps - 1))
     optimizer.learningRate = Float(rate)
-    _ = trainer.step(
-      Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures),
+    _ = try trainer.step(
+      Tensor(shape: [indices.count, data.featureCount], storage: .copying(batchFeatures)),
       targets: batchTargets)
     average = 0.98 * average + 0.02 * Double(trainer.lastBatchLoss)
     let smoothed = average / (1 - pow(0.98, Double(step + 1)))

@@ -1,7 +1,8 @@
-import Foundation
+import Engine
 
 /// A loss function: how far a batch of predictions is from its targets, averaged over the batch
-/// as PyTorch's default `reduction="mean"` does, with its gradient.
+/// as PyTorch's default `reduction="mean"` does, as a scalar of the engine's graph (so
+/// `backward()` on it back-propagates through the model).
 ///
 /// Targets hold one number per sample, as in a `Dataset`: the value for regression, 0 or 1 for
 /// binary classification, the class index for multiclass. With n predictions (n samples, or
@@ -15,8 +16,11 @@ import Foundation
 /// | binaryCrossEntropy | max(z, 0) − z·y + log(1 + e^−\|z\|) on logits z | (σ(z) − y) / n | `BCEWithLogitsLoss` |
 /// | crossEntropy(ε) | −Σ_k q_k log softmax(z)_k, q = (1 − ε)·onehot(y) + ε/K | (softmax(z) − q) / n | `CrossEntropyLoss(label_smoothing=ε)` |
 ///
-/// The logit forms never take the logarithm of a rounded probability, so they stay finite for
-/// logits of any size.
+/// Each is built from the engine's operations, whose backward rules give the gradients in the
+/// table: the elementwise losses from subtraction, square, absolute value, clamp and mean (Huber
+/// as ½q² + δ(|d| − q) with q = min(|d|, δ)), the logit losses from the engine's fused
+/// `binaryCrossEntropyWithLogits` and `softmaxCrossEntropy`, which never take the logarithm of a
+/// rounded probability and so stay finite for logits of any size.
 public enum Loss: Sendable, Equatable {
   case meanSquaredError
   case meanAbsoluteError
@@ -35,18 +39,17 @@ public enum Loss: Sendable, Equatable {
     }
   }
 
-  /// The mean loss of `predictions` (one row per sample) against `targets`, and its gradient
-  /// with respect to the predictions; throws if they do not fit this loss.
-  public func evaluate(
-    _ predictions: Matrix, targets: [Float]
-  ) throws(ModelError) -> (value: Float, gradient: Matrix) {
-    guard predictions.rows == targets.count, predictions.rows > 0 else {
+  /// The mean loss of `predictions` ([samples, outputs]) against `targets` (one per sample), as a
+  /// scalar tensor to call `backward()` on; throws if they do not fit this loss.
+  public func loss(_ predictions: Tensor, targets: [Float]) throws(ModelError) -> Tensor {
+    guard predictions.shape.rank == 2, predictions.shape[0] == targets.count, !targets.isEmpty
+    else {
       throw ModelError(
-        "\(name) needs one target per prediction, got \(predictions.rows) predictions and "
-          + "\(targets.count) targets")
+        "\(name) needs one target per prediction, got predictions of shape "
+          + "\(predictions.shape) and \(targets.count) targets")
     }
-    try check(outputs: predictions.columns, targets: targets)
-    return evaluateUnchecked(predictions, targets: targets)
+    try check(outputs: predictions.shape[1], targets: targets)
+    return try lossUnchecked(predictions, targets: targets)
   }
 
   /// Throws unless a model with `outputs` outputs can be scored against `targets` by this loss:
@@ -72,76 +75,38 @@ public enum Loss: Sendable, Equatable {
     }
   }
 
-  /// The mean loss alone; throws as `evaluate` does.
+  /// The mean loss alone, computed without recording a graph; throws as `loss` does.
   public func value(_ predictions: Matrix, targets: [Float]) throws(ModelError) -> Float {
-    try evaluate(predictions, targets: targets).value
+    let tensor = predictions.tensor
+    return try withoutGradients { () throws(ModelError) in try loss(tensor, targets: targets) }
+      .scalar
   }
 
-  /// `evaluate` for predictions and targets already checked.
-  func evaluateUnchecked(_ predictions: Matrix, targets: [Float]) -> (value: Float, gradient: Matrix) {
-    switch self {
-    case .crossEntropy(let smoothing):
-      return crossEntropy(predictions, targets, smoothing)
-    default:
-      let n = Float(targets.count)
-      var total: Double = 0
-      var gradient = [Float](repeating: 0, count: targets.count)
-      predictions.values.withUnsafeBufferPointer { z in
-        for i in 0..<targets.count {
-          let (value, slope) = elementwise(z[i], targets[i])
-          total += Double(value)
-          gradient[i] = slope / n
-        }
+  /// `loss` for predictions and targets already checked.
+  func lossUnchecked(_ predictions: Tensor, targets: [Float]) throws(ModelError) -> Tensor {
+    do {
+      if case .crossEntropy(let smoothing) = self {
+        return try softmaxCrossEntropy(
+          logits: predictions, labels: targets.map { Int($0) }, labelSmoothing: smoothing)
       }
-      return (Float(total / Double(n)), Matrix(rows: targets.count, columns: 1, values: gradient))
-    }
-  }
-
-  @inline(__always)
-  private func elementwise(_ z: Float, _ y: Float) -> (value: Float, slope: Float) {
-    switch self {
-    case .meanSquaredError:
-      let d = z - y
-      return (d * d, 2 * d)
-    case .meanAbsoluteError:
-      let d = z - y
-      return (abs(d), d > 0 ? 1 : (d < 0 ? -1 : 0))
-    case .huber(let delta):
-      let d = z - y
-      return abs(d) <= delta
-        ? (0.5 * d * d, d) : (delta * (abs(d) - 0.5 * delta), d > 0 ? delta : -delta)
-    case .binaryCrossEntropy:
-      return (max(z, 0) - z * y + log1p(exp(-abs(z))), logistic(z) - y)
-    case .crossEntropy:
-      preconditionFailure("cross-entropy is not elementwise")
-    }
-  }
-
-  private func crossEntropy(
-    _ logits: Matrix, _ targets: [Float], _ smoothing: Float
-  ) -> (value: Float, gradient: Matrix) {
-    let classes = logits.columns
-    let n = Float(logits.rows)
-    var gradient = logits.values
-    var total: Double = 0
-    for row in 0..<logits.rows {
-      let label = Int(targets[row])
-      precondition(label >= 0 && label < classes, "class \(label) outside 0..<\(classes)")
-      let offset = row * classes
-      var largest = -Float.infinity
-      for k in 0..<classes { largest = max(largest, logits.values[offset + k]) }
-      var sum: Float = 0
-      for k in 0..<classes { sum += exp(logits.values[offset + k] - largest) }
-      let logSum = log(sum) + largest
-      var rowLoss: Float = 0
-      for k in 0..<classes {
-        let logProbability = logits.values[offset + k] - logSum
-        let q = (k == label ? 1 - smoothing : 0) + smoothing / Float(classes)
-        rowLoss -= q * logProbability
-        gradient[offset + k] = (exp(logProbability) - q) / n
+      let expected = try Tensor(shape: [targets.count, 1], values: targets)
+      switch self {
+      case .binaryCrossEntropy:
+        return try binaryCrossEntropyWithLogits(logits: predictions, targets: expected)
+      case .meanSquaredError:
+        let difference = try predictions - expected
+        return try (difference * difference).mean()
+      case .meanAbsoluteError:
+        return try (predictions - expected).abs().mean()
+      case .huber(let delta):
+        let distance = try (predictions - expected).abs()
+        let inside = try distance.clamped(min: 0, max: delta)
+        return try (inside * inside * 0.5 + (distance - inside) * delta).mean()
+      case .crossEntropy:
+        preconditionFailure("cross-entropy is handled above")
       }
-      total += Double(rowLoss)
+    } catch {
+      throw ModelError("\(name): \(error)")
     }
-    return (Float(total / Double(n)), Matrix(rows: logits.rows, columns: classes, values: gradient))
   }
 }

@@ -1,7 +1,10 @@
+import Engine
+
 /// A batch of samples flowing through a model: a row-major matrix, one row per sample.
 ///
-/// Sample `i`, feature `j` is `values[i * columns + j]`. Layers take and return matrices; the
-/// values are an array, so passing a matrix around copies nothing until someone writes to it.
+/// Sample `i`, feature `j` is `values[i * columns + j]`. A matrix is the value a model's user
+/// hands in and gets back (the values are an array, so passing one around copies nothing until
+/// someone writes to it); inside, layers work on the engine's `Tensor`s.
 public struct Matrix: Sendable, Equatable {
   /// The number of rows (samples in the batch).
   public var rows: Int
@@ -29,5 +32,18 @@ public struct Matrix: Sendable, Equatable {
   public subscript(row: Int, column: Int) -> Float {
     get { values[row * columns + column] }
     set { values[row * columns + column] = newValue }
+  }
+}
+
+extension Matrix {
+  /// The matrix as a `[rows, columns]` tensor outside any graph (a copy of the values).
+  public var tensor: Tensor {
+    Tensor(shape: [rows, columns], storage: .copying(values))
+  }
+
+  /// The values of a rank-2 tensor as a matrix.
+  init(_ tensor: Tensor) {
+    precondition(tensor.shape.rank == 2, "a matrix needs a rank-2 tensor, not \(tensor.shape)")
+    self.init(rows: tensor.shape[0], columns: tensor.shape[1], values: tensor.values)
   }
 }

@@ -5,8 +5,8 @@
 /// λ₁·Σ|p| were part of the loss), clip the gradients, then apply the rule to each unfrozen
 /// parameter. The optimizer keeps each parameter's state (moments, step count) until `reset`.
 public final class Optimizer {
-  /// The arithmetic of the update.
-  public let rule: any UpdateRule
+  /// The arithmetic of the update (a schedule that cycles momentum changes its momentum).
+  public internal(set) var rule: any UpdateRule
   /// η, the current learning rate (schedules change it between steps).
   public var learningRate: Float
   /// λ₁, the weight of the L1 penalty Σ|p| (0: none).
@@ -41,41 +41,50 @@ public final class Optimizer {
     self.clipping = clipping
   }
 
-  /// Applies one update to the unfrozen `parameters` from their gradients.
+  /// Applies one update to the unfrozen `parameters` from their gradients. A parameter that no
+  /// backward pass has reached yet is skipped, as PyTorch skips a parameter whose `.grad` is None.
   public func step(_ parameters: [Parameter]) {
-    let trainable = parameters.filter { !$0.isFrozen }
     if l1Penalty != 0 {
-      for parameter in trainable {
-        for i in 0..<parameter.count {
-          let p = parameter.value[i]
-          parameter.gradient[i] += l1Penalty * (p > 0 ? 1 : (p < 0 ? -1 : 0))
-        }
-      }
-    }
-    clipping?.apply(to: trainable)
-    let slotCount = rule.slotNames.count
-    for parameter in trainable {
-      let key = ObjectIdentifier(parameter)
-      let state: State
-      if let known = states[key] {
-        state = known
-      } else {
-        state = State(
-          step: 0,
-          slots: [Float](repeating: rule.initialSlotValue, count: slotCount * parameter.count))
-        states[key] = state
-      }
-      state.step += 1
-      parameter.value.withUnsafeMutableBufferPointer { value in
-        parameter.gradient.withUnsafeBufferPointer { gradient in
-          state.slots.withUnsafeMutableBufferPointer { slots in
-            rule.update(
-              value: value, gradient: gradient, slots: slots, step: state.step,
-              learningRate: learningRate)
+      for parameter in parameters where !parameter.isFrozen {
+        parameter.tensor.updateInPlace { value, gradient in
+          guard gradient.count == value.count else { return }
+          for i in 0..<value.count {
+            let p = value[i]
+            gradient[i] += l1Penalty * (p > 0 ? 1 : (p < 0 ? -1 : 0))
           }
         }
       }
     }
+    if let clipping { clipping.apply(to: parameters.filter { !$0.isFrozen }) }
+    for parameter in parameters where !parameter.isFrozen {
+      parameter.tensor.updateInPlace { value, gradient in
+        guard gradient.count == value.count else { return }
+        let state = state(of: parameter)
+        state.step += 1
+        state.slots.withUnsafeMutableBufferPointer { slots in
+          rule.update(
+            value: value, gradient: UnsafeBufferPointer(gradient), slots: slots, step: state.step,
+            learningRate: learningRate)
+        }
+      }
+    }
+  }
+
+  /// The state of `parameter`, created at the rule's starting values on its first update. Slots
+  /// the rule did not have before (momentum turned on by a one-cycle schedule) start afresh, as
+  /// PyTorch starts a missing momentum buffer.
+  private func state(of parameter: Parameter) -> State {
+    let key = ObjectIdentifier(parameter)
+    let slotCount = rule.slotNames.count * parameter.count
+    if let known = states[key] {
+      if known.slots.count != slotCount {
+        known.slots = [Float](repeating: rule.initialSlotValue, count: slotCount)
+      }
+      return known
+    }
+    let created = State(step: 0, slots: [Float](repeating: rule.initialSlotValue, count: slotCount))
+    states[key] = created
+    return created
   }
 
   /// Forgets all per-parameter state, as a fresh optimizer.

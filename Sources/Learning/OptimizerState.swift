@@ -31,7 +31,7 @@ extension Optimizer {
         }
         slots += tensor.values
       }
-      guard step.values.count == 1, step.values[0] >= 0 else {
+      guard step.values.count == 1, step.values[0] >= 0, step.values[0] < 1e15 else {
         throw ModelError("the training state's step for \(name) is not a count")
       }
       restored[ObjectIdentifier(parameter)] = State(step: Int(step.values[0]), slots: slots)

@@ -42,6 +42,13 @@ public struct SGD: UpdateRule {
     ]
   }
 
+  /// The same rule with μ (for Adam, β₁) set to `momentum`.
+  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? {
+    var rule = self
+    rule.momentum = momentum
+    return rule
+  }
+
   /// One step, by the formula in the type's documentation.
   public func update(
     value: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,

@@ -14,6 +14,15 @@ public final class Sequential {
   public let outputFeatures: Int
   /// Every parameter, in `state_dict` order.
   public let parameters: [Parameter]
+  /// The layers as the forward pass runs them: a dense layer and the activation after it fused
+  /// into one stage where the engine can.
+  private let stages: [Stage]
+
+  /// One step of the forward pass.
+  private enum Stage {
+    case layer(any Layer)
+    case fused(Dense, Engine.Activation)
+  }
 
   /// Creates a model, or explains which layer cannot take the previous one's output.
   public init(inputFeatures: Int, layers: [any Layer]) throws(ModelError) {
@@ -29,6 +38,20 @@ public final class Sequential {
     self.inputFeatures = inputFeatures
     self.outputFeatures = features
     self.parameters = layers.flatMap(\.parameters)
+    var stages: [Stage] = []
+    var index = 0
+    while index < layers.count {
+      if let dense = layers[index] as? Dense, index + 1 < layers.count,
+        let fused = (layers[index + 1] as? ActivationLayer)?.function.fused
+      {
+        stages.append(.fused(dense, fused))
+        index += 2
+      } else {
+        stages.append(.layer(layers[index]))
+        index += 1
+      }
+    }
+    self.stages = stages
   }
 
   /// A multilayer perceptron: dense layers of the given sizes with `activation` between them and
@@ -68,24 +91,43 @@ public final class Sequential {
 
   /// Runs the layers in order, or throws if `input` does not have the model's number of features.
   public func forward(_ input: Matrix, pass: inout ForwardPass) throws(ModelError) -> Matrix {
-    guard input.columns == inputFeatures else {
-      throw ModelError("the model takes \(inputFeatures) features, not \(input.columns)")
+    Matrix(try forward(input.tensor, pass: &pass))
+  }
+
+  /// Runs the layers in order on a `[batch, features]` tensor, recording the graph for
+  /// `backward()` when gradients are on (the engine's `GradientMode`); throws if `input` does not
+  /// have the model's number of features.
+  ///
+  /// A dense layer followed by a relu, sigmoid or tanh layer runs as one fused engine operation;
+  /// the numbers are the same as running them one after the other.
+  public func forward(_ input: Tensor, pass: inout ForwardPass) throws(ModelError) -> Tensor {
+    guard input.shape.rank == 2 else {
+      throw ModelError("the model takes rows of features ([samples, features]), not \(input.shape)")
     }
-    return forwardUnchecked(input, pass: &pass)
+    guard input.shape[1] == inputFeatures else {
+      throw ModelError("the model takes \(inputFeatures) features, not \(input.shape[1])")
+    }
+    do {
+      var output = input
+      for stage in stages {
+        switch stage {
+        case .layer(let layer): output = try layer.forward(output, pass: &pass)
+        case .fused(let dense, let activation): output = try dense.forward(output, activation: activation)
+        }
+      }
+      return output
+    } catch let error as ModelError {
+      throw error
+    } catch {
+      throw ModelError("\(error)")
+    }
   }
 
-  /// `forward` for input already checked.
-  func forwardUnchecked(_ input: Matrix, pass: inout ForwardPass) -> Matrix {
-    var output = input
-    for layer in layers { output = layer.forward(output, pass: &pass) }
-    return output
-  }
-
-  /// The model's outputs for `input`, in evaluation mode (no dropout, running statistics), or
-  /// an error if `input` does not have the model's number of features.
+  /// The model's outputs for `input`, in evaluation mode (no dropout, running statistics, no
+  /// graph recorded), or an error if `input` does not have the model's number of features.
   public func predict(_ input: Matrix) throws(ModelError) -> Matrix {
     var pass = ForwardPass.evaluation
-    return try forward(input, pass: &pass)
+    return try withoutGradients { () throws(ModelError) in try forward(input, pass: &pass) }
   }
 
   /// Throws unless every batch of `batchSize` from `count` samples can train the model: batch
@@ -97,21 +139,6 @@ public final class Sequential {
       throw ModelError(
         "batch normalisation needs at least 2 samples in every batch, but \(count) samples in "
           + "batches of \(batchSize) leave a batch of 1; choose another batch size")
-    }
-  }
-
-  /// Back-propagates ∂loss/∂output through the last forward pass, adding to each unfrozen
-  /// parameter's gradient. Stops early below the last layer that has something to train.
-  public func backward(_ outputGradient: Matrix) {
-    guard let lowest = layers.firstIndex(where: { $0.parameters.contains { !$0.isFrozen } })
-    else { return }
-    var gradient = outputGradient
-    for index in stride(from: layers.count - 1, through: lowest, by: -1) {
-      let needsInput = index > lowest
-      guard let next = layers[index].backward(gradient, needsInputGradient: needsInput) else {
-        return
-      }
-      gradient = next
     }
   }
 

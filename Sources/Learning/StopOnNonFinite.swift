@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Stops training when a batch's loss is NaN or infinite, before that batch's update, with a
@@ -12,7 +13,7 @@ public final class StopOnNonFinite: Callback {
   public init() {}
 
   /// Stops with an explanation if `loss` is not finite.
-  public func batchLossComputed(_ loss: Float, batch: Matrix, trainer: Trainer) -> CallbackDecision {
+  public func batchLossComputed(_ loss: Float, batch: Tensor, trainer: Trainer) -> CallbackDecision {
     guard !loss.isFinite else { return .proceed }
     let what = loss.isNaN ? "NaN" : "infinite"
     let place = "loss became \(what) at epoch \(trainer.epoch + 1), step \(trainer.batchIndex + 1)"

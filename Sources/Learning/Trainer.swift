@@ -4,14 +4,15 @@ import Engine
 /// The fit loop: trains a model on a dataset by mini-batch gradient descent, one epoch at a time,
 /// and keeps everything needed to stop and resume exactly.
 ///
-/// Each step gathers a batch, runs the model forward in training mode, computes the loss and its
-/// gradient, lets callbacks look at the loss (a NaN stops here, before the update), back-propagates,
-/// and asks the optimizer to update the parameters. After each epoch the loop evaluates the
-/// validation data, records the epoch in `history`, and runs the callbacks.
+/// Batches come from a Datasets `BatchLoader` (seeded with `options.seed`). Each step gathers a
+/// batch, runs the model forward in training mode on the engine's graph, computes the loss, lets
+/// callbacks look at it (a NaN stops here, before the update), calls `backward()` on it, and asks
+/// the optimizer to update the parameters. After each epoch the loop evaluates the validation
+/// data, records the epoch in `history`, and runs the callbacks.
 ///
-/// The position (epoch, batch, the epoch's sample order, the random generator, the epoch's
-/// running loss) lives in the trainer, so calling `fit` again after a cancellation continues where
-/// it stopped, and `TrainingState` saves it for another process.
+/// The position (epoch, the loader's position, the dropout and augmentation generators, the
+/// epoch's running loss) lives in the trainer, so calling `fit` again after a cancellation
+/// continues where it stopped, and `TrainingState` saves it for another process.
 public final class Trainer {
   /// The model being trained.
   public let model: Sequential
@@ -25,19 +26,22 @@ public final class Trainer {
   public internal(set) var history = History()
   /// The number of completed epochs.
   public internal(set) var epoch = 0
-  /// The index of the next batch within the current epoch.
-  public internal(set) var batchIndex = 0
   /// The number of completed steps over all epochs.
   public internal(set) var globalStep = 0
-  /// The order of the samples in the current epoch (empty before it starts).
-  public internal(set) var permutation: [Int] = []
-  /// The generator behind shuffling and dropout.
+  /// The batches of the training data, made by the first `fit` (or restored from a saved state
+  /// there).
+  public internal(set) var loader: BatchLoader?
+  /// A loader position read from a training state, applied when `fit` sees the data.
+  var pendingLoaderPosition: BatchLoader.Position?
+  /// The generator behind dropout masks, seeded from `options.seed`.
   public internal(set) var generator: RandomGenerator
   /// The sum of batch losses times batch sizes in the current epoch, and the samples counted.
   var epochLossSum: Double = 0
   var epochSamples = 0
   /// The augmenter of the training batches, made on the first `fit` that asks for augmentation.
   var augmenter: Augmenter?
+  /// An augmenter generator state read from a training state, applied when `fit` makes it.
+  var pendingAugmenterState: [UInt64]?
 
   /// Creates a trainer at the start of training.
   public init(model: Sequential, loss: Loss, optimizer: Optimizer, options: FitOptions = FitOptions()) {
@@ -45,8 +49,11 @@ public final class Trainer {
     self.loss = loss
     self.optimizer = optimizer
     self.options = options
-    self.generator = RandomGenerator(seed: options.seed)
+    self.generator = RandomGenerator(seed: options.seed &+ 2)
   }
+
+  /// The index of the next batch within the current epoch.
+  public var batchIndex: Int { loader?.position.batch ?? pendingLoaderPosition?.batch ?? 0 }
 
   /// Trains on `data` until `options.epochs` epochs are complete, a callback stops it, or the
   /// cancellation flag is raised; returns the history. Throws if the data does not fit the model
@@ -61,52 +68,48 @@ public final class Trainer {
     try check(data)
     try model.checkBatches(count: data.count, batchSize: options.batchSize)
     if let validation = options.validation { try check(validation) }
+    loader = try prepareLoader(for: data)
+    try prepareAugmenter(for: data)
     history.stopReason = nil
     for callback in options.callbacks { try callback.trainingBegan(self) }
-    if batchIndex > 0,
-      permutation.count != data.count || !permutation.allSatisfy({ (0..<data.count).contains($0) })
-    {
-      throw ModelError(
-        "this training stopped in an epoch over \(permutation.count) samples; resume it with "
-          + "the same data, not \(data.count) samples")
-    }
-    if !options.augmentation.isEmpty, augmenter == nil {
-      augmenter = try Augmenter(
-        options.augmentation, featureCount: data.featureCount, seed: options.seed &+ 1)
-    }
     var batchFeatures: [Float] = []
     var batchTargets: [Float] = []
-    let steps = (data.count + options.batchSize - 1) / options.batchSize
+    let steps = loader?.batchesPerEpoch ?? 0
     var stopReason = StopReason.completed
     training: while epoch < options.epochs {
       let clock = ContinuousClock()
       let started = clock.now
       if batchIndex == 0 {
-        permutation = options.shuffle ? generator.permutation(data.count) : Array(0..<data.count)
         epochLossSum = 0
         epochSamples = 0
       }
-      while batchIndex < steps {
+      while let indices = loader?.upcomingBatch {
         if options.isCancelled() {
           stopReason = .cancelled
           break training
         }
-        let lower = batchIndex * options.batchSize
-        let indices = permutation[lower..<min(lower + options.batchSize, data.count)]
         if let schedule = options.schedule {
           let index = schedule.clock == .step ? globalStep : epoch
           optimizer.learningRate = Float(schedule.learningRate(at: index))
+          if let momentum = schedule.cycledMomentum(at: index),
+            let cycled = optimizer.rule.settingMomentum(Float(momentum))
+          {
+            optimizer.rule = cycled
+          }
         }
         data.gather(indices, features: &batchFeatures, targets: &batchTargets)
         augmenter?.apply(to: &batchFeatures)
-        let batch = Matrix(rows: indices.count, columns: data.featureCount, values: batchFeatures)
-        if case .stop(let reason) = step(batch, targets: batchTargets) {
+        let batch = Tensor(
+          shape: [indices.count, data.featureCount], storage: .copying(batchFeatures))
+        if case .stop(let reason) = try step(batch, targets: batchTargets) {
           stopReason = reason
           break training
         }
+        _ = loader?.nextBatch()
         options.progress(
           .step(epoch: epoch + 1, step: batchIndex, steps: steps, loss: lastBatchLoss))
       }
+      _ = loader?.nextBatch()
       let record = try endEpoch(data, seconds: (clock.now - started).seconds)
       options.progress(.epoch(record))
       for callback in options.callbacks {
@@ -121,34 +124,84 @@ public final class Trainer {
     return history
   }
 
+  /// The loader of `data`'s batches: the one so far, a saved one restored, or a new one when the
+  /// data or the batch size changed at an epoch boundary. Throws if training stopped within an
+  /// epoch over other data.
+  private func prepareLoader(for data: Dataset) throws -> BatchLoader {
+    if let pending = pendingLoaderPosition {
+      var restored = try BatchLoader(
+        count: data.count, batchSize: options.batchSize, shuffles: options.shuffle,
+        seed: options.seed)
+      do {
+        try restored.restore(pending)
+      } catch {
+        throw ModelError(
+          "this training state was saved while training on other data or batches: "
+            + "\(error.message); resume it with the same data and batch size")
+      }
+      pendingLoaderPosition = nil
+      return restored
+    }
+    if let loader, loader.count == data.count, loader.batchSize == options.batchSize,
+      loader.shuffles == options.shuffle
+    {
+      return loader
+    }
+    if let loader, loader.position.batch > 0 {
+      throw ModelError(
+        "this training stopped in an epoch over \(loader.count) samples in batches of "
+          + "\(loader.batchSize); resume it with the same data and batch size, not "
+          + "\(data.count) samples in batches of \(options.batchSize)")
+    }
+    return try BatchLoader(
+      count: data.count, batchSize: options.batchSize, shuffles: options.shuffle,
+      seed: options.seed &+ UInt64(epoch))
+  }
+
+  /// Makes the augmenter on the first fit that asks for augmentation, at a saved state if any.
+  private func prepareAugmenter(for data: Dataset) throws {
+    guard !options.augmentation.isEmpty, augmenter == nil else { return }
+    var made = try Augmenter(
+      options.augmentation, featureCount: data.featureCount, seed: options.seed &+ 1)
+    if let state = pendingAugmenterState {
+      guard RandomGenerator(state: state) != nil else {
+        throw ModelError("the training state's augmentation generator state is malformed")
+      }
+      made.generatorState = state
+      pendingAugmenterState = nil
+    }
+    augmenter = made
+  }
+
   /// The loss of the last completed batch.
   public private(set) var lastBatchLoss: Float = 0
 
-  /// One step on one batch; returns a callback's stop before the update, or `.proceed`.
-  func step(_ batch: Matrix, targets: [Float]) -> CallbackDecision {
+  /// One step on one batch ([samples, features]); returns a callback's stop before the update,
+  /// or `.proceed`.
+  func step(_ batch: Tensor, targets: [Float]) throws -> CallbackDecision {
     model.zeroGradients()
     var pass = ForwardPass(isTraining: true, generator: generator)
-    let output = model.forwardUnchecked(batch, pass: &pass)
-    let (value, gradient) = loss.evaluateUnchecked(output, targets: targets)
+    let output = try model.forward(batch, pass: &pass)
+    let lossTensor = try loss.lossUnchecked(output, targets: targets)
+    let value = lossTensor.scalar
+    let samples = batch.shape[0]
     for callback in options.callbacks {
       let decision = callback.batchLossComputed(value, batch: batch, trainer: self)
       if case .stop = decision { return decision }
     }
     generator = pass.generator
-    model.backward(gradient)
+    try lossTensor.backward()
     optimizer.step(model.parameters)
     model.updatesApplied += 1
     lastBatchLoss = value
-    epochLossSum += Double(value) * Double(batch.rows)
-    epochSamples += batch.rows
-    batchIndex += 1
+    epochLossSum += Double(value) * Double(samples)
+    epochSamples += samples
     globalStep += 1
     return .proceed
   }
 
   private func endEpoch(_ data: Dataset, seconds: Double) throws -> EpochRecord {
     epoch += 1
-    batchIndex = 0
     var validationLoss: Double?
     var metrics: [String: Double] = [:]
     if !options.metrics.isEmpty {
@@ -176,7 +229,7 @@ public final class Trainer {
     for metric in options.metrics {
       metrics[metric.rawValue] = try metric.value(outputs: outputs, targets: data.targets)
     }
-    return (Double(loss.evaluateUnchecked(outputs, targets: data.targets).value), metrics)
+    return (Double(try loss.value(outputs, targets: data.targets)), metrics)
   }
 
   /// Throws unless `data` fits the model and the loss.

@@ -1,12 +1,14 @@
+import Datasets
 import Engine
 import Foundation
 
 /// Saving and restoring everything a fit loop needs to continue exactly where it stopped.
 ///
 /// The file is safetensors: the model's `state_dict`, the optimizer's slots and step counts
-/// (`optimizer.<parameter>.<slot>`), and the current epoch's sample order (`trainer.permutation`);
-/// its `__metadata__` holds the position (epoch, batch, step), the random generator's state, the
-/// learning rate, the epoch's running loss and the history so far. Training resumed from it
+/// (`optimizer.<parameter>.<slot>`), and the batch loader's order for the current epoch
+/// (`trainer.permutation`); its `__metadata__` holds the position (epoch, batch, step), the states
+/// of the random generators (the loader's, dropout's and augmentation's), the learning rate, the
+/// epoch's running loss and the history so far. Training resumed from it
 /// produces the same weights, bit for bit, as training that never stopped (on the same binary and
 /// machine). Each callback's state (`savedState()`) is saved too, under `callback.<index>.`, so the
 /// trainer that restores it must have the same callbacks in the same order.
@@ -14,9 +16,10 @@ extension Trainer {
   /// Writes the training state to `url`, atomically.
   public func saveState(to url: URL) throws {
     let named = model.namedParameters
+    let order = loader?.position.permutation ?? []
     let tensors =
       model.stateDict() + optimizer.stateTensors(for: named)
-      + [NamedTensor(name: "trainer.permutation", shape: [permutation.count], values: permutation.map(Float.init))]
+      + [NamedTensor(name: "trainer.permutation", shape: [order.count], values: order.map(Float.init))]
     let encoder = JSONEncoder()
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -24,7 +27,10 @@ extension Trainer {
     let metadata = [
       "trainbook": Trainbook.version, "kind": "training state", "optimizer": optimizer.rule.name,
       "epoch": "\(epoch)", "batch": "\(batchIndex)", "global_step": "\(globalStep)",
-      "generator": generator.state.map(String.init).joined(separator: " "),
+      "loader_epoch": "\(loader?.position.epoch ?? 0)",
+      "loader_generator": words(loader?.position.generatorState ?? []),
+      "generator": words(generator.state),
+      "augmenter_generator": words(augmenter?.generatorState ?? []),
       "learning_rate": "\(optimizer.learningRate)", "epoch_loss_sum": "\(epochLossSum)",
       "epoch_samples": "\(epochSamples)", "updates": "\(model.updatesApplied)", "history": history,
     ]
@@ -63,8 +69,10 @@ extension Trainer {
       }
       return value
     }
-    let words = (meta["generator"] ?? "").split(separator: " ").compactMap { UInt64($0) }
-    guard let restoredGenerator = RandomGenerator(state: words) else {
+    func generatorState(_ key: String) -> [UInt64] {
+      (meta[key] ?? "").split(separator: " ").compactMap { UInt64($0) }
+    }
+    guard let restoredGenerator = RandomGenerator(state: generatorState("generator")) else {
       throw ModelError("the training state's random generator state is malformed")
     }
     let decoder = JSONDecoder()
@@ -72,8 +80,14 @@ extension Trainer {
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let epochs = try decoder.decode([EpochRecord].self, from: Data((meta["history"] ?? "[]").utf8))
     let tensors = Dictionary(file.tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let order = (tensors["trainer.permutation"]?.values ?? []).map { Int($0) }
+    let orderValues = tensors["trainer.permutation"]?.values ?? []
+    guard orderValues.allSatisfy({ $0 >= 0 && $0 < 16_777_216 && $0 == $0.rounded() }) else {
+      throw ModelError("the training state's sample order is malformed")
+    }
+    let order = orderValues.map { Int($0) }
     let (epoch, batch, step): (Int, Int, Int) = (try number("epoch"), try number("batch"), try number("global_step"))
+    let loaderEpoch: Int = try number("loader_epoch")
+    let augmenterState = generatorState("augmenter_generator")
     let (rate, lossSum, samples, updates): (Float, Double, Int, Int) = (
       try number("learning_rate"), try number("epoch_loss_sum"), try number("epoch_samples"),
       try number("updates"))
@@ -95,9 +109,16 @@ extension Trainer {
     try model.load(stateDict: file.tensors.filter { modelNames.contains($0.name) })
     try optimizer.restoreState(tensors, for: model.namedParameters)
     self.epoch = epoch
-    batchIndex = batch
     globalStep = step
-    permutation = order
+    loader = nil
+    pendingLoaderPosition =
+      order.isEmpty
+      ? nil
+      : BatchLoader.Position(
+        epoch: loaderEpoch, batch: batch, permutation: order,
+        generatorState: generatorState("loader_generator"))
+    augmenter = nil
+    pendingAugmenterState = augmenterState.isEmpty ? nil : augmenterState
     generator = restoredGenerator
     optimizer.learningRate = rate
     epochLossSum = lossSum
@@ -106,4 +127,9 @@ extension Trainer {
     history = History()
     history.epochs = epochs
   }
+}
+
+/// A generator state as text: its words separated by spaces.
+private func words(_ state: [UInt64]) -> String {
+  state.map(String.init).joined(separator: " ")
 }

@@ -16,6 +16,9 @@ public protocol UpdateRule: Sendable {
   var initialSlotValue: Float { get }
   /// The settings for run records, e.g. `["momentum": "0.9", "nesterov": "true"]`.
   var settings: [String: String] { get }
+  /// The same rule with its momentum (SGD's and RMSprop's μ, Adam's β₁) set to `momentum`, for a
+  /// schedule that cycles it as PyTorch's `OneCycleLR` does; nil for a rule without one.
+  func settingMomentum(_ momentum: Float) -> (any UpdateRule)?
   /// Moves `value` by one step.
   func update(
     value: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
@@ -25,4 +28,6 @@ public protocol UpdateRule: Sendable {
 extension UpdateRule {
   /// Zero, the usual starting state.
   public var initialSlotValue: Float { 0 }
+  /// None: the rule has no momentum to cycle.
+  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? { nil }
 }

@@ -58,6 +58,9 @@ import Testing
   @Test func labelsAndLosses() throws {
     try checkGradients([[4, 5]]) { try $0[0].gather(labels: [0, 4, 2, 2]) }
     try checkGradients([[4, 5]]) { try softmaxCrossEntropy(logits: $0[0], labels: [0, 4, 2, 2]) }
+    try checkGradients([[4, 5]]) {
+      try softmaxCrossEntropy(logits: $0[0], labels: [0, 4, 2, 2], labelSmoothing: 0.2)
+    }
     let targets = try Tensor(shape: [6, 1], values: [0, 1, 1, 0, 0.5, 1])
     try checkGradients([[6, 1]]) {
       try binaryCrossEntropyWithLogits(logits: $0[0], targets: targets)

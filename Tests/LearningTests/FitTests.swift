@@ -109,8 +109,8 @@ import Testing
   }
 
   /// Training stopped mid-epoch, saved to a file, and restored into a freshly built trainer ends
-  /// with the same weights as an uninterrupted run, bit for bit — with dropout, momentum and
-  /// shuffling all drawing on the saved state.
+  /// with the same weights as an uninterrupted run, bit for bit — with dropout, momentum,
+  /// augmentation and shuffling all drawing on the saved state.
   @Test func savedTrainingStateResumesBitForBit() throws {
     let data = try Self.moons().train
     func build() throws -> Sequential {
@@ -123,7 +123,8 @@ import Testing
           try Dense(inputSize: 32, outputSize: 1, generator: &generator),
         ])
     }
-    let options = FitOptions(epochs: 4, batchSize: 16, seed: 9)
+    var options = FitOptions(epochs: 4, batchSize: 16, seed: 9)
+    options.augmentation = [.gaussianNoise(deviation: 0.05)]
     let uninterrupted = try build()
     try Trainer(
       model: uninterrupted, loss: .binaryCrossEntropy, optimizer: .sgd(learningRate: 0.05, momentum: 0.9),

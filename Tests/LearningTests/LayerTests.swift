@@ -4,7 +4,8 @@ import Learning
 import Testing
 import TestSupport
 
-/// Finite-difference checks of every layer's backward rule, and the layers' modes.
+/// Finite-difference checks of the gradients back-propagated through every layer and loss (the
+/// engine's graph of their operations), and the layers' modes.
 @Suite struct LayerTests {
   static let middles: [String] = [
     "relu", "leakyReLU", "elu", "sigmoid", "tanh", "gelu", "softplus", "dropout", "batchNorm",
@@ -25,7 +26,7 @@ import TestSupport
   }
 
   /// Dense(3, 5), the layer, Dense(5, 2) under cross-entropy: the parameter gradients from
-  /// backward match central differences of the loss.
+  /// `backward()` match central differences of the loss.
   @Test(arguments: middles)
   func backwardMatchesFiniteDifferences(_ name: String) throws {
     var generator = RandomGenerator(seed: 7)
@@ -52,7 +53,7 @@ import TestSupport
     let point = parameters.flatMap(\.value)
     model.zeroGradients()
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 3))
-    model.backward(try loss.evaluate(model.forward(input, pass: &pass), targets: targets).gradient)
+    try loss.loss(model.forward(input.tensor, pass: &pass), targets: targets).backward()
     let analytic = parameters.flatMap(\.gradient)
     try gradCheck(lossAt, at: point, analytic: analytic, step: 1e-2, rtol: 2e-2, atol: 2e-3)
   }
@@ -69,8 +70,8 @@ import TestSupport
     let function = { (values: [Float]) in
       try loss.value(Matrix(rows: 5, columns: 1, values: values), targets: targets)
     }
-    let analytic = try loss.evaluate(Matrix(rows: 5, columns: 1, values: predictions), targets: targets)
-    try gradCheck(function, at: predictions, analytic: analytic.gradient.values, step: 1e-2)
+    let analytic = try gradient(of: loss, at: predictions, rows: 5, targets: targets)
+    try gradCheck(function, at: predictions, analytic: analytic, step: 1e-2)
   }
 
   /// Cross-entropy with label smoothing: gradient and stability at logits of ±1000.
@@ -80,13 +81,15 @@ import TestSupport
     let function = { (values: [Float]) in
       try loss.value(Matrix(rows: 2, columns: 3, values: values), targets: [2, 0])
     }
-    let analytic = try loss.evaluate(Matrix(rows: 2, columns: 3, values: logits), targets: [2, 0])
-    try gradCheck(function, at: logits, analytic: analytic.gradient.values)
-    let extreme = try loss.evaluate(Matrix(rows: 1, columns: 2, values: [1000, -1000]), targets: [1])
-    #expect(extreme.value.isFinite && extreme.gradient.values.allSatisfy(\.isFinite))
-    let bce = try Loss.binaryCrossEntropy.evaluate(
+    let analytic = try gradient(of: loss, at: logits, rows: 2, targets: [2, 0])
+    try gradCheck(function, at: logits, analytic: analytic)
+    let extreme = try Tensor(shape: [1, 2], values: [1000, -1000], requiresGradient: true)
+    let extremeLoss = try loss.loss(extreme, targets: [1])
+    try extremeLoss.backward()
+    #expect(extremeLoss.scalar.isFinite && (extreme.gradient ?? []).allSatisfy(\.isFinite))
+    let bce = try Loss.binaryCrossEntropy.value(
       Matrix(rows: 2, columns: 1, values: [1000, -1000]), targets: [0, 1])
-    #expect(bce.value == 1000)
+    #expect(bce == 1000)
   }
 
   /// Dropout zeroes about p of the values while training, scales survivors by 1/(1 − p), and
@@ -95,12 +98,12 @@ import TestSupport
     let layer = try Dropout(probability: 0.25)
     let input = Matrix(rows: 100, columns: 40, values: .init(repeating: 1, count: 4000))
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: 1))
-    let output = layer.forward(input, pass: &pass)
+    let output = try layer.forward(input.tensor, pass: &pass)
     let zeros = output.values.count { $0 == 0 }
     #expect(abs(Double(zeros) / 4000 - 0.25) < 0.03)
     #expect(output.values.allSatisfy { $0 == 0 || $0 == Float(1) / 0.75 })
     var evaluation = ForwardPass.evaluation
-    #expect(layer.forward(input, pass: &evaluation) == input)
+    #expect(try layer.forward(input.tensor, pass: &evaluation).values == input.values)
   }
 
   /// Batch norm's running statistics follow PyTorch's update (momentum 0.1, unbiased variance),
@@ -109,12 +112,12 @@ import TestSupport
     let layer = try BatchNorm(features: 1)
     let input = Matrix(rows: 4, columns: 1, values: [1, 2, 3, 6])
     var pass = ForwardPass(isTraining: true)
-    let output = layer.forward(input, pass: &pass)
+    let output = try layer.forward(input.tensor, pass: &pass)
     // mean 3, biased variance 3.5, unbiased 14/3.
     expectClose(layer.runningMean, [0.3])
     expectClose(layer.runningVariance, [0.9 + 0.1 * 14 / 3])
     expectClose(output.values, [1, 2, 3, 6].map { (Float($0) - 3) / (3.5 + 1e-5).squareRoot() })
-    let evaluated = layer.predictOne(3)
+    let evaluated = try layer.predictOne(3)
     expectClose([evaluated], [(3 - 0.3) / (layer.runningVariance[0] + 1e-5).squareRoot()])
     #expect(layer.buffers.map(\.name) == ["running_mean", "running_var", "num_batches_tracked"])
     #expect(layer.buffers[2].values == [1])
@@ -159,17 +162,17 @@ import TestSupport
       try model.predict(Matrix(rows: 1, columns: 3, values: [1, 2, 3]))
     }
     #expect(throws: ModelError("cross_entropy needs class indices 0..<2 (the model's outputs), got the target 2.0")) {
-      try Loss.crossEntropy().evaluate(Matrix(rows: 1, columns: 2, values: [0, 1]), targets: [2])
+      try Loss.crossEntropy().value(Matrix(rows: 1, columns: 2, values: [0, 1]), targets: [2])
     }
     #expect(
       throws: ModelError(
         "bce needs targets from 0 to 1, got the target 2.0; for several classes use "
           + "cross_entropy with one output per class")
     ) {
-      try Loss.binaryCrossEntropy.evaluate(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [1, 2])
+      try Loss.binaryCrossEntropy.value(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [1, 2])
     }
     #expect(throws: Never.self) {
-      try Loss.binaryCrossEntropy.evaluate(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [0, 0.5])
+      try Loss.binaryCrossEntropy.value(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [0, 0.5])
     }
     let data = try Dataset.moons(count: 33, seed: 1)
     var options = FitOptions(batchSize: 0)
@@ -188,8 +191,17 @@ import TestSupport
 
 extension BatchNorm {
   /// The evaluation-mode output for a single one-feature sample.
-  fileprivate func predictOne(_ value: Float) -> Float {
+  fileprivate func predictOne(_ value: Float) throws -> Float {
     var pass = ForwardPass.evaluation
-    return forward(Matrix(rows: 1, columns: 1, values: [value]), pass: &pass).values[0]
+    return try forward(Tensor(shape: [1, 1], values: [value]), pass: &pass).scalar
   }
+}
+
+/// The gradient of `loss` with respect to predictions `values` ([rows, values.count / rows]),
+/// by `backward()`.
+private func gradient(of loss: Loss, at values: [Float], rows: Int, targets: [Float]) throws -> [Float] {
+  let predictions = try Tensor(
+    shape: [rows, values.count / rows], values: values, requiresGradient: true)
+  try loss.loss(predictions, targets: targets).backward()
+  return predictions.gradient ?? []
 }

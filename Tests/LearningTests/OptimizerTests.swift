@@ -73,8 +73,11 @@ import TestSupport
       parameters: [0.399403185, 0.425089121, 0.0760779753, -0.481396317, -0.606198311, -0.104516231, 0.278798193, 0.434537083, 0.223578528, -0.259158283, -0.483751863, -0.272448689, 0.101372629, 0.08366175, -0.03671946, -0.0959300026, -0.00048572279, -0.717569113, -0.129970342, -0.0333652683, -0.0106888181]),
     // rates used in each epoch: 0.1, 0.05, 0.025
     "adam_one_cycle": (
-      losses: [0.695975631, 0.430029362, 0.304700375],
-      parameters: [0.310043186, 0.336521387, 0.143480644, -0.495445013, -0.600534976, -0.0596826747, 0.212974012, 0.374912441, 0.294762015, -0.162850335, -0.384461313, -0.3593162, 0.117641322, 0.056162741, -0.0363455713, -0.117344566, -0.0888111442, -0.615574956, -0.207481191, 0.0249789674, 0.045549605]),
+      losses: [0.695975631, 0.470129013, 0.330850199],
+      parameters: [0.311889559, 0.347729445, 0.158310324, -0.488755494, -0.584310591, -0.0477494039, 0.219137877, 0.390808254, 0.304923147, -0.16453594, -0.394205809, -0.368624568, 0.144125879, 0.0825490355, -0.00830522925, -0.144078583, -0.105815589, -0.605243623, -0.218598604, 0.045413319, 0.0184845868]),
+    "sgd_momentum_one_cycle": (
+      losses: [0.698185742, 0.427081659, 0.223114438],
+      parameters: [0.390512049, 0.413974226, 0.0790226683, -0.466263562, -0.59492749, -0.113619134, 0.273139477, 0.42628628, 0.224823043, -0.249180853, -0.473172933, -0.27676639, 0.109828554, 0.0567157082, -0.0363436341, -0.106030226, -0.00661780825, -0.702142835, -0.136656344, -0.0316179283, 0.0325757451]),
     "sgd_plateau": (
       losses: [0.727682501, 0.32207562, 0.15059711],
       parameters: [0.400284827, 0.425126106, 0.0752161518, -0.515109658, -0.644990385, -0.0915565714, 0.271355629, 0.425612509, 0.226246431, -0.262386531, -0.486232191, -0.27054739, 0.0982895494, 0.0903785005, -0.0375493057, -0.0918835551, 0.0548780039, -0.786243677, -0.0813479275, -0.0791898444, -0.0232307781]),
@@ -134,7 +137,8 @@ import TestSupport
     expectClose(parameters, expected.parameters, rtol: 1e-4, atol: 1e-5)
   }
 
-  /// Step decay per epoch, one-cycle per step, and reduce-on-plateau on the training loss.
+  /// Step decay per epoch, one-cycle per step (rate and momentum), and reduce-on-plateau on the
+  /// training loss.
   @Test func schedulesMatchPyTorch() throws {
     let stepDecay = try ReferenceSetup.train(
       .sgd(learningRate: 0.1),
@@ -149,6 +153,13 @@ import TestSupport
     let expectedCycle = try #require(Self.torch["adam_one_cycle"])
     expectClose(oneCycle.losses, expectedCycle.losses, rtol: 1e-4, atol: 1e-6)
     expectClose(oneCycle.parameters, expectedCycle.parameters, rtol: 1e-4, atol: 1e-5)
+    // One-cycle also moves SGD's momentum (and Adam's β₁ above) against the rate.
+    let cycledMomentum = try ReferenceSetup.train(
+      .sgd(learningRate: 0.01, momentum: 0.9),
+      schedule: .oneCycle(OneCycle(maxRate: 0.05, totalSteps: 6)))
+    let expectedMomentum = try #require(Self.torch["sgd_momentum_one_cycle"])
+    expectClose(cycledMomentum.losses, expectedMomentum.losses, rtol: 1e-4, atol: 1e-6)
+    expectClose(cycledMomentum.parameters, expectedMomentum.parameters, rtol: 1e-4, atol: 1e-5)
 
     let plateau = ReduceLearningRateOnPlateau(monitor: "loss", factor: 0.5, patience: 0, threshold: 0.6)
     let reduced = try ReferenceSetup.train(.sgd(learningRate: 0.1), callbacks: [plateau])

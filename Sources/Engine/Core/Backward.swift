@@ -48,19 +48,26 @@ extension Tensor {
   private func topologicalOrder() -> [Tensor] {
     let mark = nextVisitMark()
     var order: [Tensor] = []
-    var stack: [(node: Tensor, nextInput: Int)] = [(self, 0)]
+    var stack: [Tensor] = [self]
+    var nextInputs = [0]
+    order.reserveCapacity(32)
+    stack.reserveCapacity(32)
+    nextInputs.reserveCapacity(32)
     visitMark = mark
-    while let top = stack.last {
-      if top.nextInput < top.node.inputs.count {
-        stack[stack.count - 1].nextInput += 1
-        let input = top.node.inputs[top.nextInput]
+    while let node = stack.last {
+      let next = nextInputs[nextInputs.count - 1]
+      if next < node.inputs.count {
+        nextInputs[nextInputs.count - 1] = next + 1
+        let input = node.inputs[next]
         if input.requiresGradient && input.visitMark != mark {
           input.visitMark = mark
-          stack.append((input, 0))
+          stack.append(input)
+          nextInputs.append(0)
         }
       } else {
         stack.removeLast()
-        order.append(top.node)
+        nextInputs.removeLast()
+        order.append(node)
       }
     }
     return order

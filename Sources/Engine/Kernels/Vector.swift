@@ -114,3 +114,23 @@ func addInPlace(
 ) {
   mapVectors(count, UnsafePointer(target), source, target) { $0 + $1 }
 }
+
+/// `target[j] += Σ_i source[i, j]` for a row-major `rows × columns` matrix: the column sums, eight
+/// columns at a time, each kept in a register while the rows run.
+func addColumnSums(
+  _ rows: Int, _ columns: Int, _ source: UnsafePointer<Float>,
+  into target: UnsafeMutablePointer<Float>
+) {
+  var j = 0
+  while j < columns {
+    let width = min(8, columns - j)
+    var total = width == 8 ? target.vector(at: j) : UnsafePointer(target).partialVector(at: j, count: width)
+    var row = source + j
+    for _ in 0..<rows {
+      total += width == 8 ? row.vector(at: 0) : row.partialVector(at: 0, count: width)
+      row += columns
+    }
+    if width == 8 { target.store(total, at: j) } else { target.storePartial(total, at: j, count: width) }
+    j += 8
+  }
+}

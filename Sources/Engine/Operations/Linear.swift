@@ -63,13 +63,12 @@ public func linear(
   }
   let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
   return Tensor(shape: [batch, outputs], storage: storage, inputs: inputs) { output in
-    let count = batch * outputs
-    let preactivation = TensorStorage.uninitialized(count: count)
-    mapVectors(count, output.gradientAccumulator.base, output.storage.base, preactivation.base) {
+    // gz = g · f′ overwrites g: the output's gradient is not needed once this rule has run.
+    let gradient = output.gradientAccumulator.base
+    mapVectors(batch * outputs, gradient, output.storage.base, gradient) {
       activation.gradient($0, output: $1)
     }
-    let gz = MatrixOperand(
-      base: preactivation.base, rows: batch, columns: outputs, transposed: false)
+    let gz = MatrixOperand(base: gradient, rows: batch, columns: outputs, transposed: false)
     if input.requiresGradient {
       multiplyMatrices(gz, weight.operand(), into: input.gradientAccumulator.base, accumulate: true)
     }
@@ -79,15 +78,7 @@ public func linear(
         accumulate: true)
     }
     if let bias, bias.requiresGradient {
-      let target = bias.gradientAccumulator.base
-      for row in 0..<batch { addInPlace(outputs, preactivation.base + row * outputs, into: target) }
+      addColumnSums(batch, outputs, gradient, into: bias.gradientAccumulator.base)
     }
-  }
-}
-
-extension MatrixOperand {
-  /// The same stored matrix, used transposed.
-  var transposedOperand: MatrixOperand {
-    MatrixOperand(base: base, rows: rows, columns: columns, transposed: !transposed)
   }
 }

@@ -1,22 +1,33 @@
 import Foundation
 
-/// The mean softmax cross-entropy of rows of logits against integer class labels.
+/// The mean softmax cross-entropy of rows of logits against integer class labels, optionally with
+/// label smoothing ε (Szegedy et al. 2016).
 ///
-/// For each row z with label y: −log softmax(z)_y = log Σ_j e^(z_j) − z_y, computed after
-/// subtracting the row's maximum so that no exponential overflows (finite for logits of ±1000).
-/// The result is the mean over rows (PyTorch's `CrossEntropyLoss`). Backward:
-/// ∂L/∂z = (softmax(z) − onehot(y)) / rows. `logits` is [rows, classes]; throws if `labels` has
-/// another count or a label is outside 0..<classes.
-public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) throws -> Tensor {
+/// Each row z with label y is scored against the target distribution
+/// q = (1 − ε)·onehot(y) + ε/K over K classes: −Σ_k q_k log softmax(z)_k = log Σ_j e^(z_j) − Σ_k q_k z_k
+/// (Σ q = 1), computed after subtracting the row's maximum so that no exponential overflows
+/// (finite for logits of ±1000). The result is the mean over rows (PyTorch's
+/// `CrossEntropyLoss(label_smoothing=ε)`; ε = 0 is the plain loss). Backward:
+/// ∂L/∂z = (softmax(z) − q) / rows. `logits` is [rows, classes]; throws if `labels` has another
+/// count, a label is outside 0..<classes, or ε is outside [0, 1].
+public func softmaxCrossEntropy(
+  logits: Tensor, labels: [Int], labelSmoothing smoothing: Float = 0
+) throws -> Tensor {
   try logits.checkLabels(labels, operation: "softmaxCrossEntropy")
+  guard smoothing >= 0, smoothing <= 1 else {
+    throw ShapeError("softmaxCrossEntropy", "label smoothing must be in [0, 1], not \(smoothing)")
+  }
   let (rows, classes) = (logits.shape[0], logits.shape[1])
+  let spread = smoothing / Float(classes)
   let probabilities = TensorStorage.uninitialized(count: rows * classes)
   var total: Float = 0
   for row in 0..<rows {
     let z = logits.storage.base + row * classes
     let p = probabilities.base + row * classes
     let logSum = writeSoftmax(classes, z, into: p)
-    total += logSum - z[labels[row]]
+    var expected = (1 - smoothing) * z[labels[row]]
+    if spread != 0 { for k in 0..<classes { expected += spread * z[k] } }
+    total += logSum - expected
   }
   let storage = TensorStorage.uninitialized(count: 1)
   storage.base[0] = total / Float(max(rows, 1))
@@ -25,7 +36,10 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) throws -> Tensor 
     let target = logits.gradientAccumulator.base
     let p = probabilities.base
     mapVectors(rows * classes, target, p, target) { $0 + scale * $1 }
-    for row in 0..<rows { target[row * classes + labels[row]] -= scale }
+    if spread != 0 {
+      for index in 0..<(rows * classes) { target[index] -= scale * spread }
+    }
+    for row in 0..<rows { target[row * classes + labels[row]] -= scale * (1 - smoothing) }
   }
 }
 
@@ -44,16 +58,19 @@ public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws
   }
   let count = logits.elementCount
   let z = logits.storage.base
-  let t = targets.storage.base
+  // The backward rule keeps the targets' storage alive: they are not an input of the graph.
+  let targetStorage = targets.storage
   var total: Float = 0
   for i in 0..<count {
-    total += max(z[i], 0) - z[i] * t[i] + Foundation.log1p(Foundation.exp(-abs(z[i])))
+    let t = targetStorage.base[i]
+    total += max(z[i], 0) - z[i] * t + Foundation.log1p(negativeExponential(abs(z[i])))
   }
   let storage = TensorStorage.uninitialized(count: 1)
   storage.base[0] = total / Float(max(count, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in
     let scale = output.gradientAccumulator.base[0] / Float(max(count, 1))
     let target = logits.gradientAccumulator.base
+    let t = targetStorage.base
     for i in 0..<count { target[i] += scale * (stableSigmoid(z[i]) - t[i]) }
   }
 }

@@ -26,7 +26,7 @@ extension Builtin {
       },
       Builtin(
         "loss_of", topic: .training,
-        summary: "The model's loss on data; remembers its gradient for backward(net).",
+        summary: "The model's loss on data; keeps its graph for backward(net).",
         parameters: [
           .required("model", .host("model"), "The model."),
           .required("data", .host("dataset"), "The data (a batch)."),
@@ -35,9 +35,9 @@ extension Builtin {
         example: "l = loss_of(mlp(inputs: 2, seed: 1), moons(n: 16, seed: 1), loss: bce)"
       ) { arguments, context in
         let model = arguments.model("model").model
-        let (value, gradient) = try lossAndGradient(arguments, context)
-        context.session.runs.pendingGradients[ObjectIdentifier(model)] = gradient
-        return .number(Double(value))
+        let loss = try trainingLoss(arguments, context)
+        context.session.runs.pendingLosses[ObjectIdentifier(model)] = loss
+        return .number(Double(loss.scalar))
       },
       Builtin(
         "backward", topic: .training,
@@ -52,15 +52,14 @@ extension Builtin {
       ) { arguments, context in
         let model = arguments.model("model").model
         guard
-          let gradient = context.session.runs.pendingGradients.removeValue(
-            forKey: ObjectIdentifier(model))
+          let loss = context.session.runs.pendingLosses.removeValue(forKey: ObjectIdentifier(model))
         else {
           throw CallError(
             "there is no loss to back-propagate for this model",
             hint: "call loss_of(net, data) first, then backward(net)", argument: "model")
         }
         model.zeroGradients()
-        model.backward(gradient)
+        try libraryCall { try loss.backward() }
         return .none
       },
       Builtin(
@@ -103,20 +102,18 @@ extension Builtin {
         let model = arguments.model("model").model
         guard let optimizer = try arguments.object("optimizer", as: OptimizerObject.self, context: context)
         else { return .none }
-        let (value, gradient) = try lossAndGradient(arguments, context)
+        let loss = try trainingLoss(arguments, context)
         model.zeroGradients()
-        model.backward(gradient)
+        try libraryCall { try loss.backward() }
         optimizer.live.step(model.parameters)
-        return .number(Double(value))
+        return .number(Double(loss.scalar))
       },
     ]
   }
 
-  /// A training-mode forward pass of the `model` argument on the `data` argument, and the loss
-  /// with its gradient with respect to the outputs.
-  private static func lossAndGradient(
-    _ arguments: Arguments, _ context: CallContext
-  ) throws -> (Float, Matrix) {
+  /// The loss of a training-mode forward pass of the `model` argument on the `data` argument,
+  /// with the graph that `backward()` on it walks.
+  private static func trainingLoss(_ arguments: Arguments, _ context: CallContext) throws -> Tensor {
     let object = arguments.model("model")
     let model = object.model
     let data = arguments.dataset("data")
@@ -124,7 +121,8 @@ extension Builtin {
     try checkFit(object, data, loss)
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
     let input = Matrix(rows: data.count, columns: data.featureCount, values: data.features)
-    let output = try libraryCall(argument: "data") { try model.forward(input, pass: &pass) }
-    return try loss.evaluate(output, targets: data.targets)
+    return try libraryCall(argument: "data") {
+      try loss.loss(try model.forward(input.tensor, pass: &pass), targets: data.targets)
+    }
   }
 }

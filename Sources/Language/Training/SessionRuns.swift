@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Learning
 
@@ -14,15 +15,15 @@ public final class SessionRuns {
   public var onTrainingStep: ((TrainingBar) -> Void)?
   /// Counts evaluations on test data and warns on a repeat after more training.
   public let testLedger = TestSetLedger()
-  /// The gradient of the last `loss_of` per model, waiting for `backward`.
-  var pendingGradients: [ObjectIdentifier: Matrix] = [:]
+  /// The loss of the last `loss_of` per model, with its graph, waiting for `backward`.
+  var pendingLosses: [ObjectIdentifier: Tensor] = [:]
 
   init() {}
 
   /// Forgets the runs (not the files saved).
   func reset() {
     all = []
-    pendingGradients = [:]
+    pendingLosses = [:]
   }
 
   /// Adds `run` and, when saving is on, writes it to `runs/` in the session's folder; returns a

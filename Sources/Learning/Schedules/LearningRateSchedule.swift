@@ -16,6 +16,13 @@ public protocol LearningRateSchedule: Sendable, CustomStringConvertible {
   var clock: ScheduleClock { get }
   /// The rate for the step or epoch `index` (0-based).
   func learningRate(at index: Int) -> Double
+  /// The momentum for the step or epoch `index`, for a schedule that cycles it; nil otherwise.
+  func cycledMomentum(at index: Int) -> Double?
+}
+
+extension LearningRateSchedule {
+  /// None: most schedules leave momentum alone.
+  public func cycledMomentum(at index: Int) -> Double? { nil }
 }
 
 /// One fixed rate: `lr(t) = rate`.

@@ -58,6 +58,9 @@ public struct OneCycle: LearningRateSchedule, Codable, Equatable {
     interpolate(at: index, maxMomentum, baseMomentum, maxMomentum)
   }
 
+  /// `momentum(at:)`: one-cycle moves momentum against the rate.
+  public func cycledMomentum(at index: Int) -> Double? { momentum(at: index) }
+
   /// "one-cycle to 0.1 over 1000 steps".
   public var description: String { "one-cycle to \(maxRate) over \(totalSteps) steps" }
 

@@ -28,6 +28,9 @@ public enum Schedule: LearningRateSchedule, Codable, Equatable {
   /// The inner schedule's rate at `index`.
   public func learningRate(at index: Int) -> Double { schedule.learningRate(at: index) }
 
+  /// The inner schedule's momentum at `index`, if it cycles momentum.
+  public func cycledMomentum(at index: Int) -> Double? { schedule.cycledMomentum(at: index) }
+
   /// The inner schedule's description.
   public var description: String { schedule.description }
 }

@@ -92,5 +92,6 @@ run("cross_entropy_smoothing", adam, torch.nn.CrossEntropyLoss(label_smoothing=0
 print("// schedules")
 S = torch.optim.lr_scheduler
 run("sgd_step_decay", lambda p: O.SGD(p, lr=0.1), scheduler=lambda o: S.StepLR(o, step_size=1, gamma=0.5))
-run("adam_one_cycle", lambda p: O.Adam(p, lr=0.01), scheduler=lambda o: S.OneCycleLR(o, max_lr=0.05, total_steps=6, cycle_momentum=False), per_step=True)
+run("adam_one_cycle", lambda p: O.Adam(p, lr=0.01), scheduler=lambda o: S.OneCycleLR(o, max_lr=0.05, total_steps=6), per_step=True)
+run("sgd_momentum_one_cycle", lambda p: O.SGD(p, lr=0.01, momentum=0.9), scheduler=lambda o: S.OneCycleLR(o, max_lr=0.05, total_steps=6), per_step=True)
 run("sgd_plateau", lambda p: O.SGD(p, lr=0.1), scheduler=lambda o: S.ReduceLROnPlateau(o, factor=0.5, patience=0, threshold=0.6), plateau=True)
