@@ -68,7 +68,7 @@ keys C-u 'round(2.5, dig' Tab
 eventually "Tab completes an argument label" is_last_line "trainbook> round(2.5, digits:"
 keys '1)' Enter
 eventually "the completed call runs" has_line "2.5"
-keys ':hi' Tab
+keys ':hist' Tab
 eventually "Tab completes a :command" is_last_line "trainbook> :history"
 keys C-u 'print("iris_d' Tab
 eventually "Tab completes a file name in a string" is_last_line 'trainbook> print("iris_data.csv'
