@@ -31,8 +31,30 @@ public struct ValueType {
   /// Any value at all.
   public static var any: ValueType { ValueType(name: "a value") { _ in true } }
 
-  /// Any number.
+  /// A number a built-in can hand to the library: finite and within the range of a 32-bit
+  /// float (±3.4028235e38), the precision training computes in. Every number argument enters
+  /// the library through this check, so `sgd(lr: 1e39)` is refused here rather than turning
+  /// into infinity.
   public static var number: ValueType {
+    ValueType(name: "a number") { value in
+      guard case .number(let number) = value else { return .wrongType }
+      let range = "give a finite number from -3.4e38 to 3.4e38"
+      guard number.isFinite else {
+        return .rejected(message: "expected a finite number, got \(number.summary)", hint: range)
+      }
+      guard abs(number) <= Double(Float.greatestFiniteMagnitude) else {
+        return .rejected(
+          message: "\(number.summary) is out of range: trainbook computes in 32-bit floats, "
+            + "which reach only ±3.4e38",
+          hint: range)
+      }
+      return .accepted
+    }
+  }
+
+  /// Any number, infinity and nan included, for arithmetic done in the language's own 64-bit
+  /// numbers (`exp`, `min`, `round`, …) rather than handed to the library.
+  public static var anyNumber: ValueType {
     ValueType(name: "a number") { if case .number = $0 { true } else { false } }
   }
 
