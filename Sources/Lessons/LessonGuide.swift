@@ -37,6 +37,17 @@ public final class LessonGuide {
 
   private var step: LessonStep? { lesson.map { $0.text.steps[stepIndex] } }
 
+  /// The lesson being followed, if one was started.
+  public var currentLesson: Lesson? { lesson }
+
+  /// The code of the steps before the current one, in order: typed into a fresh session, it
+  /// sets up what the current step builds on, so a lesson resumed at step 3 has steps 1 and 2's
+  /// variables and runs. Empty at the first step.
+  public var codeBeforeCurrentStep: [String] {
+    guard let lesson else { return [] }
+    return lesson.text.steps[..<stepIndex].map(\.completingCode).filter { !$0.isEmpty }
+  }
+
   /// `:lesson` without a name: every lesson with the learner's progress.
   public func list() -> Reply {
     do {

@@ -58,7 +58,8 @@ extension TranscriptTests {
       session: Session(cancellation: Interrupt.flag),
       reader: PlainLineReader(script: script, output: output),
       console: Console(output: output, style: .plain),
-      commands: CommandRegistry(ColonCommand.lessonCommands(guide: guide)))
+      commands: CommandRegistry(
+        CommandRegistry.standard.commands + ColonCommand.lessonCommands(guide: guide)))
     loop.run()
     return output.text
   }
@@ -72,6 +73,7 @@ extension TranscriptTests {
         Self.guidedTranscript(of: script, root: root, store: store),
         """
         trainbook> :lesson demo
+        Lesson 1 starts in a fresh session.
         Welcome to the demo.
 
         Lesson 1 · Demo · step 1 of 2: Make x
@@ -127,6 +129,7 @@ extension TranscriptTests {
         Progress: 0/1 exercises [....................] 0%
         :lesson NAME starts one (by topic or number), e.g. `:lesson demo`.
         trainbook> :lesson demo
+        Lesson 1 starts in a fresh session; the code of the earlier step ran again to set it up.
         Resuming at step 2.
 
         Lesson 1 · Demo · step 2 of 2: Double it
@@ -164,6 +167,40 @@ extension TranscriptTests {
         unknown command `:nope`; :help lists the commands.
         trainbook> \n
         """)
+    }
+  }
+
+  @Test func aLessonStartsInAFreshSessionAfterAWarningAboutUnsavedCells() throws {
+    try withTemporaryFolder("trainbook-guided") { url in
+      let root = url.path
+      let store = try Self.demoLessons(in: root)
+      let script = "x = 3\n:lesson demo\n:lesson demo\n:check\n"
+      let transcript = Self.guidedTranscript(of: script, root: root, store: store)
+      #expect(
+        transcript.contains(
+          """
+          trainbook> :lesson demo
+          `:lesson demo` starts the lesson in a fresh session, which forgets the 1 cell you ran \
+          since the last :save. `:save FILE` keeps it; `:lesson demo` again goes on without it.
+          trainbook> :lesson demo
+          Lesson 1 starts in a fresh session.
+          """), "\(transcript)")
+      // The `x` typed before the lesson no longer passes step 1's check.
+      #expect(transcript.contains("check, line 1, column 8: unknown name `x`"), "\(transcript)")
+      let saved = Self.guidedTranscript(
+        of: "x = 3\n:save \(root)/work.md\n:lesson demo\n", root: root, store: store)
+      #expect(saved.contains(":lesson demo\nLesson 1 starts in a fresh session."), "\(saved)")
+    }
+  }
+
+  @Test func aResumedLessonSetsUpTheEarlierStepsSoTheCurrentOneCanPass() throws {
+    try withTemporaryFolder("trainbook-guided") { url in
+      let root = url.path
+      let store = try Self.demoLessons(in: root)
+      _ = Self.guidedTranscript(of: ":lesson 1\nx = 3\n:check\n:next\n", root: root, store: store)
+      let later = Self.guidedTranscript(
+        of: ":lesson demo\ny = x * 2\n:check\n", root: root, store: store)
+      #expect(later.contains("y: 6\ntrainbook> :check\n✓ Step 2 passed."), "\(later)")
     }
   }
 }
