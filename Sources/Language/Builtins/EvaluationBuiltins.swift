@@ -8,7 +8,8 @@ extension Builtin {
     [
       Builtin(
         "evaluate", topic: .evaluation,
-        summary: "The loss and metrics of a model on data; counts looks at the test split.",
+        summary:
+          "The loss and metrics of a model on data (each look at the test split is counted).",
         parameters: [
           .required("model", .host("model"), "The model."),
           .required("data", .host("dataset"), "The data to score it on."),
@@ -40,8 +41,8 @@ extension Builtin {
       },
       Builtin(
         "predict", topic: .evaluation,
-        summary: "The model's prediction for each sample: probabilities for a classifier, as "
-          + "Keras gives, else its outputs.",
+        summary: "The model's prediction for each sample: probabilities for a classifier (as "
+          + "Keras gives them), else its outputs.",
         parameters: [
           .required(
             "model", .host("model"),
@@ -77,8 +78,10 @@ extension Builtin {
     let name = metric == .auc ? "roc_auc" : metric.rawValue
     let summaries: [Metric: String] = [
       .accuracy: "The fraction of samples classified correctly.",
-      .precision: "Of the samples predicted positive, the fraction that are (macro for classes).",
-      .recall: "Of the positive samples, the fraction found (macro for several classes).",
+      .precision: "Of the samples predicted positive, the fraction that are (averaged over "
+        + "classes when there are several).",
+      .recall: "Of the positive samples, the fraction found (averaged over classes when there "
+        + "are several).",
       .f1: "The harmonic mean of precision and recall.",
       .auc: "The area under the ROC curve: how well scores rank positives above negatives.",
       .rmse: "The root mean squared error of a regression model.",

@@ -96,8 +96,7 @@ public struct ValueType {
 
   /// A list whose every element is of `element`'s type.
   public static func list(of element: ValueType) -> ValueType {
-    let plural = element.name.split(separator: " ", maxSplits: 1).last.map { "\($0)s" } ?? "values"
-    return ValueType(name: "a list of \(plural)") { value in
+    ValueType(name: "a list of " + plural(of: element.name)) { value in
       guard case .list(let elements) = value else { return .wrongType }
       for element in elements.map(element.check) {
         if case .accepted = element { continue }
@@ -107,10 +106,14 @@ public struct ValueType {
     }
   }
 
-  /// Values of any of `types`.
+  /// Values of any of `types`. A name that another one only details is left out: a loss and a
+  /// loss's name read "a loss (mse, mae, …)", not "a loss or a loss (mse, mae, …)".
   public static func either(_ types: ValueType...) -> ValueType {
-    let names = types.map(\.name)
-    let name = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    let all = types.map(\.name)
+    let names = all.filter { name in !all.contains { $0.hasPrefix(name + " (") } }
+    let name =
+      names.count < 2
+      ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     return ValueType(name: name) { value in
       var verdict = Verdict.wrongType
       for type in types {
@@ -143,5 +146,39 @@ public struct ValueType {
         message: "unknown \(what) `\(name)`" + suggestion(for: name, among: options),
         hint: "the \(what)s are " + options.map { "`\($0)`" }.joined(separator: ", "))
     }
+  }
+
+  /// The plural of a type's name without its article: `a whole number` becomes `whole
+  /// numbers`, `a metric (accuracy, …)` becomes `metrics (accuracy, …)`, `a list of numbers`
+  /// becomes `lists of numbers`, and `a number or a string` becomes `numbers or strings`.
+  static func plural(of name: String) -> String {
+    var result = ""
+    var depth = 0
+    var alternative = ""
+    func flush() {
+      var noun = alternative
+      if let article = ["a ", "an "].first(where: { noun.hasPrefix($0) }) {
+        noun.removeFirst(article.count)
+        let head = [" (", " of "].compactMap { noun.range(of: $0)?.lowerBound }.min()
+        noun.insert("s", at: head ?? noun.endIndex)
+      }
+      result += noun
+      alternative = ""
+    }
+    var characters = Substring(name)
+    while let character = characters.first {
+      if depth == 0, let separator = [", ", " or "].first(where: { characters.hasPrefix($0) }) {
+        flush()
+        result += separator
+        characters = characters.dropFirst(separator.count)
+        continue
+      }
+      if character == "(" { depth += 1 }
+      if character == ")" { depth -= 1 }
+      alternative.append(character)
+      characters = characters.dropFirst()
+    }
+    flush()
+    return result
   }
 }
