@@ -51,6 +51,16 @@ extension TranscriptTests {
     return ProgressStore(path: root + "/home/progress.json")
   }
 
+  /// Runs `body` with the demo lessons in a temporary folder `root` and their progress store;
+  /// removes the folder afterwards.
+  static func withDemoLessons(_ body: (_ root: String, _ store: ProgressStore) throws -> Void)
+    throws
+  {
+    try withTemporaryFolder("trainbook-guided") { url in
+      try body(url.path, try demoLessons(in: url.path))
+    }
+  }
+
   static func guidedTranscript(of script: String, root: String, store: ProgressStore) -> String {
     let output = CapturedOutput()
     let guide = LessonGuide(library: { try LessonLibrary(root: root) }, store: store)
@@ -65,9 +75,7 @@ extension TranscriptTests {
   }
 
   @Test func aGuidedLessonFailsHintsPassesAndMovesOn() throws {
-    try withTemporaryFolder("trainbook-guided") { url in
-      let root = url.path
-      let store = try Self.demoLessons(in: root)
+    try Self.withDemoLessons { root, store in
       let script = ":lesson demo\n:check\n:solution\n:hint\nx = 3\n:check\n:solution\n:next\n"
       expectSameLines(
         Self.guidedTranscript(of: script, root: root, store: store),
@@ -113,9 +121,7 @@ extension TranscriptTests {
   }
 
   @Test func aLessonResumesAfterARestartAndTheListShowsProgress() throws {
-    try withTemporaryFolder("trainbook-guided") { url in
-      let root = url.path
-      let store = try Self.demoLessons(in: root)
+    try Self.withDemoLessons { root, store in
       _ = Self.guidedTranscript(of: ":lesson 1\nx = 3\n:check\n:next\n", root: root, store: store)
       let later = Self.guidedTranscript(
         of: ":lesson\n:lesson demo\n:check\n:check\n:check\n:solution\n:back\n:nope\n",
@@ -171,14 +177,14 @@ extension TranscriptTests {
   }
 
   @Test func aLessonStartsInAFreshSessionAfterAWarningAboutUnsavedCells() throws {
-    try withTemporaryFolder("trainbook-guided") { url in
-      let root = url.path
-      let store = try Self.demoLessons(in: root)
-      let script = "x = 3\n:lesson demo\n:lesson demo\n:check\n"
+    try Self.withDemoLessons { root, store in
+      let script = "x = 3\n:lesson nope\n:lesson demo\n:lesson demo\n:check\n"
       let transcript = Self.guidedTranscript(of: script, root: root, store: store)
       #expect(
         transcript.contains(
           """
+          trainbook> :lesson nope
+          no lesson is called `nope`; the lessons are demo
           trainbook> :lesson demo
           `:lesson demo` starts the lesson in a fresh session, which forgets the 1 cell you ran \
           since the last :save. `:save FILE` keeps it; `:lesson demo` again goes on without it.
@@ -194,9 +200,7 @@ extension TranscriptTests {
   }
 
   @Test func aResumedLessonSetsUpTheEarlierStepsSoTheCurrentOneCanPass() throws {
-    try withTemporaryFolder("trainbook-guided") { url in
-      let root = url.path
-      let store = try Self.demoLessons(in: root)
+    try Self.withDemoLessons { root, store in
       _ = Self.guidedTranscript(of: ":lesson 1\nx = 3\n:check\n:next\n", root: root, store: store)
       let later = Self.guidedTranscript(
         of: ":lesson demo\ny = x * 2\n:check\n", root: root, store: store)

@@ -48,6 +48,7 @@ extension ColonCommand {
   /// checks. Unsaved cells are only given up when the learner asks again; a lesson resumed past
   /// its first step gets the earlier steps' code run again, quietly, to set the session up.
   private static func start(_ name: String, _ shared: SharedGuide, _ context: CommandContext) {
+    if let refusal = shared.guide.refusal(toStart: name) { return show(refusal, context) }
     let unsaved = context.unsavedCellCount
     guard unsaved == 0 || shared.confirmedLesson == name else {
       shared.confirmedLesson = name
