@@ -203,7 +203,7 @@ extension TranscriptTests {
     try Self.withDemoLessons { root, store in
       _ = Self.guidedTranscript(of: ":lesson 1\nx = 3\n:check\n:next\n", root: root, store: store)
       let later = Self.guidedTranscript(
-        of: ":lesson demo\ny = x * 2\n:check\n", root: root, store: store)
+        of: ":lesson \"demo\"\ny = x * 2\n:check\n", root: root, store: store)
       #expect(later.contains("y: 6\ntrainbook> :check\n✓ Step 2 passed."), "\(later)")
     }
   }

@@ -12,7 +12,8 @@ extension ColonCommand {
         summary: "list the lessons, or start one in a fresh session"
       ) { argument, context in
         guard !argument.isEmpty else { return show(shared.guide.list(), context) }
-        start(argument, shared, context)
+        // A name in quotes, as in `:lesson "fitting"`, is the same name.
+        start(argument.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")), shared, context)
       },
       ColonCommand(name: "check", summary: "check the lesson's current step") { _, context in
         let session = context.session
