@@ -37,6 +37,17 @@ public final class LessonGuide {
 
   private var step: LessonStep? { lesson.map { $0.text.steps[stepIndex] } }
 
+  /// The lesson being followed, if one was started.
+  public var currentLesson: Lesson? { lesson }
+
+  /// The code of the steps before the current one, in order: typed into a fresh session, it
+  /// sets up what the current step builds on, so a lesson resumed at step 3 has steps 1 and 2's
+  /// variables and runs. Empty at the first step.
+  public var codeBeforeCurrentStep: [String] {
+    guard let lesson else { return [] }
+    return lesson.text.steps[..<stepIndex].map(\.completingCode).filter { !$0.isEmpty }
+  }
+
   /// `:lesson` without a name: every lesson with the learner's progress.
   public func list() -> Reply {
     do {
@@ -54,14 +65,25 @@ public final class LessonGuide {
     }
   }
 
-  /// `:lesson NAME`: starts the lesson (resuming at the saved step) and shows its step.
-  public func start(_ name: String) -> Reply {
+  /// Why `:lesson NAME` cannot start: no lesson has that name, or the lessons cannot be read;
+  /// nil when it can.
+  public func refusal(toStart name: String) -> Reply? {
     do {
       let library = try lessons()
-      guard let found = library.lesson(named: name) else {
-        let topics = library.lessons.map(\.topic).joined(separator: ", ")
-        return Reply("no lesson is called `\(name)`; the lessons are \(topics)", isFailure: true)
-      }
+      guard library.lesson(named: name) == nil else { return nil }
+      let topics = library.lessons.map(\.topic).joined(separator: ", ")
+      return Reply("no lesson is called `\(name)`; the lessons are \(topics)", isFailure: true)
+    } catch {
+      return Reply("\(error)", isFailure: true)
+    }
+  }
+
+  /// `:lesson NAME`: starts the lesson (resuming at the saved step) and shows its step.
+  public func start(_ name: String) -> Reply {
+    if let refusal = refusal(toStart: name) { return refusal }
+    do {
+      let library = try lessons()
+      guard let found = library.lesson(named: name) else { return noLesson }
       let saved = try store.load()[found.folder].currentStep
       lesson = found
       stepIndex = min(max(saved, 1), found.text.steps.count) - 1

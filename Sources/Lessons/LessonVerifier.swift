@@ -101,7 +101,7 @@ public struct LessonVerifier: Sendable {
 
 extension OutputPiece {
   /// The error's text, for an `.error` piece.
-  var errorText: String? {
+  public var errorText: String? {
     if case .error(let text) = self { return text }
     return nil
   }

@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import TestSupport
 import Testing
 
 /// Parses `text` as a CSV file called `data.csv`.
@@ -164,21 +165,19 @@ private func expectFailure(
   }
 
   @Test func loadsAFileAndNamesAMissingOne() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("csv-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("scores.csv").path
-    try "x,y\n1,2\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let data = try Dataset.csv(contentsOf: path, options: CSVOptions(targetKind: .regression))
-    #expect(data.name == "scores" && data.provenance == .file(path: path))
-    let missing = folder.appendingPathComponent("nothing.csv").path
-    #expect {
-      try Dataset.csv(contentsOf: missing)
-    } throws: { error in
-      let error = error as? DataError
-      return error?.kind == .unreadableFile && error?.file == missing
-        && error?.message == "there is no file here"
+    try withTemporaryFolder("csv-tests") { folder in
+      let path = folder.appendingPathComponent("scores.csv").path
+      try "x,y\n1,2\n".write(toFile: path, atomically: true, encoding: .utf8)
+      let data = try Dataset.csv(contentsOf: path, options: CSVOptions(targetKind: .regression))
+      #expect(data.name == "scores" && data.provenance == .file(path: path))
+      let missing = folder.appendingPathComponent("nothing.csv").path
+      #expect {
+        try Dataset.csv(contentsOf: missing)
+      } throws: { error in
+        let error = error as? DataError
+        return error?.kind == .unreadableFile && error?.file == missing
+          && error?.message == "there is no file here"
+      }
     }
   }
 }

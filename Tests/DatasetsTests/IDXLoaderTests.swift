@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import TestSupport
 import Testing
 
 /// The bytes of an IDX file: magic, type, rank, big-endian sizes, then `payload`.
@@ -9,23 +10,11 @@ private func idx(type: UInt8, dimensions: [UInt32], payload: [UInt8]) -> [UInt8]
   return bytes + payload
 }
 
-/// A temporary folder that removes itself, holding the files a test writes.
-private final class Folder {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("idx-tests-\(UUID().uuidString)")
-
-  init() throws {
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  /// Writes `bytes` to a file called `name` and returns its path.
-  func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let path = url.appendingPathComponent(name).path
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
-    return path
-  }
+/// Writes `bytes` to a file called `name` in `folder` and returns its path.
+private func write(_ name: String, _ bytes: [UInt8], in folder: URL) throws -> String {
+  let path = folder.appendingPathComponent(name).path
+  try Data(bytes).write(to: URL(fileURLWithPath: path))
+  return path
 }
 
 /// Expects parsing `bytes` to fail as malformed IDX with exactly `description`.
@@ -62,18 +51,20 @@ private func expectMalformed(
   }
 
   @Test func loadsImagesAndLabelsAsADataset() throws {
-    let folder = try Folder()
-    let images = try folder.write(
-      "images.idx3-ubyte",
-      idx(type: 0x08, dimensions: [3, 2, 2], payload: Array(0..<12).map { UInt8($0 * 20) }))
-    let labels = try folder.write(
-      "labels.idx1-ubyte", idx(type: 0x08, dimensions: [3], payload: [2, 0, 1]))
-    let data = try Dataset.idx(images: images, labels: labels, name: "tiny")
-    #expect(data.count == 3 && data.featureCount == 4)
-    #expect(data.features == Array(0..<12).map { Float($0 * 20) / 255 })
-    #expect(data.targets == [2, 0, 1])
-    #expect(data.task == .multiclass(classes: 3) && data.classNames == ["0", "1", "2"])
-    #expect(data.featureNames == ["pixel_0_0", "pixel_0_1", "pixel_1_0", "pixel_1_1"])
+    try withTemporaryFolder("idx-tests") { folder in
+      let images = try write(
+        "images.idx3-ubyte",
+        idx(type: 0x08, dimensions: [3, 2, 2], payload: Array(0..<12).map { UInt8($0 * 20) }),
+        in: folder)
+      let labels = try write(
+        "labels.idx1-ubyte", idx(type: 0x08, dimensions: [3], payload: [2, 0, 1]), in: folder)
+      let data = try Dataset.idx(images: images, labels: labels, name: "tiny")
+      #expect(data.count == 3 && data.featureCount == 4)
+      #expect(data.features == Array(0..<12).map { Float($0 * 20) / 255 })
+      #expect(data.targets == [2, 0, 1])
+      #expect(data.task == .multiclass(classes: 3) && data.classNames == ["0", "1", "2"])
+      #expect(data.featureNames == ["pixel_0_0", "pixel_0_1", "pixel_1_0", "pixel_1_1"])
+    }
   }
 
   @Test func rejectsMalformedHeaders() {
@@ -122,32 +113,36 @@ private func expectMalformed(
   }
 
   @Test func rejectsImagesAndLabelsThatDoNotBelongTogether() throws {
-    let folder = try Folder()
-    let images = try folder.write(
-      "images", idx(type: 0x08, dimensions: [2, 2, 2], payload: Array(repeating: 1, count: 8)))
-    let labels = try folder.write("labels", idx(type: 0x08, dimensions: [3], payload: [0, 1, 1]))
-    let badLabels = try folder.write(
-      "bad", idx(type: 0x0C, dimensions: [2], payload: [255, 255, 255, 255, 0, 0, 0, 1]))
-    let cases: [(String, String, DataError.Kind, String)] = [
-      (
-        images, labels, .mismatchedFiles,
-        "\(labels): the images file holds 2 images but the labels file 3 labels"
-      ),
-      (
-        labels, images, .mismatchedFiles,
-        "\(images): a labels file has 1 dimension, this one has 3\n"
-          + "  hint: were the images and labels files swapped?"
-      ),
-      (
-        images, badLabels, .malformedIDX,
-        "\(badLabels): label 0 is -1.0, not a class number from 0 to 999"
-      ),
-    ]
-    for (imagesPath, labelsPath, kind, description) in cases {
-      #expect {
-        try Dataset.idx(images: imagesPath, labels: labelsPath, name: "pair")
-      } throws: { error in
-        (error as? DataError)?.kind == kind && (error as? DataError)?.description == description
+    try withTemporaryFolder("idx-tests") { folder in
+      let images = try write(
+        "images", idx(type: 0x08, dimensions: [2, 2, 2], payload: Array(repeating: 1, count: 8)),
+        in: folder)
+      let labels = try write(
+        "labels", idx(type: 0x08, dimensions: [3], payload: [0, 1, 1]), in: folder)
+      let badLabels = try write(
+        "bad", idx(type: 0x0C, dimensions: [2], payload: [255, 255, 255, 255, 0, 0, 0, 1]),
+        in: folder)
+      let cases: [(String, String, DataError.Kind, String)] = [
+        (
+          images, labels, .mismatchedFiles,
+          "\(labels): the images file holds 2 images but the labels file 3 labels"
+        ),
+        (
+          labels, images, .mismatchedFiles,
+          "\(images): a labels file has 1 dimension, this one has 3\n"
+            + "  hint: were the images and labels files swapped?"
+        ),
+        (
+          images, badLabels, .malformedIDX,
+          "\(badLabels): label 0 is -1.0, not a class number from 0 to 999"
+        ),
+      ]
+      for (imagesPath, labelsPath, kind, description) in cases {
+        #expect {
+          try Dataset.idx(images: imagesPath, labels: labelsPath, name: "pair")
+        } throws: { error in
+          (error as? DataError)?.kind == kind && (error as? DataError)?.description == description
+        }
       }
     }
   }

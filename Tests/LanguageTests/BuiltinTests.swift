@@ -1,4 +1,5 @@
 import Language
+import TestSupport
 import Testing
 
 /// Every built-in: its example runs, its help page is complete, and the generic checks apply.
@@ -8,9 +9,11 @@ struct BuiltinTests {
   @Test(arguments: names) func exampleRunsInAFreshSession(_ name: String) throws {
     let builtin = try #require(BuiltinRegistry.standard[name])
     #expect(!builtin.example.isEmpty)
-    let session = confinedToScratchFolder(Session())
-    let pieces = session.run(builtin.example, origin: "example of \(name)")
-    for case .error(let message) in pieces { Issue.record("\(name): \(message)") }
+    try withTemporaryFolder("trainbook-example") { folder in
+      let session = confined(Session(), to: folder.path)
+      let pieces = session.run(builtin.example, origin: "example of \(name)")
+      for case .error(let message) in pieces { Issue.record("\(name): \(message)") }
+    }
   }
 
   @Test(arguments: names) func helpPageShowsSignatureArgumentsAndExample(_ name: String) throws {

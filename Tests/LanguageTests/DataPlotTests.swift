@@ -54,16 +54,16 @@ struct DataPlotTests {
   }
 
   @Test func chartsAreWrittenAsSVGThroughThePathHook() throws {
-    let (session, folder) = try sessionInTemporaryFolder()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let drawn = Self.charts(session.run("scatter(moons(n: 50), to: \"moons.svg\")", origin: nil))
-    let written = try String(contentsOfFile: folder + "/moons.svg", encoding: .utf8)
-    #expect(written == drawn.first?.svg)
-    #expect(
-      firstDiagnostic("scatter(moons(), to: \"no/such/folder/x.svg\")", in: session)?
-        .hasPrefix(
-          "line 1, column 18: cannot write \"no/such/folder/x.svg\": its folder does not exist")
-        == true)
+    try withSessionInTemporaryFolder { session, folder in
+      let drawn = Self.charts(session.run("scatter(moons(n: 50), to: \"moons.svg\")", origin: nil))
+      let written = try String(contentsOfFile: folder + "/moons.svg", encoding: .utf8)
+      #expect(written == drawn.first?.svg)
+      #expect(
+        firstDiagnostic("scatter(moons(), to: \"no/such/folder/x.svg\")", in: session)?
+          .hasPrefix(
+            "line 1, column 18: cannot write \"no/such/folder/x.svg\": its folder does not exist")
+          == true)
+    }
   }
 
   @Test func confusionCountsMatchPredictionsMadeByHand() throws {

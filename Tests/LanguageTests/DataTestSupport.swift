@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import Language
+import TestSupport
 
 /// Runs `source` in `session` and returns its text output, failing pieces as `ERROR: …` lines.
 func outputs(_ source: String, in session: Session) -> String {
@@ -32,27 +33,31 @@ func number(_ name: String, in session: Session) -> Double? {
   return value
 }
 
-/// A new empty folder for files a test writes, and a session whose paths resolve inside it.
-func sessionInTemporaryFolder() throws -> (Session, String) {
-  let folder = NSTemporaryDirectory() + "trainbook-language-" + UUID().uuidString
-  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  let session = Session()
-  session.resolvePath = { path, _ in path.hasPrefix("/") ? path : folder + "/" + path }
-  return (session, folder)
+/// Runs `body` with a session whose relative paths resolve inside a new empty folder, and the
+/// folder's path; the folder is removed afterwards.
+func withSessionInTemporaryFolder(_ body: (Session, String) throws -> Void) throws {
+  try withTemporaryFolder("trainbook-language") { url in
+    let folder = url.path
+    let session = Session()
+    session.resolvePath = { path, _ in path.hasPrefix("/") ? path : folder + "/" + path }
+    try body(session, folder)
+  }
 }
 
-/// A folder for the files examples and fuzzed programs write, made once per test process.
-let scratchFolder: String = {
-  let folder = NSTemporaryDirectory() + "trainbook-language-scratch-" + UUID().uuidString
-  try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  return folder
-}()
+/// `session` with every path it opens flattened into one file name inside `folder`, so tests
+/// (and mutated programs) never write into the package or anywhere else.
+func confined(_ session: Session, to folder: String) -> Session {
+  session.resolvePath = { path, _ in folder + "/" + path.replacingOccurrences(of: "/", with: "_") }
+  return session
+}
 
-/// `session` with every path it opens flattened into one file name inside `scratchFolder`, so
-/// tests (and mutated programs) never write into the package or anywhere else.
-func confinedToScratchFolder(_ session: Session) -> Session {
-  session.resolvePath = { path, _ in
-    scratchFolder + "/" + path.replacingOccurrences(of: "/", with: "_")
-  }
+/// Why a test session refuses to open a file.
+struct FilesAreRefused: Error, CustomStringConvertible {
+  var description: String { "this test session opens no files" }
+}
+
+/// `session` refusing every file, for fuzzed programs that must not write anywhere.
+func refusingFiles(_ session: Session) -> Session {
+  session.resolvePath = { _, _ in throw FilesAreRefused() }
   return session
 }

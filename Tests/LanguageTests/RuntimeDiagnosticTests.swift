@@ -213,14 +213,14 @@ struct RuntimeDiagnosticTests {
       """)
   }
 
-  @Test func builtinsCannotBeReassigned() {
+  @Test func callingAVariableThatHidesABuiltinSaysSo() {
     expectDiagnostic(
-      "print = 3",
+      "print = 3\nprint(1)",
       """
-      line 1, column 1: `print` is a built-in function and cannot be reassigned
-        print = 3
+      line 2, column 1: a number cannot be called
+        print(1)
         ^~~~~
-        hint: choose another name, such as `my_print`
+        hint: `print` names your variable, which hides the built-in `print` until :reset
       """)
   }
 

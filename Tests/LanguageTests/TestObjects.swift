@@ -85,7 +85,7 @@ func testSession() -> Session {
       }
       return .none
     })
-  return confinedToScratchFolder(Session(registry: registry))
+  return refusingFiles(Session(registry: registry))
 }
 
 /// The full text of the first diagnostic running `source` gives, or nil if it gives none.

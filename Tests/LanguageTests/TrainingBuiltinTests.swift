@@ -121,24 +121,26 @@ struct TrainingBuiltinTests {
   }
 
   @Test func earlyStoppingSchedulesAndCallbacksTakeEffect() throws {
-    let (session, path) = try sessionInTemporaryFolder()
-    let folder = URL(fileURLWithPath: path)
-    runClean(setup, in: session)
-    runClean(
-      "run = fit(net, train, validation: val, optimizer: adam(lr: 0.05), epochs: 300, "
-        + "callbacks: [early_stopping(patience: 3), log_epochs(\"epochs.csv\")], seed: 1)", in: session)
-    #expect(evaluatedString("run.status", in: session) == ("stopped_early"))
-    let epochs = evaluatedNumber("run.epochs", in: session) ?? 0
-    #expect(epochs < 300)
-    let log = try String(contentsOf: folder.appendingPathComponent("epochs.csv"), encoding: .utf8)
-    #expect(log.split(separator: "\n").count == Int(epochs) + 1)
-    runClean(
-      "cos = fit(copy(net), train, optimizer: sgd(lr: 0.1), schedule: cosine(), epochs: 4, "
-        + "seed: 1)", in: session)
-    let rates = evaluatedNumbers("cos.history.lr", in: session)
-    #expect(rates.count == 4)
-    #expect(rates.first.map { $0 < 0.1 } == true)
-    #expect(rates == rates.sorted(by: >))
+    try withSessionInTemporaryFolder { session, path in
+      let folder = URL(fileURLWithPath: path)
+      runClean(setup, in: session)
+      runClean(
+        "run = fit(net, train, validation: val, optimizer: adam(lr: 0.05), epochs: 300, "
+          + "callbacks: [early_stopping(patience: 3), log_epochs(\"epochs.csv\")], seed: 1)",
+        in: session)
+      #expect(evaluatedString("run.status", in: session) == ("stopped_early"))
+      let epochs = evaluatedNumber("run.epochs", in: session) ?? 0
+      #expect(epochs < 300)
+      let log = try String(contentsOf: folder.appendingPathComponent("epochs.csv"), encoding: .utf8)
+      #expect(log.split(separator: "\n").count == Int(epochs) + 1)
+      runClean(
+        "cos = fit(copy(net), train, optimizer: sgd(lr: 0.1), schedule: cosine(), epochs: 4, "
+          + "seed: 1)", in: session)
+      let rates = evaluatedNumbers("cos.history.lr", in: session)
+      #expect(rates.count == 4)
+      #expect(rates.first.map { $0 < 0.1 } == true)
+      #expect(rates == rates.sorted(by: >))
+    }
   }
 
   @Test func oneStepByHandFillsGradientsAndLowersTheLoss() {
@@ -205,51 +207,60 @@ struct TrainingBuiltinTests {
   }
 
   @Test func weightsAndCheckpointsRoundTripAndResumeExactly() throws {
-    let (session, path) = try sessionInTemporaryFolder()
-    let folder = URL(fileURLWithPath: path)
-    runClean(setup, in: session)
-    runClean("whole = fit(copy(net), train, epochs: 4, batch: 16, seed: 3)", in: session)
-    runClean("part = fit(net, train, epochs: 2, batch: 16, seed: 3)", in: session)
-    runClean("save_checkpoint(part, \"state.safetensors\")", in: session)
-    runClean("fit(net, train, epochs: 1, seed: 9)", in: session)
-    runClean("rest = resume(part, train, epochs: 2, from: \"state.safetensors\")", in: session)
-    #expect(evaluatedNumber("whole.loss", in: session) == evaluatedNumber("rest.loss", in: session))
-    runClean("save_weights(net, \"net.safetensors\")\nother = mlp(inputs: 2, seed: 7)", in: session)
-    runClean("load_weights(other, \"net.safetensors\")", in: session)
-    let predictions = evaluatedNumbers("predict(net, val)", in: session)
-    #expect(predictions.count == 40)
-    #expect(evaluatedNumbers("predict(other, val)", in: session) == predictions)
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("net.safetensors").path))
-    #expect(firstDiagnostic("load_weights(mlp(inputs: 2, hidden: [3]), \"net.safetensors\")", in: session)?
-      .contains("shape") == true)
+    try withSessionInTemporaryFolder { session, path in
+      let folder = URL(fileURLWithPath: path)
+      runClean(setup, in: session)
+      runClean("whole = fit(copy(net), train, epochs: 4, batch: 16, seed: 3)", in: session)
+      runClean("part = fit(net, train, epochs: 2, batch: 16, seed: 3)", in: session)
+      runClean("save_checkpoint(part, \"state.safetensors\")", in: session)
+      runClean("fit(net, train, epochs: 1, seed: 9)", in: session)
+      runClean("rest = resume(part, train, epochs: 2, from: \"state.safetensors\")", in: session)
+      #expect(
+        evaluatedNumber("whole.loss", in: session) == evaluatedNumber("rest.loss", in: session))
+      runClean(
+        "save_weights(net, \"net.safetensors\")\nother = mlp(inputs: 2, seed: 7)", in: session)
+      runClean("load_weights(other, \"net.safetensors\")", in: session)
+      let predictions = evaluatedNumbers("predict(net, val)", in: session)
+      #expect(predictions.count == 40)
+      #expect(evaluatedNumbers("predict(other, val)", in: session) == predictions)
+      let weights = folder.appendingPathComponent("net.safetensors").path
+      #expect(FileManager.default.fileExists(atPath: weights))
+      let mismatch = "load_weights(mlp(inputs: 2, hidden: [3]), \"net.safetensors\")"
+      #expect(firstDiagnostic(mismatch, in: session)?.contains("shape") == true)
+    }
   }
 
   @Test func runsAreSavedComparedPlottedAndExported() throws {
-    let (session, path) = try sessionInTemporaryFolder()
-    let folder = URL(fileURLWithPath: path)
-    session.runs.savesToDisk = true
-    runClean(setup, in: session)
-    for rate in ["0.001", "0.01"] {
-      runClean(
-        "fit(copy(net), train, validation: val, optimizer: sgd(lr: \(rate)), epochs: 3, "
-          + "name: \"lr \(rate)\", seed: 1)", in: session)
+    try withSessionInTemporaryFolder { session, path in
+      let folder = URL(fileURLWithPath: path)
+      session.runs.savesToDisk = true
+      runClean(setup, in: session)
+      for rate in ["0.001", "0.01"] {
+        runClean(
+          "fit(copy(net), train, validation: val, optimizer: sgd(lr: \(rate)), epochs: 3, "
+            + "name: \"lr \(rate)\", seed: 1)", in: session)
+      }
+      let saved = try FileManager.default.contentsOfDirectory(
+        atPath: folder.appendingPathComponent("runs").path)
+      #expect(saved.filter { $0.hasSuffix(".json") }.count == 2)
+      let table = text(runClean("compare(runs(last: 2))", in: session))
+      #expect(table.contains("lr 0.001") && table.contains("lr 0.01"))
+      let pieces = runClean(
+        "plot(runs(last: 2), metric: \"val_loss\", to: \"runs.svg\")", in: session)
+      guard case .chart(let terminal, _)? = pieces.first else {
+        Issue.record("no chart")
+        return
+      }
+      #expect(terminal.contains("lr 0.001"))
+      #expect(
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs.svg").path))
+      #expect(firstDiagnostic("plot(runs(), metric: \"val_los\")", in: session)?.contains(
+        "no run recorded `val_los`; did you mean `val_loss`?") == true)
+      runClean("export_tensorboard(runs(), to: \"tb\")", in: session)
+      let exported = try FileManager.default.contentsOfDirectory(
+        atPath: folder.appendingPathComponent("tb").path)
+      #expect(exported.count == 2)
     }
-    let saved = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
-    #expect(saved.filter { $0.hasSuffix(".json") }.count == 2)
-    let table = text(runClean("compare(runs(last: 2))", in: session))
-    #expect(table.contains("lr 0.001") && table.contains("lr 0.01"))
-    let pieces = runClean("plot(runs(last: 2), metric: \"val_loss\", to: \"runs.svg\")", in: session)
-    guard case .chart(let terminal, _)? = pieces.first else {
-      Issue.record("no chart")
-      return
-    }
-    #expect(terminal.contains("lr 0.001"))
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs.svg").path))
-    #expect(firstDiagnostic("plot(runs(), metric: \"val_los\")", in: session)?.contains(
-      "no run recorded `val_los`; did you mean `val_loss`?") == true)
-    runClean("export_tensorboard(runs(), to: \"tb\")", in: session)
-    let exported = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("tb").path)
-    #expect(exported.count == 2)
   }
 
   @Test func valuesDisplayAsTheCallThatMadeThem() {

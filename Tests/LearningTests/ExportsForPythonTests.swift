@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import TestSupport
 import Testing
 
 // Files for References/check_exports.py, which loads them with the `safetensors` package, PyTorch
@@ -29,17 +30,21 @@ private let exportedRun = RunRecord(
   finalMetrics: ["accuracy": 0.875], duration: 4)
 
 @Test func exportsForPythonReadBack() throws {
-  let folder =
-    ProcessInfo.processInfo.environment["LEARNING_EXPORTS"].map { URL(fileURLWithPath: $0) }
-    ?? FileManager.default.temporaryDirectory.appendingPathComponent("exports-\(UUID())")
+  guard let kept = ProcessInfo.processInfo.environment["LEARNING_EXPORTS"] else {
+    try withTemporaryFolder("exports") { try writeAndReadExports(in: $0) }
+    return
+  }
+  let folder = URL(fileURLWithPath: kept)
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  try writeAndReadExports(in: folder)
+}
+
+/// Writes the weights and TensorBoard files into `folder` and reads them back.
+private func writeAndReadExports(in folder: URL) throws {
   let weights = folder.appendingPathComponent("sequential.safetensors")
   try sequentialWeights.write(to: weights)
   #expect(try SafetensorsFile.read(from: weights) == sequentialWeights)
   let events = try TensorBoardExport.write([exportedRun], to: folder.appendingPathComponent("tb"))
   let records = try TFRecord.records(in: [UInt8](try Data(contentsOf: events[0])))
   #expect(records.count == 1 + 9 + 1)
-  if ProcessInfo.processInfo.environment["LEARNING_EXPORTS"] == nil {
-    try FileManager.default.removeItem(at: folder)
-  }
 }

@@ -1,33 +1,34 @@
 import Datasets
 import Foundation
 import Learning
+import TestSupport
 import Testing
 
 /// Every fit becomes a run record; the epoch logger writes as training goes.
 @Suite struct RunRecordingTests {
   @Test func fitBecomesASavedRun() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("trainbook-runs-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let store = RunStore(folder: folder)
-    let split = try Dataset.moons(count: 120, noise: 0.2, seed: 1).split(train: 0.5, validation: 0.5)
-    let log = folder.appendingPathComponent("epochs.csv")
-    let trainer = Trainer(
-      model: try .mlp(inputs: 2, hidden: [8], outputs: 1), loss: .binaryCrossEntropy,
-      optimizer: .adam(learningRate: 0.01),
-      options: FitOptions(
-        epochs: 3, batchSize: 16, seed: 4, validation: split.validation, metrics: [.accuracy],
-        callbacks: [EpochLogging(url: log)]))
-    let run = try trainer.fitRecordingRun(split.train, name: "baseline", store: store)
-    #expect(try store.load(id: run.id) == run)
-    #expect(run.status == .finished && run.message == nil)
-    #expect(run.history["loss"]?.count == 3 && run.history["val_accuracy"]?.count == 3)
-    #expect(run.finalMetrics["val_loss"] == trainer.history.epochs.last?.validationLoss)
-    #expect(run.parameters["model"] == "Linear(2→8), ReLU, Linear(8→1)")
-    #expect(run.parameters["optimizer"]?.hasPrefix("Adam(beta1=0.9") == true)
-    #expect(run.parameters["seed"] == "4" && run.parameters["batch_size"] == "16")
-    let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-    #expect(lines.count == 4 && lines[0].hasPrefix("epoch,loss,val_loss"))
+    try withTemporaryFolder("trainbook-runs") { folder in
+      let store = RunStore(folder: folder)
+      let split = try Dataset.moons(count: 120, noise: 0.2, seed: 1)
+        .split(train: 0.5, validation: 0.5)
+      let log = folder.appendingPathComponent("epochs.csv")
+      let trainer = Trainer(
+        model: try .mlp(inputs: 2, hidden: [8], outputs: 1), loss: .binaryCrossEntropy,
+        optimizer: .adam(learningRate: 0.01),
+        options: FitOptions(
+          epochs: 3, batchSize: 16, seed: 4, validation: split.validation, metrics: [.accuracy],
+          callbacks: [EpochLogging(url: log)]))
+      let run = try trainer.fitRecordingRun(split.train, name: "baseline", store: store)
+      #expect(try store.load(id: run.id) == run)
+      #expect(run.status == .finished && run.message == nil)
+      #expect(run.history["loss"]?.count == 3 && run.history["val_accuracy"]?.count == 3)
+      #expect(run.finalMetrics["val_loss"] == trainer.history.epochs.last?.validationLoss)
+      #expect(run.parameters["model"] == "Linear(2→8), ReLU, Linear(8→1)")
+      #expect(run.parameters["optimizer"]?.hasPrefix("Adam(beta1=0.9") == true)
+      #expect(run.parameters["seed"] == "4" && run.parameters["batch_size"] == "16")
+      let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+      #expect(lines.count == 4 && lines[0].hasPrefix("epoch,loss,val_loss"))
+    }
   }
 
   @Test func divergedRunKeepsTheExplanation() throws {

@@ -1,15 +1,7 @@
 import Foundation
 import Learning
+import TestSupport
 import Testing
-
-/// A fresh empty folder, removed when `body` returns.
-private func withTemporaryFolder(_ body: (URL) throws -> Void) throws {
-  let folder = FileManager.default.temporaryDirectory
-    .appendingPathComponent("runs-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: folder) }
-  try body(folder)
-}
 
 private let start = Date(timeIntervalSince1970: 1_790_000_000.75)
 

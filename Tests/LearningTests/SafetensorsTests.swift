@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import TestSupport
 import Testing
 
 /// A two-tensor file as PyTorch's `nn.Sequential(nn.Linear(2, 3))` would name it.
@@ -48,15 +49,14 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
 }
 
 @Test func safetensorsWritesAtomicallyAndReadsBack() throws {
-  let folder = FileManager.default.temporaryDirectory
-    .appendingPathComponent("safetensors-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: folder) }
-  let url = folder.appendingPathComponent("model.safetensors")
-  try sample.write(to: url)
-  try sample.write(to: url)
-  #expect(try SafetensorsFile.read(from: url) == sample)
-  #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.safetensors"])
+  try withTemporaryFolder("safetensors") { folder in
+    let url = folder.appendingPathComponent("model.safetensors")
+    try sample.write(to: url)
+    try sample.write(to: url)
+    #expect(try SafetensorsFile.read(from: url) == sample)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.safetensors"])
+  }
 }
 
 @Test func safetensorsWriteIntoAMissingFolderThrows() {

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import TestSupport
 import Testing
 
 /// The shipped lessons, checked as `trainbook lesson verify` checks them: every lesson parses,
@@ -24,23 +25,23 @@ import Testing
 
   @Test func aSolvedFolderPassesAndAShippedFolderFails() throws {
     let library = try LessonLibrary(root: Self.root)
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("trainbook-learner-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let learner = LearnerExercises(library: library, folder: folder)
-    #expect(try learner.copyShipped().count == library.lessons.flatMap(\.exercises).count)
-    #expect(try learner.copyShipped().isEmpty)  // never overwrites
-    let exercise = try #require(try learner.exercises(named: "fitting").first)
-    let shipped = try #require(learner.run(exercise))
-    #expect(!shipped.passed)
-    let report = LearnerExercises.report(shipped, of: exercise)
-    #expect(report.hasPrefix("✗ 03-fitting/01-make-it-overfit.tb fails"))
-    #expect(report.contains("expect failed"))
-    #expect(report.contains("Hint: " + exercise.hints[0]))
-    try Data(exercise.solution.utf8).write(to: URL(fileURLWithPath: learner.path(of: exercise)))
-    let solved = try #require(learner.run(exercise))
-    #expect(solved.passed)
-    let passed = LearnerExercises.report(solved, of: exercise)
-    #expect(passed.hasPrefix("✓ 03-fitting/01-make-it-overfit.tb passes"))
+    try withTemporaryFolder("trainbook-learner") { url in
+      let folder = url.path
+      let learner = LearnerExercises(library: library, folder: folder)
+      #expect(try learner.copyShipped().count == library.lessons.flatMap(\.exercises).count)
+      #expect(try learner.copyShipped().isEmpty)  // never overwrites
+      let exercise = try #require(try learner.exercises(named: "fitting").first)
+      let shipped = try #require(learner.run(exercise))
+      #expect(!shipped.passed)
+      let report = LearnerExercises.report(shipped, of: exercise)
+      #expect(report.hasPrefix("✗ 03-fitting/01-make-it-overfit.tb fails"))
+      #expect(report.contains("expect failed"))
+      #expect(report.contains("Hint: " + exercise.hints[0]))
+      try Data(exercise.solution.utf8).write(to: URL(fileURLWithPath: learner.path(of: exercise)))
+      let solved = try #require(learner.run(exercise))
+      #expect(solved.passed)
+      let passed = LearnerExercises.report(solved, of: exercise)
+      #expect(passed.hasPrefix("✓ 03-fitting/01-make-it-overfit.tb passes"))
+    }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Notebook
+import TestSupport
 import Testing
 
 let sampleMarkdown = """
@@ -102,12 +103,13 @@ let sampleMarkdown = """
 }
 
 @Test func writesAtomicallyAndReadsBack() throws {
-  let folder = try temporaryFolder()
-  let path = folder + "/saved.md"
-  let notebook = try Notebook(parsing: sampleMarkdown)
-  try notebook.write(to: path)
-  try notebook.write(to: path)
-  #expect(try Notebook(contentsOf: path) == notebook)
-  #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["saved.md"])
-  try FileManager.default.removeItem(atPath: folder)
+  try withTemporaryFolder("notebook-tests") { url in
+    let folder = url.path
+    let path = folder + "/saved.md"
+    let notebook = try Notebook(parsing: sampleMarkdown)
+    try notebook.write(to: path)
+    try notebook.write(to: path)
+    #expect(try Notebook(contentsOf: path) == notebook)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["saved.md"])
+  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Notebook
+import TestSupport
 import Testing
 
 /// A notebook that writes beside itself, then tries to write data and charts above its folder
@@ -44,41 +45,41 @@ let escapingNotebook = """
   """
 
 @Test func aReplayedNotebookReadsAndWritesOnlyInItsFolder() throws {
-  let (root, book) = try makeSandboxFolders()
-  defer { try? FileManager.default.removeItem(atPath: root) }
-  let notebook = try Notebook(parsing: escapingNotebook)
-  let runner = try SessionRunner(for: notebook, at: book + "/escape.md")
-  let replay = Replay(notebook, runner: runner)
-  #expect(replay.passes, "\(replay.report(file: "escape.md"))")
-  #expect(FileManager.default.fileExists(atPath: book + "/inside.csv"))
-  for escaped in ["escape.csv", "escape.svg"] {
-    #expect(!FileManager.default.fileExists(atPath: root + "/" + escaped))
+  try withSandboxFolders { root, book in
+    let notebook = try Notebook(parsing: escapingNotebook)
+    let runner = try SessionRunner(for: notebook, at: book + "/escape.md")
+    let replay = Replay(notebook, runner: runner)
+    #expect(replay.passes, "\(replay.report(file: "escape.md"))")
+    #expect(FileManager.default.fileExists(atPath: book + "/inside.csv"))
+    for escaped in ["escape.csv", "escape.svg"] {
+      #expect(!FileManager.default.fileExists(atPath: root + "/" + escaped))
+    }
+    #expect(runner.session.value(of: "passwords") == nil)
   }
-  #expect(runner.session.value(of: "passwords") == nil)
 }
 
 @Test func aRefusedPathIsALocatedErrorAtItsArgument() throws {
-  let (root, book) = try makeSandboxFolders()
-  defer { try? FileManager.default.removeItem(atPath: root) }
-  let runner = SessionRunner(sandbox: try FileSandbox(folder: book))
-  _ = runner.run(cell: "data = moons(n: 10, seed: 1)")
-  let written = runner.run(cell: "save_csv(data, \"../escape.csv\")")
-  let read = runner.run(cell: "load_csv(\"/etc/passwd\")")
-  let real = try FileSandbox(folder: book).folder
-  #expect(
-    written == [
-      .error(
-        """
-        line 1, column 16: cannot use "../escape.csv": it leads outside the notebook's folder \
-        \(real); notebooks may only read and write files in their own folder
-          save_csv(data, "../escape.csv")
-                         ^~~~~~~~~~~~~~~
-        """)
-    ])
-  guard case .error(let message)? = read.first else {
-    Issue.record("reading /etc/passwd did not fail: \(read)")
-    return
+  try withSandboxFolders { root, book in
+    let runner = SessionRunner(sandbox: try FileSandbox(folder: book))
+    _ = runner.run(cell: "data = moons(n: 10, seed: 1)")
+    let written = runner.run(cell: "save_csv(data, \"../escape.csv\")")
+    let read = runner.run(cell: "load_csv(\"/etc/passwd\")")
+    let real = try FileSandbox(folder: book).folder
+    #expect(
+      written == [
+        .error(
+          """
+          line 1, column 16: cannot use "../escape.csv": it leads outside the notebook's folder \
+          \(real); notebooks may only read and write files in their own folder
+            save_csv(data, "../escape.csv")
+                           ^~~~~~~~~~~~~~~
+          """)
+      ])
+    guard case .error(let message)? = read.first else {
+      Issue.record("reading /etc/passwd did not fail: \(read)")
+      return
+    }
+    #expect(message.hasPrefix("line 1, column 10: cannot use \"/etc/passwd\": it leads outside"))
+    #expect(!FileManager.default.fileExists(atPath: root + "/escape.csv"))
   }
-  #expect(message.hasPrefix("line 1, column 10: cannot use \"/etc/passwd\": it leads outside"))
-  #expect(!FileManager.default.fileExists(atPath: root + "/escape.csv"))
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Notebook
+import TestSupport
 import Testing
 
 /// Records the sample session through a scripted runner and returns the saved notebook.
@@ -27,18 +28,20 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
 }
 
 @Test func savedSessionReplaysAndChecksClean() throws {
-  let folder = try temporaryFolder()
-  defer { try? FileManager.default.removeItem(atPath: folder) }
-  let path = folder + "/session.md"
-  try recordSampleSession().write(to: path)
-  let notebook = try Notebook(contentsOf: path)
-  let runner = ScriptedRunner(sampleScript)
-  let replay = Replay(notebook, runner: runner)
-  #expect(runner.ran == sampleCells)
-  #expect(replay.passes, "\(replay.report(file: "session.md"))")
-  #expect(replay.outcomes.map(\.verdict) == [.matched, .matched, .matched, .matched])
-  #expect(
-    replay.report(file: "session.md").hasSuffix("all 4 checked cells match their recorded output"))
+  try withTemporaryFolder("notebook-tests") { url in
+    let folder = url.path
+    let path = folder + "/session.md"
+    try recordSampleSession().write(to: path)
+    let notebook = try Notebook(contentsOf: path)
+    let runner = ScriptedRunner(sampleScript)
+    let replay = Replay(notebook, runner: runner)
+    #expect(runner.ran == sampleCells)
+    #expect(replay.passes, "\(replay.report(file: "session.md"))")
+    #expect(replay.outcomes.map(\.verdict) == [.matched, .matched, .matched, .matched])
+    #expect(
+      replay.report(file: "session.md")
+        .hasSuffix("all 4 checked cells match their recorded output"))
+  }
 }
 
 @Test func changingOneRecordedNumberFailsExactlyThatCell() throws {
@@ -116,21 +119,22 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
 }
 
 @Test func aFailedRunIsNeverWrittenBack() throws {
-  let folder = try temporaryFolder()
-  defer { try? FileManager.default.removeItem(atPath: folder) }
-  let path = folder + "/session.md"
-  let notebook = recordSampleSession()
-  try notebook.write(to: path)
-  let before = try String(contentsOfFile: path, encoding: .utf8)
-  var broken = sampleScript
-  broken["plot(run)"] = [.error("line 1, column 6: no such name `run`")]
-  let replay = Replay(try Notebook(contentsOf: path), runner: ScriptedRunner(broken))
-  #expect(throws: ReplayFailed.self) { try replay.updatedNotebook().write(to: path) }
-  #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
-  var unfailing = sampleScript
-  unfailing["fit(net, data, epoch: 3)"] = [.text("ran")]
-  let missing = Replay(try Notebook(contentsOf: path), runner: ScriptedRunner(unfailing))
-  #expect(throws: ReplayFailed.self) { try missing.updatedNotebook() }
+  try withTemporaryFolder("notebook-tests") { url in
+    let folder = url.path
+    let path = folder + "/session.md"
+    let notebook = recordSampleSession()
+    try notebook.write(to: path)
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    var broken = sampleScript
+    broken["plot(run)"] = [.error("line 1, column 6: no such name `run`")]
+    let replay = Replay(try Notebook(contentsOf: path), runner: ScriptedRunner(broken))
+    #expect(throws: ReplayFailed.self) { try replay.updatedNotebook().write(to: path) }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+    var unfailing = sampleScript
+    unfailing["fit(net, data, epoch: 3)"] = [.text("ran")]
+    let missing = Replay(try Notebook(contentsOf: path), runner: ScriptedRunner(unfailing))
+    #expect(throws: ReplayFailed.self) { try missing.updatedNotebook() }
+  }
 }
 
 @Test func consecutivePrintsAreOneBlockAndProgressKeepsItsLastLine() {

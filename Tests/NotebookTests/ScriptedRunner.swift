@@ -17,14 +17,6 @@ final class ScriptedRunner: CellRunner {
   }
 }
 
-/// A fresh empty folder for one test, removed by the caller.
-func temporaryFolder() throws -> String {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("notebook-tests-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url.path
-}
-
 /// The session a learner might have typed, with its outputs.
 let sampleScript: [String: [OutputPiece]] = [
   "data = moons(n: 400, noise: 0.25, seed: 1)": [

@@ -1,5 +1,6 @@
 import Foundation
 import REPL
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -27,18 +28,17 @@ import Testing
   }
 
   @Test func editLineHistoryPersistsThroughItsFile() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("trainbook-history-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let path = folder + "/history"
-    let first = EditLineReader(historyPath: path) { _, _ in [] }
-    first.remember("x = 1")
-    first.remember("for i in [1, 2] {\n  print(i)\n}")
-    #expect(first.history == ["x = 1", "for i in [1, 2] {\n  print(i)\n}"])
-    let second = EditLineReader(historyPath: path) { _, _ in [] }
-    #expect(second.history == ["x = 1", "for i in [1, 2] {\n  print(i)\n}"])
-    let leftovers = FolderEntry.list(folder)?.map(\.name)
-    #expect(leftovers == ["history"])
+    try withTemporaryFolder("trainbook-history") { url in
+      let folder = url.path
+      let path = folder + "/history"
+      let first = EditLineReader(historyPath: path) { _, _ in [] }
+      first.remember("x = 1")
+      first.remember("for i in [1, 2] {\n  print(i)\n}")
+      #expect(first.history == ["x = 1", "for i in [1, 2] {\n  print(i)\n}"])
+      let second = EditLineReader(historyPath: path) { _, _ in [] }
+      #expect(second.history == ["x = 1", "for i in [1, 2] {\n  print(i)\n}"])
+      let leftovers = FolderEntry.list(folder)?.map(\.name)
+      #expect(leftovers == ["history"])
+    }
   }
 }

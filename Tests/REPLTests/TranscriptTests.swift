@@ -63,7 +63,7 @@ import Testing
         :history [count]  the lines entered (the last count of them)
         :save FILE        write the session so far as a notebook
         :load FILE        run a notebook's cells in this session
-        :reset            forget every variable and run
+        :reset            a fresh session: forget every variable and run (history stays)
         :quit             leave (Ctrl-D does too)
       Keys: Tab completes, Ctrl-R searches the history, Ctrl-C clears the line or stops training, \
       Ctrl-D leaves.

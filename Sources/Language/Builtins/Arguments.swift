@@ -5,12 +5,17 @@
 public struct Arguments {
   private let values: [String: Value]
   private let givenRanges: [String: SourceRange]
+  private let writtenNames: [String: String]
   /// The span of the whole call in the source.
   public let callRange: SourceRange
 
-  init(values: [String: Value], givenRanges: [String: SourceRange], callRange: SourceRange) {
+  init(
+    values: [String: Value], givenRanges: [String: SourceRange],
+    writtenNames: [String: String] = [:], callRange: SourceRange
+  ) {
     self.values = values
     self.givenRanges = givenRanges
+    self.writtenNames = writtenNames
     self.callRange = callRange
   }
 
@@ -25,6 +30,10 @@ public struct Arguments {
 
   /// Where the argument `label` was written, when it was given.
   public func range(of label: String) -> SourceRange? { givenRanges[label] }
+
+  /// The variable name the argument `label` was written as, when it was a bare name:
+  /// `step` in `help(step)`.
+  public func writtenName(of label: String) -> String? { writtenNames[label] }
 
   /// Whether the argument `label` is `none`.
   public func isNone(_ label: String) -> Bool {

@@ -22,7 +22,18 @@ extension Builtin {
         ],
         example: "help(range)"
       ) { arguments, context in
-        context.print(try helpText(about: arguments["about"], registry: context.session.registry))
+        let registry = context.session.registry
+        let subject = arguments["about"]
+        // `help(step)` after `step = 2` explains the hidden built-in after the variable.
+        if let name = arguments.writtenName(of: "about"), let hidden = registry[name],
+          context.session.value(of: name) != nil
+        {
+          context.print(
+            "`\(name)` names your variable: " + Help.describe(subject) + "\n"
+              + "It hides the built-in `\(name)` until :reset:\n\n" + Help.page(for: hidden))
+          return .none
+        }
+        context.print(try helpText(about: subject, registry: registry))
         return .none
       },
       Builtin(

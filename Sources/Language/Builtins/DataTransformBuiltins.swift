@@ -123,8 +123,8 @@ extension Builtin {
       },
       Builtin(
         "augment", topic: .data,
-        summary: "The same data with random changes fit applies to each training batch: noise, "
-          + "image shifts, rotations.",
+        summary: "The same data, with random changes that fit applies to each training batch: "
+          + "noise, image shifts, rotations.",
         parameters: [
           .required("data", .host("dataset"), "The training data."),
           .optional(

@@ -8,7 +8,8 @@ extension Builtin {
     [
       Builtin(
         "evaluate", topic: .evaluation,
-        summary: "The loss and metrics of a model on data; counts looks at the test split.",
+        summary:
+          "The loss and metrics of a model on data (each look at the test split is counted).",
         parameters: [
           .required("model", .host("model"), "The model."),
           .required("data", .host("dataset"), "The data to score it on."),
@@ -40,26 +41,33 @@ extension Builtin {
       },
       Builtin(
         "predict", topic: .evaluation,
-        summary: "The model's predictions per sample: a class for several outputs; for one, the "
-          + "probability on binary data, else the output.",
+        summary: "The model's prediction for each sample: probabilities for a classifier (as "
+          + "Keras gives them), else its outputs.",
         parameters: [
-          .required("model", .host("model"), "The model."),
+          .required(
+            "model", .host("model"),
+            "The model. Trained with bce, it gives each sample's probability of class 1; with "
+              + "cross_entropy, a list of class probabilities; with a regression loss, its "
+              + "output."),
           .required(
             "data", .either(.host("dataset"), .list(of: .list(of: .number))),
-            "A dataset, or a list of points such as [[0.5, -1]]."),
+            "A dataset, or a list of points such as [[0.5, -1]]. An untrained model counts as "
+              + "trained with the loss fit picks for a dataset; for points, it gives raw outputs "
+              + "(logits)."),
         ],
-        example: "predict(mlp(inputs: 2, seed: 1), [[0, 0], [1, 0.5]])"
+        example: """
+          data = moons(n: 100, seed: 1)
+          net = mlp(inputs: 2, hidden: [8], outputs: 1, seed: 1)
+          run = fit(net, data, loss: bce, epochs: 5, seed: 1)
+          predict(net, [[0, 0], [1, 0.5]])
+          """
       ) { arguments, _ in
-        let model = arguments.model("model").model
-        let (input, task) = try features(arguments, "data", model: arguments.model("model"))
-        let outputs = try libraryCall(argument: "data") { try model.predict(input) }
+        let object = arguments.model("model")
+        let (input, task) = try features(arguments, "data", model: object)
+        let outputs = try libraryCall(argument: "data") { try object.model.predict(input) }
+        let loss = object.trainingLoss ?? task.map(RunRecording.defaultLoss(for:))
         return .list((0..<outputs.rows).map { row in
-          if outputs.columns > 1 {
-            let values = (0..<outputs.columns).map { outputs[row, $0] }
-            return .number(Double(values.indices.max { values[$0] < values[$1] } ?? 0))
-          }
-          let value = Double(outputs[row, 0])
-          return .number(task == .binary ? 1 / (1 + exp(-value)) : value)
+          prediction((0..<outputs.columns).map { Double(outputs[row, $0]) }, loss: loss)
         })
       },
     ] + Metric.allCases.filter { ![.mae, .mse].contains($0) }.map(metricBuiltin)
@@ -70,8 +78,10 @@ extension Builtin {
     let name = metric == .auc ? "roc_auc" : metric.rawValue
     let summaries: [Metric: String] = [
       .accuracy: "The fraction of samples classified correctly.",
-      .precision: "Of the samples predicted positive, the fraction that are (macro for classes).",
-      .recall: "Of the positive samples, the fraction found (macro for several classes).",
+      .precision: "Of the samples predicted positive, the fraction that are (averaged over "
+        + "classes when there are several).",
+      .recall: "Of the positive samples, the fraction found (averaged over classes when there "
+        + "are several).",
       .f1: "The harmonic mean of precision and recall.",
       .auc: "The area under the ROC curve: how well scores rank positives above negatives.",
       .rmse: "The root mean squared error of a regression model.",
@@ -91,6 +101,27 @@ extension Builtin {
       let data = arguments.dataset("data")
       try arguments.model("model").checkTakes(data, argument: "data")
       return .number(try libraryCall { try metric.value(model: model, data: data) })
+    }
+  }
+
+  /// One sample's prediction from the model's outputs: after `bce`, the sigmoid of each output
+  /// (the probability of class 1); after `cross_entropy`, the softmax of the outputs (one
+  /// probability per class, summing to 1); otherwise the outputs. One value is a number, several
+  /// a list.
+  static func prediction(_ outputs: [Double], loss: Loss?) -> Value {
+    func numbers(_ values: [Double]) -> Value {
+      values.count == 1 ? .number(values[0]) : .list(values.map { .number($0) })
+    }
+    switch loss {
+    case .binaryCrossEntropy?:
+      return numbers(outputs.map { 1 / (1 + exp(-$0)) })
+    case .crossEntropy?:
+      let largest = outputs.max() ?? 0
+      let exponentials = outputs.map { exp($0 - largest) }
+      let total = exponentials.reduce(0, +)
+      return .list(exponentials.map { .number($0 / total) })
+    default:
+      return numbers(outputs)
     }
   }
 

@@ -52,9 +52,10 @@ enum Help {
             let requirement =
               parameter.isVariadic
               ? "any number" : parameter.defaultValue.map { "`\($0.summary)`" } ?? "required"
-            lines.append(
-              "| `\(parameter.label)` | \(parameter.type.name) | \(requirement) | \(parameter.doc) |"
-            )
+            let cells = [parameter.type.name, requirement, parameter.doc].map {
+              $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+            }
+            lines.append("| `\(parameter.label)` | " + cells.joined(separator: " | ") + " |")
           }
           lines.append("")
         }

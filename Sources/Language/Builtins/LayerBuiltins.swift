@@ -91,8 +91,7 @@ extension Builtin {
         "elu", "x for x > 0, else α(eˣ − 1): smooth below 0.",
         parameter: .optional(
           "alpha", .number, default: .number(1),
-          "α, the value it tends to "
-            + "for very negative x is −α.")
+          "α: for very negative x the output tends to −α.")
       ) { .elu(alpha: Float($0)) },
       activation("sigmoid", "1 / (1 + e⁻ˣ), between 0 and 1.") { _ in .sigmoid },
       activation("tanh", "the hyperbolic tangent, between −1 and 1.") { _ in .tanh },
@@ -110,7 +109,7 @@ extension Builtin {
     make: @escaping (Double) -> Activation
   ) -> Builtin {
     Builtin(
-      name, topic: .models, summary: "An activation layer: " + summary,
+      name, topic: .models, summary: "An activation layer computing " + summary,
       parameters: parameter.map { [$0] } ?? [],
       example: "sequential(dense(2, 8), \(name)(), dense(8, 1))"
     ) { arguments, _ in

@@ -51,6 +51,6 @@ extension Parameter {
   public static var seed: Parameter {
     .optional(
       "seed", .either(.integer, .none), default: .none,
-      "The seed (a whole number); none draws one from the session, which `seed(n)` sets.")
+      "The seed; none draws one from the session, whose seed `seed(n)` sets.")
   }
 }

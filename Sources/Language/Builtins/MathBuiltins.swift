@@ -17,7 +17,7 @@ extension Builtin {
       Builtin(
         "round", topic: .math, summary: "Rounds to a number of decimals (half away from zero).",
         parameters: [
-          .required("x", .number, "The number to round."),
+          .required("x", .anyNumber, "The number to round."),
           .optional("digits", .integer, default: .number(0), "How many decimals to keep."),
         ],
         example: "round(3.14159, digits: 2)"
@@ -51,7 +51,7 @@ extension Builtin {
     Builtin(
       name, topic: .math, summary: summary,
       parameters: [
-        .required("x", .number, "A number" + (domain.map { " with \($0)" } ?? "") + ".")
+        .required("x", .anyNumber, "A number" + (domain.map { " with \($0)" } ?? "") + ".")
       ],
       example: example
     ) { arguments, _ in
@@ -71,7 +71,8 @@ extension Builtin {
     Builtin(
       name, topic: .math, summary: summary,
       parameters: [
-        .variadic("values", .either(.number, .list(of: .number)), "Numbers, or one list of them.")
+        .variadic(
+          "values", .either(.anyNumber, .list(of: .anyNumber)), "Numbers, or one list of them.")
       ],
       example: example
     ) { arguments, _ in

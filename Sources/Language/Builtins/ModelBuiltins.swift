@@ -105,7 +105,10 @@ extension Builtin {
         parameters: [.required("model", .host("model"), "The model to copy.")],
         example: "net = mlp(inputs: 2)\nbackup = copy(net)"
       ) { arguments, _ in
-        .host(ModelObject(try libraryCall { try copyModel(arguments.model("model").model) }))
+        let original = arguments.model("model")
+        let copy = ModelObject(try libraryCall { try copyModel(original.model) })
+        copy.trainingLoss = original.trainingLoss
+        return .host(copy)
       },
     ]
   }

@@ -44,8 +44,10 @@ extension Builtin {
       optimizer(
         "rmsprop", "RMSprop: steps scaled by a running mean of squared gradients.", rate: 0.01,
         [
-          .optional("alpha", .number, default: .number(0.99), "Decay of the squared mean."),
-          .optional("momentum", .number, default: .number(0), "Momentum."),
+          .optional(
+            "alpha", .number, default: .number(0.99),
+            "Decay of the running mean of squared gradients."),
+          .optional("momentum", .number, default: .number(0), "Momentum μ (0 for none)."),
           .optional("weight_decay", .number, default: .number(0), "L2 penalty."),
         ],
         example: "opt = rmsprop(lr: 0.001)"

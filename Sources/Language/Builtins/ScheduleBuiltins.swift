@@ -10,7 +10,8 @@ extension Builtin {
         summary: "Multiplies the learning rate by `gamma` every `every` epochs.",
         parameters: [
           .optional("every", .integer, default: .number(10), "Epochs between reductions."),
-          .optional("gamma", .number, default: .number(0.1), "The factor applied each time."),
+          .optional(
+            "gamma", .number, default: .number(0.1), "What the rate is multiplied by each time."),
         ],
         example: "s = step_decay(every: 20, gamma: 0.5)"
       ) { arguments, _ in
@@ -26,7 +27,8 @@ extension Builtin {
         "exponential", topic: .training,
         summary: "Multiplies the learning rate by `gamma` after every epoch.",
         parameters: [
-          .optional("gamma", .number, default: .number(0.95), "The factor per epoch.")
+          .optional(
+            "gamma", .number, default: .number(0.95), "What the rate is multiplied by each epoch.")
         ],
         example: "s = exponential(gamma: 0.9)"
       ) { arguments, _ in
@@ -75,7 +77,9 @@ extension Builtin {
           + "epochs.",
         parameters: [
           .optional("monitor", .string, default: .string("val_loss"), "The value watched."),
-          .optional("factor", .number, default: .number(0.1), "The factor applied."),
+          .optional(
+            "factor", .number, default: .number(0.1),
+            "What the rate is multiplied by on a plateau."),
           .optional("patience", .integer, default: .number(10), "Epochs without improvement."),
           .optional("min_lr", .number, default: .number(0), "The lowest rate."),
         ],

@@ -119,6 +119,7 @@ extension Builtin {
     let data = arguments.dataset("data")
     let loss = try arguments.loss(for: data, context: context)
     try checkFit(object, data, loss)
+    object.trainingLoss = loss
     var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
     let input = Matrix(rows: data.count, columns: data.featureCount, values: data.features)
     return try libraryCall(argument: "data") {

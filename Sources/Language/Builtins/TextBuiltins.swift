@@ -13,7 +13,7 @@ extension Builtin {
         "fixed", topic: .text,
         summary: "A number as text with a fixed number of decimals: fixed(0.5, digits: 3).",
         parameters: [
-          .required("x", .number, "The number."),
+          .required("x", .anyNumber, "The number."),
           .optional("digits", .integer, default: .number(2), "How many decimals to show."),
         ],
         example: "fixed(2 / 3, digits: 3)"

@@ -76,6 +76,7 @@ extension Builtin {
         // Early stopping last, so loggers and checkpoints see the epoch it stops after.
         options.callbacks += stoppers
         let trainer = Trainer(model: model.model, loss: loss, optimizer: made, options: options)
+        model.trainingLoss = loss
         let count = context.session.runs.all.count + 1
         let name = arguments.isNone("name") ? "run \(count)" : arguments.string("name")
         let parameters = [

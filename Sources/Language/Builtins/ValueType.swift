@@ -31,8 +31,30 @@ public struct ValueType {
   /// Any value at all.
   public static var any: ValueType { ValueType(name: "a value") { _ in true } }
 
-  /// Any number.
+  /// A number a built-in can hand to the library: finite and within the range of a 32-bit
+  /// float (±3.4028235e38), the precision training computes in. Every number argument enters
+  /// the library through this check, so `sgd(lr: 1e39)` is refused here rather than turning
+  /// into infinity.
   public static var number: ValueType {
+    ValueType(name: "a number") { value in
+      guard case .number(let number) = value else { return .wrongType }
+      let range = "give a finite number from -3.4e38 to 3.4e38"
+      guard number.isFinite else {
+        return .rejected(message: "expected a finite number, got \(number.summary)", hint: range)
+      }
+      guard abs(number) <= Double(Float.greatestFiniteMagnitude) else {
+        return .rejected(
+          message: "\(number.summary) is out of range: trainbook computes in 32-bit floats, "
+            + "which reach only ±3.4e38",
+          hint: range)
+      }
+      return .accepted
+    }
+  }
+
+  /// Any number, infinity and nan included, for arithmetic done in the language's own 64-bit
+  /// numbers (`exp`, `min`, `round`, …) rather than handed to the library.
+  public static var anyNumber: ValueType {
     ValueType(name: "a number") { if case .number = $0 { true } else { false } }
   }
 
@@ -74,8 +96,7 @@ public struct ValueType {
 
   /// A list whose every element is of `element`'s type.
   public static func list(of element: ValueType) -> ValueType {
-    let plural = element.name.split(separator: " ", maxSplits: 1).last.map { "\($0)s" } ?? "values"
-    return ValueType(name: "a list of \(plural)") { value in
+    ValueType(name: "a list of " + plural(of: element.name)) { value in
       guard case .list(let elements) = value else { return .wrongType }
       for element in elements.map(element.check) {
         if case .accepted = element { continue }
@@ -85,10 +106,14 @@ public struct ValueType {
     }
   }
 
-  /// Values of any of `types`.
+  /// Values of any of `types`. A name that another one only details is left out: a loss and a
+  /// loss's name read "a loss (mse, mae, …)", not "a loss or a loss (mse, mae, …)".
   public static func either(_ types: ValueType...) -> ValueType {
-    let names = types.map(\.name)
-    let name = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    let all = types.map(\.name)
+    let names = all.filter { name in !all.contains { $0.hasPrefix(name + " (") } }
+    let name =
+      names.count < 2
+      ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     return ValueType(name: name) { value in
       var verdict = Verdict.wrongType
       for type in types {
@@ -121,5 +146,39 @@ public struct ValueType {
         message: "unknown \(what) `\(name)`" + suggestion(for: name, among: options),
         hint: "the \(what)s are " + options.map { "`\($0)`" }.joined(separator: ", "))
     }
+  }
+
+  /// The plural of a type's name without its article: `a whole number` becomes `whole
+  /// numbers`, `a metric (accuracy, …)` becomes `metrics (accuracy, …)`, `a list of numbers`
+  /// becomes `lists of numbers`, and `a number or a string` becomes `numbers or strings`.
+  static func plural(of name: String) -> String {
+    var result = ""
+    var depth = 0
+    var alternative = ""
+    func flush() {
+      var noun = alternative
+      if let article = ["a ", "an "].first(where: { noun.hasPrefix($0) }) {
+        noun.removeFirst(article.count)
+        let head = [" (", " of "].compactMap { noun.range(of: $0)?.lowerBound }.min()
+        noun.insert("s", at: head ?? noun.endIndex)
+      }
+      result += noun
+      alternative = ""
+    }
+    var characters = Substring(name)
+    while let character = characters.first {
+      if depth == 0, let separator = [", ", " or "].first(where: { characters.hasPrefix($0) }) {
+        flush()
+        result += separator
+        characters = characters.dropFirst(separator.count)
+        continue
+      }
+      if character == "(" { depth += 1 }
+      if character == ")" { depth -= 1 }
+      alternative.append(character)
+      characters = characters.dropFirst()
+    }
+    flush()
+    return result
   }
 }

@@ -11,6 +11,9 @@ public final class ModelObject: HostObject {
   public let model: Sequential
   /// The layers as language values, made once so that `net.layers[0]` is the same value each time.
   public let layerObjects: [LayerObject]
+  /// The loss the model was last trained with (by `fit`, or by hand with `loss_of` or `step`),
+  /// which tells `predict` whether its outputs are logits to turn into probabilities.
+  public internal(set) var trainingLoss: Loss?
 
   /// Wraps `model`.
   public init(_ model: Sequential) {

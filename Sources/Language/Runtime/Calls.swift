@@ -7,19 +7,25 @@ extension Session {
     var labelRange: SourceRange?
     var value: Value
     var range: SourceRange
+    /// The variable's name when the argument is written as a bare name, as in `help(step)`.
+    var writtenName: String?
   }
 
   func call(_ callee: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
     let function = try evaluate(callee)
     guard case .function(let builtin) = function else {
+      var hint = "only functions are called with `(…)`; type help() to list them"
+      if let name = callee.variableName, registry[name] != nil {
+        hint = "`\(name)` names your variable, which hides the built-in `\(name)` until :reset"
+      }
       throw Diagnostic(
-        range: callee.range, message: "\(function.typeDescription) cannot be called",
-        hint: "only functions are called with `(…)`; type help() to list them")
+        range: callee.range, message: "\(function.typeDescription) cannot be called", hint: hint)
     }
     let passed = try arguments.map { argument in
       PassedArgument(
         label: argument.label, labelRange: argument.labelRange,
-        value: try evaluate(argument.value), range: argument.value.range)
+        value: try evaluate(argument.value), range: argument.value.range,
+        writtenName: argument.value.variableName)
     }
     if cancellation.isCancelled { throw Diagnostic(range: range, message: "interrupted") }
     let checked = try bind(passed, to: builtin, callRange: range)
@@ -60,6 +66,7 @@ extension Session {
     let labels = parameters.map(\.label)
     var values: [String: Value] = [:]
     var ranges: [String: SourceRange] = [:]
+    var names: [String: String] = [:]
     var variadic: [Value] = []
     var nextPositional = 0
     var sawLabel = false
@@ -88,6 +95,7 @@ extension Session {
         }
         try check(argument.value, for: parameter, of: builtin, at: argument.range)
         values[label] = argument.value
+        names[label] = argument.writtenName
         ranges[label] = SourceRange(from: labelRange, to: argument.range)
         continue
       }
@@ -119,6 +127,7 @@ extension Session {
           } ?? argument.range
       } else {
         values[parameter.label] = argument.value
+        names[parameter.label] = argument.writtenName
         ranges[parameter.label] = argument.range
         nextPositional += 1
       }
@@ -136,7 +145,8 @@ extension Session {
           hint: builtin.signature)
       }
     }
-    return Arguments(values: values, givenRanges: ranges, callRange: callRange)
+    return Arguments(
+      values: values, givenRanges: ranges, writtenNames: names, callRange: callRange)
   }
 
   private func check(

@@ -137,7 +137,7 @@ extension Session {
       default: break
       }
     }
-    guard let name = open.last ?? nil else { return nil }
+    guard let name = open.last ?? nil, values[name] == nil else { return nil }
     return registry[name]
   }
 }

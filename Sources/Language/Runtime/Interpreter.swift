@@ -49,14 +49,8 @@ extension Session {
   private func assign(
     _ value: Value, to targets: [(name: String, range: SourceRange)], from range: SourceRange
   ) throws {
-    for target in targets where registry[target.name] != nil {
-      throw Diagnostic(
-        range: target.range,
-        message: "`\(target.name)` is a built-in function and cannot be reassigned",
-        hint: "choose another name, such as `my_\(target.name)`")
-    }
     guard targets.count > 1 else {
-      define(targets[0].name, as: value)
+      bind(targets[0].name, to: value)
       return
     }
     let elements = try iterate(value, at: range)
@@ -66,7 +60,21 @@ extension Session {
         message: "cannot take \(elements.count) values apart into \(targets.count) names",
         hint: "the names on the left and the values on the right must be as many")
     }
-    for (target, element) in zip(targets, elements) { define(target.name, as: element) }
+    for (target, element) in zip(targets, elements) { bind(target.name, to: element) }
+  }
+
+  /// Defines the variable `name`. A variable may take a built-in's name, as in Python: it hides
+  /// the built-in for the rest of the session, and the first time it does, a note says so.
+  private func bind(_ name: String, to value: Value) {
+    if registry[name] != nil, values[name] == nil {
+      emit(.text(Self.shadowingNote(for: name)))
+    }
+    define(name, as: value)
+  }
+
+  /// The note shown when a variable first hides the built-in `name`.
+  static func shadowingNote(for name: String) -> String {
+    "note: `\(name)` now names your variable; the built-in `\(name)` is hidden until :reset"
   }
 
   /// The elements of a list (or of an object with elements) that `for` and destructuring visit.

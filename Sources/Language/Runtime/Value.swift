@@ -81,7 +81,14 @@ public enum Value {
 /// `name` with `a` or `an` before it.
 func withArticle(_ name: String) -> String {
   let vowel = name.first.map { "aeiou".contains($0) } ?? false
-  return (vowel ? "an " : "a ") + name
+  // An abbreviation read letter by letter, such as `lr` in `lr_find`, may start with a vowel
+  // sound: "an lr_find result".
+  let abbreviation = name.prefix { $0.isLetter }
+  let spelled =
+    name.dropFirst(abbreviation.count).first == "_" && abbreviation.count <= 3
+    && !abbreviation.contains { "aeiouy".contains($0) }
+    && abbreviation.first.map { "fhlmnrsx".contains($0) } == true
+  return (vowel || spelled ? "an " : "a ") + name
 }
 
 /// `string` in double quotes with quotes, backslashes, braces and control characters escaped, as

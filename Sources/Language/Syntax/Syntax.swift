@@ -16,6 +16,11 @@ struct Expression: Sendable {
 
   var kind: Kind
   var range: SourceRange
+
+  /// The name when the expression is a bare variable name.
+  var variableName: String? {
+    if case .variable(let name) = kind { name } else { nil }
+  }
 }
 
 /// A piece of a string literal after parsing: text, or an expression to interpolate.

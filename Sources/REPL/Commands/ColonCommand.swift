@@ -43,6 +43,8 @@ public final class CommandContext {
   public let commands: CommandRegistry
   /// The cells run since the start (or the last `:reset`), with what each printed.
   public internal(set) var cells: [RecordedCell] = []
+  /// How many of `cells` the last `:save` wrote; the ones after it are unsaved work.
+  public internal(set) var savedCellCount = 0
   /// Set by a command to end the prompt after it returns.
   public var shouldQuit = false
 
@@ -59,6 +61,17 @@ public final class CommandContext {
 }
 
 extension CommandContext {
+  /// How many cells were run since the last `:save` (or the start).
+  public var unsavedCellCount: Int { cells.count - savedCellCount }
+
+  /// Forgets every variable, run and recorded cell, as if the prompt had just started; the
+  /// history of typed lines stays.
+  func startFreshSession() {
+    session.reset()
+    cells = []
+    savedCellCount = 0
+  }
+
   /// Runs `source` as a cell typed at the prompt, its output shown piece by piece through the
   /// session's `onOutput` as it runs, and adds it to `cells`. Returns what it printed and
   /// whether Ctrl-C was pressed while it ran.

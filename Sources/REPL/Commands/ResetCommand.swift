@@ -1,10 +1,10 @@
 extension ColonCommand {
-  /// `:reset`: forget every variable and run, as if the prompt had just started.
+  /// `:reset`: forget every variable and run, as if the prompt had just started; the history of
+  /// typed lines stays.
   public static let reset = ColonCommand(
-    name: "reset", summary: "forget every variable and run"
+    name: "reset", summary: "a fresh session: forget every variable and run (history stays)"
   ) { _, context in
-    context.session.reset()
-    context.cells = []
+    context.startFreshSession()
     context.console.line("The session is reset: every variable and run is forgotten.")
   }
 }

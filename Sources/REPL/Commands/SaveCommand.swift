@@ -33,6 +33,7 @@ extension ColonCommand {
       return
     }
     let count = context.cells.count
+    context.savedCellCount = count
     context.console.line(
       "Saved \(count) cell\(count == 1 ? "" : "s") to \(path); "
         + "`trainbook replay \(path) --check` checks it still runs the same.")
