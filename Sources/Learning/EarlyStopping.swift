@@ -67,8 +67,10 @@ public final class EarlyStopping: Callback {
 
   /// Puts back a state from `savedState()`.
   public func restore(_ state: CallbackState) throws {
-    guard let count = state.values["epochs_without_improvement"].flatMap({ Int($0) }) else {
-      throw ModelError("the early stopping state has no count of epochs without improvement")
+    guard let count = state.values["epochs_without_improvement"].flatMap({ Int($0) }),
+      (0...largestSavedCount).contains(count)
+    else {
+      throw ModelError("the early stopping state has no valid count of epochs without improvement")
     }
     best = try state.best(of: "early stopping")
     epochsWithoutImprovement = count

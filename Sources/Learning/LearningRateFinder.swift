@@ -19,10 +19,13 @@ public struct LearningRateFinderResult: Sendable, Equatable {
 /// The loss is smoothed by an exponential moving average with bias correction,
 /// s_i = (β·a_{i−1} + (1 − β)·loss_i) / (1 − β^{i+1}), β = 0.98, and the test stops once s_i exceeds 4× the lowest smoothed loss or is not finite.
 /// The suggestion is the rate at the steepest descent of the smoothed loss against log(rate).
-/// Afterwards the model's weights and the optimizer's state are exactly as before.
+/// `isCancelled` is polled before each step (the REPL's Ctrl-C flag); once it is raised the test
+/// ends with the curve so far. Afterwards the model's weights and the optimizer's state are
+/// exactly as before.
 public func findLearningRate(
   model: Sequential, loss: Loss, optimizer: Optimizer, data: Dataset, start: Double = 1e-7,
-  end: Double = 10, steps: Int = 100, batchSize: Int = 32, seed: UInt64 = 0
+  end: Double = 10, steps: Int = 100, batchSize: Int = 32, seed: UInt64 = 0,
+  isCancelled: () -> Bool = { false }
 ) throws -> LearningRateFinderResult {
   guard start > 0, end > start, steps >= 2, batchSize > 0 else {
     throw ModelError(
@@ -52,6 +55,7 @@ public func findLearningRate(
   var lowest = Double.infinity
   var result = LearningRateFinderResult(rates: [], losses: [], suggestion: nil)
   for step in 0..<steps {
+    guard !isCancelled() else { break }
     // Full batches only, epoch after epoch (nil ends an epoch once).
     guard let indices = loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
       ?? loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)

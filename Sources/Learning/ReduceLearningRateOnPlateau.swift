@@ -60,7 +60,9 @@ public final class ReduceLearningRateOnPlateau: Callback {
   /// Puts back a reducer from `savedState()`.
   public func restore(_ state: CallbackState) throws {
     guard let json = state.values["reducer"],
-      let restored = try? JSONDecoder().decode(PlateauReducer.self, from: Data(json.utf8))
+      let restored = try? JSONDecoder().decode(PlateauReducer.self, from: Data(json.utf8)),
+      (0...largestSavedCount).contains(restored.badEpochs),
+      (0...largestSavedCount).contains(restored.cooldownLeft)
     else { throw ModelError("the reduce-on-plateau state is missing or malformed") }
     reducer = restored
   }

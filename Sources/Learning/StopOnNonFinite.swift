@@ -7,7 +7,9 @@ import Foundation
 /// "loss became NaN at epoch 3, step 41: the learning rate 1 is likely too large; try 0.1" —
 /// or, when the batch itself holds NaN or infinite inputs, that the data needs cleaning; or, when
 /// the model's weights were already NaN at the first step (left by an earlier run that
-/// diverged, so the loss is not finite before any update), that the model must be built again.
+/// diverged, so the loss is not finite before any update), that the model must be built again;
+/// or, when weights and inputs are finite at the first step, that huge values overflow in the
+/// forward pass and the data needs standardizing.
 public final class StopOnNonFinite: Callback {
   /// Creates the callback.
   public init() {}
@@ -22,6 +24,14 @@ public final class StopOnNonFinite: Callback {
         + "clean or impute the data before training"))
     }
     if trainer.epoch == 0 && trainer.batchIndex == 0 {
+      let weights = trainer.model.parameters.flatMap(\.value)
+      if weights.allSatisfy(\.isFinite) {
+        let input = batch.values.map(abs).max() ?? 0
+        let weight = weights.map(abs).max() ?? 0
+        return .stop(.nonFinite(message: "\(place), before any update of this run: the forward "
+          + "pass overflows, with inputs up to \(shortest(Double(input))) and weights up to "
+          + "\(shortest(Double(weight))); standardize the data (or build the model again)"))
+      }
       return .stop(.nonFinite(message: "\(place), before any update of this run: the model's "
         + "weights are already broken (NaN or huge), most likely by an earlier run that "
         + "diverged; build the model again"))

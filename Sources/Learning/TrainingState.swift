@@ -69,6 +69,13 @@ extension Trainer {
       }
       return value
     }
+    func count(_ key: String) throws(ModelError) -> Int {
+      let value: Int = try number(key)
+      guard (0...largestSavedCount).contains(value) else {
+        throw ModelError("the training state's \(key) \(value) is not a count from 0 to 2⁵³")
+      }
+      return value
+    }
     func generatorState(_ key: String) -> [UInt64] {
       (meta[key] ?? "").split(separator: " ").compactMap { UInt64($0) }
     }
@@ -78,19 +85,25 @@ extension Trainer {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let epochs = try decoder.decode([EpochRecord].self, from: Data((meta["history"] ?? "[]").utf8))
+    let historyText = Data((meta["history"] ?? "[]").utf8)
+    guard let epochs = try? decoder.decode([EpochRecord].self, from: historyText) else {
+      throw ModelError("the training state's history is malformed")
+    }
     let tensors = Dictionary(file.tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let orderValues = tensors["trainer.permutation"]?.values ?? []
     guard orderValues.allSatisfy({ $0 >= 0 && $0 < 16_777_216 && $0 == $0.rounded() }) else {
       throw ModelError("the training state's sample order is malformed")
     }
     let order = orderValues.map { Int($0) }
-    let (epoch, batch, step): (Int, Int, Int) = (try number("epoch"), try number("batch"), try number("global_step"))
-    let loaderEpoch: Int = try number("loader_epoch")
+    let (epoch, batch, step) = (try count("epoch"), try count("batch"), try count("global_step"))
+    let loaderEpoch = try count("loader_epoch")
     let augmenterState = generatorState("augmenter_generator")
     let (rate, lossSum, samples, updates): (Float, Double, Int, Int) = (
-      try number("learning_rate"), try number("epoch_loss_sum"), try number("epoch_samples"),
-      try number("updates"))
+      try number("learning_rate"), try number("epoch_loss_sum"), try count("epoch_samples"),
+      try count("updates"))
+    guard rate.isFinite, rate >= 0 else {
+      throw ModelError("the training state's learning rate \(rate) is not a finite rate ≥ 0")
+    }
     for (index, callback) in options.callbacks.enumerated() {
       let prefix = "callback.\(index)."
       var state = CallbackState()
@@ -128,6 +141,11 @@ extension Trainer {
     history.epochs = epochs
   }
 }
+
+/// The largest count (of epochs, steps, samples, epochs without improvement) a training state may
+/// hold: 2⁵³, the largest whole number a trainbook script holds exactly and far beyond any run, so
+/// counting on from a restored count cannot overflow.
+let largestSavedCount = 1 << 53
 
 /// A generator state as text: its words separated by spaces.
 private func words(_ state: [UInt64]) -> String {

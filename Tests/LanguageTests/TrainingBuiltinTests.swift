@@ -157,6 +157,18 @@ struct TrainingBuiltinTests {
     expectClose(stepped, after, rtol: 1e-6)
   }
 
+  /// `backward` refuses a loss computed before the weights moved (its graph mixes old
+  /// activations with new weights), and takes a fresh one.
+  @Test func backwardRefusesALossOlderThanTheWeights() {
+    let session = Session()
+    runClean(setup, in: session)
+    runClean("opt = sgd(lr: 0.5)\nl = loss_of(net, train, loss: bce)", in: session)
+    runClean("step(net, train, loss: bce, optimizer: opt)", in: session)
+    #expect(firstDiagnostic("backward(net)", in: session)?.contains(
+      "the model's weights changed after loss_of(net, …)") == true)
+    runClean("l = loss_of(net, train, loss: bce)\nbackward(net)", in: session)
+  }
+
   @Test func evaluatingTheTestSplitTwiceAfterTrainingWarns() {
     let session = Session()
     runClean(

@@ -58,6 +58,24 @@ import TestSupport
     #expect(suggestion > 1e-5 && suggestion < (result.rates.last ?? 0))
   }
 
+  /// A cancelled range test (Ctrl-C) stops at once with the curve so far and the model as it
+  /// was, however many steps were asked for.
+  @Test func learningRateFinderStopsWhenCancelled() throws {
+    let data = try Dataset.moons(count: 200, noise: 0.2, seed: 1)
+    let model = try Sequential.mlp(inputs: 2, hidden: [16], outputs: 1, seed: 1)
+    let before = model.stateDict()
+    var polls = 0
+    let result = try findLearningRate(
+      model: model, loss: .binaryCrossEntropy, optimizer: .sgd(learningRate: 0.01), data: data,
+      start: 1e-7, end: 1e-6, steps: 1_000_000,
+      isCancelled: {
+        polls += 1
+        return polls > 5
+      })
+    #expect(result.rates.count == 5)
+    #expect(model.stateDict() == before)
+  }
+
   /// The first look at the test data is silent; a second look after more training warns; a
   /// second look without training in between does not.
   @Test func testSetLedgerWarnsOnRepeatAfterTraining() throws {

@@ -85,6 +85,23 @@ import Testing
     #expect(message.hasSuffix("most likely by an earlier run that diverged; build the model again"))
   }
 
+  /// Finite inputs so large that the first forward pass overflows are blamed on the data, not on
+  /// weights that are fine.
+  @Test func hugeInputsAreNamedAsTheCause() throws {
+    let data = Dataset(
+      name: "huge", features: [1, 3e38, -3e38, 2], featureCount: 1, targets: [0, 1, 0, 1],
+      task: .regression, provenance: .file(path: "huge.csv"))
+    let trainer = Trainer(
+      model: try .mlp(inputs: 1, hidden: [4], outputs: 1, seed: 1), loss: .meanSquaredError,
+      optimizer: .sgd(learningRate: 0.01), options: FitOptions(epochs: 1, batchSize: 4))
+    guard case .nonFinite(let message) = try trainer.fit(data).stopReason else {
+      Issue.record("expected a NaN stop")
+      return
+    }
+    #expect(message.contains("inputs up to 3e+38"))
+    #expect(message.contains("standardize the data"))
+  }
+
   /// Cancelling mid-epoch stops after a step, and calling fit again continues to the same weights
   /// as an uninterrupted run, bit for bit.
   @Test func cancelledTrainingResumesExactly() throws {

@@ -39,13 +39,14 @@ extension Builtin {
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
         let seed = try arguments.seed(in: context)
         try checkFit(object, data, loss)
-        return .host(
-          RateFinderObject(
-            try libraryCall {
-              try findLearningRate(
-                model: model, loss: loss, optimizer: optimizer.make(), data: data, start: start,
-                end: end, steps: steps, batchSize: batch, seed: seed)
-            }))
+        let result = try libraryCall {
+          try findLearningRate(
+            model: model, loss: loss, optimizer: optimizer.make(), data: data, start: start,
+            end: end, steps: steps, batchSize: batch, seed: seed,
+            isCancelled: { context.isCancelled })
+        }
+        try context.checkCancellation()
+        return .host(RateFinderObject(result))
       },
       Builtin(
         "cross_validate", topic: .training,

@@ -36,7 +36,7 @@ extension Builtin {
       ) { arguments, context in
         let model = arguments.model("model").model
         let loss = try trainingLoss(arguments, context)
-        context.session.runs.pendingLosses[ObjectIdentifier(model)] = loss
+        context.session.runs.pendingLosses[ObjectIdentifier(model)] = PendingLoss(loss, of: model)
         return .number(Double(loss.scalar))
       },
       Builtin(
@@ -51,15 +51,20 @@ extension Builtin {
           """
       ) { arguments, context in
         let model = arguments.model("model").model
-        guard
-          let loss = context.session.runs.pendingLosses.removeValue(forKey: ObjectIdentifier(model))
-        else {
+        let runs = context.session.runs
+        guard let pending = runs.pendingLosses.removeValue(forKey: ObjectIdentifier(model)) else {
           throw CallError(
             "there is no loss to back-propagate for this model",
             hint: "call loss_of(net, data) first, then backward(net)", argument: "model")
         }
+        guard pending.isCurrent(for: model) else {
+          throw CallError(
+            "the model's weights changed after loss_of(net, …), so that loss no longer "
+              + "describes them", hint: "call loss_of(net, data) again, then backward(net)",
+            argument: "model")
+        }
         model.zeroGradients()
-        try libraryCall { try loss.backward() }
+        try libraryCall { try pending.loss.backward() }
         return .none
       },
       Builtin(

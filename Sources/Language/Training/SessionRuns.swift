@@ -15,8 +15,8 @@ public final class SessionRuns {
   public var onTrainingStep: ((TrainingBar) -> Void)?
   /// Counts evaluations on test data and warns on a repeat after more training.
   public let testLedger = TestSetLedger()
-  /// The loss of the last `loss_of` per model, with its graph, waiting for `backward`.
-  var pendingLosses: [ObjectIdentifier: Tensor] = [:]
+  /// The last `loss_of` per model, with its graph, waiting for `backward`.
+  var pendingLosses: [ObjectIdentifier: PendingLoss] = [:]
 
   init() {}
 
@@ -40,5 +40,28 @@ public final class SessionRuns {
     } catch {
       return "note: the run was not saved to runs/: \(error)"
     }
+  }
+}
+
+/// A `loss_of` waiting for `backward`: the loss with its graph, and the bits of the model's
+/// weights (and running statistics) just after its forward pass, so that `backward` can refuse a
+/// graph that `update`, `step`, `fit` or `load_weights` has since made out of date.
+struct PendingLoss {
+  /// The loss, whose graph `backward` walks.
+  let loss: Tensor
+  /// The bit patterns of every tensor of the model's `state_dict` when the loss was computed.
+  let weights: [[UInt32]]
+
+  /// The pending `loss` of `model`, as its weights are now.
+  init(_ loss: Tensor, of model: Sequential) {
+    self.loss = loss
+    weights = Self.bits(of: model)
+  }
+
+  /// Whether `model`'s weights are still those the loss was computed with.
+  func isCurrent(for model: Sequential) -> Bool { weights == Self.bits(of: model) }
+
+  private static func bits(of model: Sequential) -> [[UInt32]] {
+    model.stateDict().map { $0.values.map(\.bitPattern) }
   }
 }
