@@ -54,21 +54,22 @@ package func multiplyMatrices(
     return
   }
   guard m > 0, n > 0 else { return }
-  if !accumulate { c.update(repeating: 0, count: m * n) }
-  guard k > 0 else { return }
+  guard k > 0 else {
+    if !accumulate { c.update(repeating: 0, count: m * n) }
+    return
+  }
   if n >= 8 {
-    multiplyByRows(a, b, into: c)
+    multiplyByRows(a, b, into: c, accumulate: accumulate)
   } else if m >= 8 {
     withUnsafeTemporaryAllocation(of: Float.self, capacity: n * m) { scratch in
       guard let transposed = scratch.baseAddress else { return }
-      transposed.update(repeating: 0, count: n * m)
-      multiplyByRows(b.transposedOperand, a.transposedOperand, into: transposed)
-      transposeMatrices(1, n, m, transposed, into: c, adding: true)
+      multiplyByRows(b.transposedOperand, a.transposedOperand, into: transposed, accumulate: false)
+      transposeMatrices(1, n, m, transposed, into: c, adding: accumulate)
     }
   } else {
     for i in 0..<m {
       for j in 0..<n {
-        var total = c[i * n + j]
+        var total = accumulate ? c[i * n + j] : 0
         for p in 0..<k { total = total.addingProduct(a.element(i, p), b.element(p, j)) }
         c[i * n + j] = total
       }
@@ -88,29 +89,31 @@ extension MatrixOperand {
   }
 }
 
-/// `c += op(a) · op(b)` for a small product, vectorised along the rows of c (`n` columns).
+/// `c = op(a) · op(b) + (accumulate ? c : 0)` for a small product, vectorised along the rows of
+/// c (`n` columns).
 ///
 /// The rows of op(b) must be contiguous, so a transposed `b` is first copied out transposed.
 private func multiplyByRows(
-  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>
+  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
   let (m, k, n) = (a.usedRows, a.usedColumns, b.usedColumns)
   guard b.transposed else {
-    addProduct(a, b.base, m: m, n: n, k: k, into: c)
+    addProduct(a, b.base, m: m, n: n, k: k, into: c, accumulate: accumulate)
     return
   }
   withUnsafeTemporaryAllocation(of: Float.self, capacity: k * n) { scratch in
     guard let contiguous = scratch.baseAddress else { return }
     transposeMatrices(1, n, k, b.base, into: contiguous, adding: false)
-    addProduct(a, UnsafePointer(contiguous), m: m, n: n, k: k, into: c)
+    addProduct(a, UnsafePointer(contiguous), m: m, n: n, k: k, into: c, accumulate: accumulate)
   }
 }
 
-/// `c += op(a) · b` for a contiguous row-major k × n matrix `b`: tiles of 4 rows × 16 columns
-/// with eight accumulators, then single rows eight columns at a time for what is left.
+/// `c = op(a) · b + (accumulate ? c : 0)` for a contiguous row-major k × n matrix `b`: tiles of
+/// 4 rows × 16 columns with eight accumulators, then single rows eight columns at a time for what
+/// is left.
 private func addProduct(
   _ a: MatrixOperand, _ b: UnsafePointer<Float>, m: Int, n: Int, k: Int,
-  into c: UnsafeMutablePointer<Float>
+  into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
   // a[i, p] is at i · rowStep + p · columnStep, whether or not a is used transposed.
   let (rowStep, columnStep) = a.transposed ? (1, a.columns) : (a.columns, 1)
@@ -119,33 +122,43 @@ private func addProduct(
   while i + 4 <= m {
     var j = 0
     while j < wideColumns {
-      addTile(a.base + i * rowStep, rowStep, columnStep, b + j, n, k, into: c + i * n + j)
+      addTile(
+        a.base + i * rowStep, rowStep, columnStep, b + j, n, k, into: c + i * n + j,
+        accumulate: accumulate)
       j += 16
     }
     for row in i..<(i + 4) {
-      addRow(a.base + row * rowStep, columnStep, b, n, k, from: wideColumns, into: c + row * n)
+      addRow(
+        a.base + row * rowStep, columnStep, b, n, k, from: wideColumns, into: c + row * n,
+        accumulate: accumulate)
     }
     i += 4
   }
   for row in i..<m {
-    addRow(a.base + row * rowStep, columnStep, b, n, k, from: 0, into: c + row * n)
+    addRow(
+      a.base + row * rowStep, columnStep, b, n, k, from: 0, into: c + row * n,
+      accumulate: accumulate)
   }
 }
 
-/// Adds a 4 × 16 tile of op(a) · b to `c` (rows `n` apart), from op(a)'s 4 rows at `a`.
+/// Writes (or with `accumulate`, adds) a 4 × 16 tile of op(a) · b to `c` (rows `n` apart), from
+/// op(a)'s 4 rows at `a`.
 @inline(__always)
 private func addTile(
   _ a: UnsafePointer<Float>, _ rowStep: Int, _ columnStep: Int, _ b: UnsafePointer<Float>,
-  _ n: Int, _ k: Int, into c: UnsafeMutablePointer<Float>
+  _ n: Int, _ k: Int, into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
-  var c00 = c.vector(at: 0)
-  var c01 = c.vector(at: 8)
-  var c10 = c.vector(at: n)
-  var c11 = c.vector(at: n + 8)
-  var c20 = c.vector(at: 2 * n)
-  var c21 = c.vector(at: 2 * n + 8)
-  var c30 = c.vector(at: 3 * n)
-  var c31 = c.vector(at: 3 * n + 8)
+  @inline(__always) func start(_ index: Int) -> Vector {
+    accumulate ? c.vector(at: index) : Vector()
+  }
+  var c00 = start(0)
+  var c01 = start(8)
+  var c10 = start(n)
+  var c11 = start(n + 8)
+  var c20 = start(2 * n)
+  var c21 = start(2 * n + 8)
+  var c30 = start(3 * n)
+  var c31 = start(3 * n + 8)
   var aColumn = a
   var bRow = b
   for _ in 0..<k {
@@ -176,16 +189,20 @@ private func addTile(
   c.store(c31, at: 3 * n + 8)
 }
 
-/// Adds columns `start..<n` of one row of op(a) · b to the row `c`, eight columns at a time.
+/// Writes (or with `accumulate`, adds) columns `start..<n` of one row of op(a) · b to the row `c`,
+/// eight columns at a time.
 @inline(__always)
 private func addRow(
   _ a: UnsafePointer<Float>, _ columnStep: Int, _ b: UnsafePointer<Float>, _ n: Int, _ k: Int,
-  from start: Int, into c: UnsafeMutablePointer<Float>
+  from start: Int, into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
   var j = start
   while j < n {
     let width = min(8, n - j)
-    var total = width == 8 ? c.vector(at: j) : UnsafePointer(c).partialVector(at: j, count: width)
+    var total = Vector()
+    if accumulate {
+      total = width == 8 ? c.vector(at: j) : UnsafePointer(c).partialVector(at: j, count: width)
+    }
     var aElement = a
     var bRow = b + j
     for _ in 0..<k {
