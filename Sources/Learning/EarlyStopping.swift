@@ -28,8 +28,9 @@ public final class EarlyStopping: Callback {
     self.restoreBestWeights = restoreBestWeights
   }
 
-  /// Starts afresh unless the trainer is resuming.
+  /// Checks that the fit records the watched value; starts afresh unless the trainer is resuming.
   public func trainingBegan(_ trainer: Trainer) throws {
+    try monitor.check(in: trainer.options, by: "early stopping")
     guard trainer.epoch == 0, trainer.batchIndex == 0 else { return }
     best = nil
     bestWeights = []

@@ -18,7 +18,8 @@ public struct LearningRateFinderResult: Sendable, Equatable {
 /// rate grows exponentially from `start` to `end`: rate_i = start · (end/start)^(i/(steps − 1)).
 /// The loss is smoothed by an exponential moving average with bias correction,
 /// s_i = (β·a_{i−1} + (1 − β)·loss_i) / (1 − β^{i+1}), β = 0.98, and the test stops once s_i exceeds 4× the lowest smoothed loss or is not finite.
-/// The suggestion is the rate at the steepest descent of the smoothed loss against log(rate).
+/// The suggestion is the rate at the steepest descent of the smoothed loss against log(rate),
+/// away from the curve's two ends.
 /// `isCancelled` is polled before each step (the REPL's Ctrl-C flag); once it is raised the test
 /// ends with the curve so far. Afterwards the model's weights and the optimizer's state are
 /// exactly as before.
@@ -76,11 +77,14 @@ public func findLearningRate(
   return result
 }
 
-/// The rate where the loss falls fastest against log(rate), by central differences.
+/// The rate where the loss falls fastest against log(rate), by central differences, leaving out
+/// the first 10 points (where the smoothed loss is still the noise of a few batches) and the last
+/// 5 (where it turns to diverge), as fastai's `lr_find` does, when there are enough of them.
 private func steepestDescent(_ rates: [Double], _ losses: [Double]) -> Double? {
   guard rates.count >= 3 else { return nil }
+  let (skipStart, skipEnd) = rates.count >= 30 ? (10, 5) : (1, 1)
   var best: (slope: Double, rate: Double)?
-  for i in 1..<(rates.count - 1) {
+  for i in skipStart..<(rates.count - skipEnd) {
     let slope = (losses[i + 1] - losses[i - 1]) / (log(rates[i + 1]) - log(rates[i - 1]))
     if slope < 0, slope < best?.slope ?? 0 { best = (slope, rates[i]) }
   }

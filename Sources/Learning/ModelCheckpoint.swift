@@ -20,8 +20,9 @@ public final class ModelCheckpoint: Callback {
     self.monitor = Monitor(monitor, minDelta: minDelta)
   }
 
-  /// Starts afresh unless the trainer is resuming.
+  /// Checks that the fit records the watched value; starts afresh unless the trainer is resuming.
   public func trainingBegan(_ trainer: Trainer) throws {
+    if best != nil { try monitor.check(in: trainer.options, by: "the best-weights checkpoint") }
     if trainer.epoch == 0, trainer.batchIndex == 0 { bestSoFar = nil }
   }
 

@@ -30,6 +30,22 @@ public struct Monitor: Sendable, Equatable {
     return value
   }
 
+  /// Throws, before any training, unless a fit with `options` records the watched value: `loss`
+  /// and each metric, and with validation data `val_loss` and `val_` + each metric.
+  public func check(in options: FitOptions, by callback: String) throws(ModelError) {
+    var recorded = ["loss"] + options.metrics.map(\.rawValue)
+    if options.validation != nil { recorded += recorded.map { "val_" + $0 } }
+    guard !recorded.contains(name) else { return }
+    let base = name.hasPrefix("val_") ? String(name.dropFirst(4)) : name
+    let hint =
+      name.hasPrefix("val_") && options.validation == nil
+      ? "give fit validation data"
+      : Metric(rawValue: base) != nil ? "add \"\(base)\" to fit's metrics" : "watch one of those"
+    throw ModelError(
+      "\(callback) watches \(name), which this fit does not record (it records "
+        + recorded.joined(separator: ", ") + "); " + hint)
+  }
+
   /// Whether `value` is better than `best` by more than `minDelta` (any number beats no best).
   public func improves(_ value: Double, on best: Double?) -> Bool {
     guard let best else { return !value.isNaN }

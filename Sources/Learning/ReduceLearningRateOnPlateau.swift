@@ -31,8 +31,10 @@ public final class ReduceLearningRateOnPlateau: Callback {
     self.minimumRate = minimumRate
   }
 
-  /// Starts a reducer at the optimizer's rate, unless the trainer is resuming.
+  /// Checks that the fit records the watched value; starts a reducer at the optimizer's rate,
+  /// unless the trainer is resuming.
   public func trainingBegan(_ trainer: Trainer) throws {
+    try monitor.check(in: trainer.options, by: "reduce on plateau")
     guard reducer == nil || (trainer.epoch == 0 && trainer.batchIndex == 0) else { return }
     reducer = try PlateauReducer(
       initialRate: Double(trainer.optimizer.learningRate), mode: monitor.maximizes ? .max : .min,

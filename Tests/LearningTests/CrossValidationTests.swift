@@ -58,6 +58,19 @@ import TestSupport
     #expect(suggestion > 1e-5 && suggestion < (result.rates.last ?? 0))
   }
 
+  /// The suggestion comes from where the loss really falls, not from the first steps, where the
+  /// smoothed loss is still the noise of a few batches (which once suggested 2.5e-7 here).
+  @Test func learningRateFinderIgnoresTheNoisyStart() throws {
+    let data = try Dataset.moons(count: 300, noise: 0.2, seed: 2)
+    for optimizer in [Optimizer.sgd(learningRate: 0.01), .adam()] {
+      let model = try Sequential.mlp(inputs: 2, hidden: [16], outputs: 1, seed: 1)
+      let result = try findLearningRate(
+        model: model, loss: .binaryCrossEntropy, optimizer: optimizer, data: data, seed: 1)
+      let suggestion = try #require(result.suggestion)
+      #expect(suggestion > 1e-4 && suggestion < 10, "\(optimizer.rule.name): \(suggestion)")
+    }
+  }
+
   /// A cancelled range test (Ctrl-C) stops at once with the curve so far and the model as it
   /// was, however many steps were asked for.
   @Test func learningRateFinderStopsWhenCancelled() throws {

@@ -171,6 +171,33 @@ import Testing
     #expect(second.history.epochs.count == 4)
   }
 
+  /// A callback watching a value the fit does not record says so before any training, with
+  /// what the fit records and how to fix it.
+  @Test func callbacksWatchingUnrecordedValuesFailBeforeTraining() throws {
+    let data = try Self.moons().train
+    let model = try Self.model()
+    let before = model.stateDict()
+    let cases: [(any Callback, String)] = [
+      (
+        EarlyStopping(monitor: "accuracy"),
+        "early stopping watches accuracy, which this fit does not record (it records loss); "
+          + "add \"accuracy\" to fit's metrics"
+      ),
+      (
+        ReduceLearningRateOnPlateau(),
+        "reduce on plateau watches val_loss, which this fit does not record (it records loss); "
+          + "give fit validation data"
+      ),
+    ]
+    for (callback, message) in cases {
+      let trainer = Trainer(
+        model: model, loss: .binaryCrossEntropy, optimizer: .adam(),
+        options: FitOptions(epochs: 2, callbacks: [callback]))
+      #expect(throws: ModelError(message)) { try trainer.fit(data) }
+    }
+    #expect(model.stateDict() == before)
+  }
+
   /// A frozen layer keeps its weights while the others train.
   @Test func frozenLayersDoNotTrain() throws {
     let data = try Self.moons().train
