@@ -48,11 +48,13 @@ extension Tensor {
   private func topologicalOrder() -> [Tensor] {
     let mark = nextVisitMark()
     var order: [Tensor] = []
-    var stack: [Tensor] = [self]
-    var nextInputs = [0]
+    var stack: [Tensor] = []
+    var nextInputs: [Int] = []
     order.reserveCapacity(32)
     stack.reserveCapacity(32)
     nextInputs.reserveCapacity(32)
+    stack.append(self)
+    nextInputs.append(0)
     visitMark = mark
     while let node = stack.last {
       let next = nextInputs[nextInputs.count - 1]
