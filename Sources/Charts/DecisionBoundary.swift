@@ -98,8 +98,11 @@ public struct DecisionBoundary: Sendable {
     }
     let missing = points.count - placed.count
     guard missing > 0 else { return (placed, []) }
-    let count = missing == 1 ? "1 point lies" : "\(missing) points lie"
-    return (placed, ["note: \(count) outside the plotted range or has no class, left out"])
+    let note =
+      missing == 1
+      ? "1 point lies outside the plotted range or has no class"
+      : "\(missing) points lie outside the plotted range or have no class"
+    return (placed, ["note: \(note), left out"])
   }
 
   /// As many tick values inside an axis's range as fit along `rows` lines.

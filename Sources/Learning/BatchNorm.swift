@@ -66,7 +66,10 @@ public final class BatchNorm: Layer {
         case "running_mean" where tensor.values.count == features: runningMean = tensor.values
         case "running_var" where tensor.values.count == features: runningVariance = tensor.values
         case "num_batches_tracked" where tensor.values.count == 1:
-          batchesTracked = Int64(exactly: tensor.values[0].rounded()) ?? 0
+          guard let count = Int64(exactly: tensor.values[0]), count >= 0 else {
+            preconditionFailure("num_batches_tracked must be a whole count ≥ 0")
+          }
+          batchesTracked = count
         default: preconditionFailure("batch norm has no buffer \(tensor.name) of that size")
         }
       }

@@ -14,7 +14,8 @@ extension Sequential {
   }
 
   /// Replaces the model's weights with `tensors`, which must name exactly the model's tensors
-  /// with the same shapes; otherwise nothing changes and the error names the tensor that differs.
+  /// with the same shapes, and hold whole counts ≥ 0 in each `num_batches_tracked` (PyTorch's
+  /// int64); otherwise nothing changes and the error names the tensor that differs.
   public func load(stateDict tensors: [NamedTensor]) throws(ModelError) {
     let expected = stateDict()
     var given: [String: NamedTensor] = [:]
@@ -33,6 +34,12 @@ extension Sequential {
     if let extra = tensors.first(where: { !known.contains($0.name) }) {
       throw ModelError("the weights have a tensor \(extra.name) that the model does not have")
     }
+    for tensor in expected where tensor.name.hasSuffix(".num_batches_tracked") {
+      for count in given[tensor.name]?.values ?? [] where !isBatchCount(count) {
+        throw ModelError(
+          "tensor \(tensor.name) must hold a whole number of batches from 0 to 2⁵³, got \(count)")
+      }
+    }
     for (index, layer) in layers.enumerated() {
       for parameter in layer.parameters {
         parameter.value = given["\(index).\(parameter.name)"]?.values ?? parameter.value
@@ -46,4 +53,9 @@ extension Sequential {
       }
     }
   }
+}
+
+/// Whether `value` is a batch count a model may hold: a whole number from 0 to 2⁵³.
+private func isBatchCount(_ value: Float) -> Bool {
+  value >= 0 && value.rounded() == value && Double(value) <= Double(largestSavedCount)
 }

@@ -96,4 +96,16 @@ import Testing
       #expect(!chart.render(width: width, height: height, color: true).isEmpty)
     }
   }
+
+  @Test func theNoteAgreesWithTheNumberOfPointsLeftOut() {
+    let chart = DecisionBoundary(
+      xRange: 0...1, yRange: 0...1, values: .classes([[0]]),
+      points: [
+        LabeledPoint(x: 0.5, y: 0.5, label: 0), LabeledPoint(x: 9, y: 9, label: 0),
+        LabeledPoint(x: 0.5, y: 0.5, label: -1),
+      ])
+    #expect(
+      chart.render().hasSuffix(
+        "note: 2 points lie outside the plotted range or have no class, left out"))
+  }
 }

@@ -25,6 +25,42 @@ struct DiagnosisTests {
     #expect(diagnosis.suggestions.first == "optimizer: sgd(lr: 0.1)")
   }
 
+  /// A NaN run whose stop message blames the data or the weights is not advised a smaller rate.
+  @Test func nanFromTheDataOrTheWeightsFollowsTheStopMessage() {
+    let place = "loss became NaN at epoch 1, step 1"
+    let cases: [(message: String, says: String, suggestions: [String])] = [
+      (
+        "\(place): the batch contains NaN or infinite inputs; clean or impute the data before "
+          + "training", "The data holds NaN or infinite values", []
+      ),
+      (
+        "\(place), before any update of this run: the forward pass overflows, with inputs up to "
+          + "3e+38 and weights up to 0.9; standardize the data (or build the model again)",
+        "put the features on a common scale", ["train, val = standardize(train, val)"]
+      ),
+      (
+        "\(place), before any update of this run: the model's weights are already broken (NaN "
+          + "or huge), most likely by an earlier run that diverged; build the model again",
+        "build the model again rather than changing the learning rate",
+        ["net = mlp(inputs: …, hidden: […], outputs: …)"]
+      ),
+    ]
+    for (message, says, suggestions) in cases {
+      for loss in [[], [0.7, .nan]] {
+        let diagnosis = Diagnosis(of: run(loss: loss, status: .diverged, message: message))
+        #expect(diagnosis.verdict == .diverged)
+        #expect(diagnosis.explanation.hasPrefix(message + ". "))
+        #expect(diagnosis.explanation.contains(says))
+        #expect(diagnosis.suggestions == suggestions)
+      }
+    }
+    let rate = Diagnosis(
+      of: run(
+        loss: [0.7, .nan], lr: 1, status: .diverged,
+        message: "\(place): the learning rate 1 is likely too large; try 0.1"))
+    #expect(rate.suggestions.first == "optimizer: sgd(lr: 0.1)")
+  }
+
   @Test func risingTrainingLossIsDivergence() {
     let diagnosis = Diagnosis(of: run(loss: [0.7, 0.9, 1.4, 2.1], lr: 0.5))
     #expect(diagnosis.verdict == .diverged)

@@ -285,5 +285,28 @@ struct TrainingBuiltinTests {
       == "early_stopping(patience: 10)")
     #expect(text(session.run("one_cycle(max_lr: 0.1)", origin: nil)) == "one_cycle(max_lr: 0.1)")
     #expect(evaluatedNumber("sgd(lr: 0.1, momentum: 0.9).momentum", in: session) == 0.9)
+    #expect(text(session.run("print(sgd(lr: 0.1, momentum: 0.9, nesterov: true))", origin: nil))
+      == "sgd(lr: 0.1, momentum: 0.9, nesterov: true)")
+    #expect(
+      text(session.run("sgd(nesterov: false)", origin: nil)) == "sgd(lr: 0.01, nesterov: false)")
+    guard case .bool(true)? = evaluate("sgd(nesterov: true).nesterov", in: session) else {
+      Issue.record("the `nesterov` field is not the flag given")
+      return
+    }
+  }
+
+  @Test func aWrongElementOfAListIsNamedByIndexAndType() {
+    let session = Session()
+    _ = session.run(setup, origin: nil)
+    let schedule = firstDiagnostic(
+      "fit(net, train, callbacks: [early_stopping(), reduce_on_plateau()])", in: session) ?? ""
+    #expect(schedule.contains(
+      "expected a list of callbacks for `callbacks`, but element 1 is a schedule"))
+    #expect(schedule.contains(
+      "hint: `reduce_on_plateau()` is a learning-rate schedule: pass it as "
+        + "`fit(…, schedule: reduce_on_plateau())`, not in `callbacks:`"))
+    let metric = firstDiagnostic("fit(net, train, metrics: [\"accuracy\", 3])", in: session) ?? ""
+    #expect(metric.contains("expected a list of metrics (") && metric.contains(
+      "for `metrics`, but element 1 is 3"))
   }
 }

@@ -97,6 +97,25 @@ import TestSupport
     }
   }
 
+  /// A batch count that is not a whole number ≥ 0 is refused, naming the tensor, and the model
+  /// keeps its weights (PyTorch's count is an int64).
+  @Test func aBrokenBatchCountIsRefused() throws {
+    let model = try Self.model()
+    let before = model.stateDict()
+    for count: Float in [.nan, .infinity, -1, 2.5, 1e30] {
+      let tensors = before.map { tensor in
+        tensor.name == "1.num_batches_tracked"
+          ? NamedTensor(name: tensor.name, shape: tensor.shape, values: [count]) : tensor
+      }
+      #expect(
+        throws: ModelError(
+          "tensor 1.num_batches_tracked must hold a whole number of batches from 0 to 2⁵³, "
+            + "got \(count)")
+      ) { try model.load(stateDict: tensors) }
+    }
+    #expect(model.stateDict() == before)
+  }
+
   /// A damaged file is rejected with a reason, never a crash, and the model keeps its weights.
   @Test func damagedFilesAreRejected() throws {
     let url = Self.temporaryURL()

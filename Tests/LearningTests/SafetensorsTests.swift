@@ -103,6 +103,20 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
       .invalidHeader, "a"
     ),
     (
+      "shape written as a decimal",
+      file(
+        header: "{\"a\":{\"dtype\":\"F32\",\"shape\":[1.0],\"data_offsets\":[0,4]}}",
+        data: four),
+      .invalidHeader, "a"
+    ),
+    (
+      "offset written with an exponent",
+      file(
+        header: "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4e0]}}",
+        data: four),
+      .invalidHeader, "a"
+    ),
+    (
       "offsets missing", file(header: "{\"a\":{\"dtype\":\"F32\",\"shape\":[1]}}", data: four),
       .invalidHeader, "a"
     ),
@@ -144,6 +158,16 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
     #expect(result?.1 == tensor, "\(label)")
   }
   #expect(rejection(file(header: two, data: four + four)) == nil)
+}
+
+@Test func writtenFractionsAreFoundWithTheirKeysOutsideStrings() {
+  let text = #"{"a\"1.5":{"shape":[2, -3.0e1],"x":"4.5"},"b":[{"c":7E2}],"d":-0,"e":[0.5]}"#
+  #expect(
+    JSONValue.writtenFractions(in: text) == [
+      WrittenFraction(path: ["a\"1.5", "shape"], literal: "-3.0e1"),
+      WrittenFraction(path: ["b", "c"], literal: "7E2"),
+      WrittenFraction(path: ["e"], literal: "0.5"),
+    ])
 }
 
 @Test func safetensorsErrorsNameTheTensor() {

@@ -111,11 +111,11 @@ extension Builtin {
         }
         clipping = .value(Float(limit))
       }
-      let settings = parameters.dropFirst().compactMap { parameter -> (String, Double)? in
+      let settings = parameters.dropFirst().compactMap { parameter -> (String, Value)? in
+        let value = arguments[parameter.label]
         guard arguments.isGiven(parameter.label) else { return nil }
-        switch arguments[parameter.label] {
-        case .number(let value): return (parameter.label, value)
-        case .bool(let flag): return (parameter.label, flag ? 1 : 0)
+        switch value {
+        case .number, .bool: return (parameter.label, value)
         default: return nil
         }
       }

@@ -25,7 +25,8 @@ extension Builtin {
             "schedule", .either(.host("schedule"), .none), default: .none,
             "A learning-rate schedule, starting from the optimizer's rate."),
           .optional(
-            "callbacks", .list(of: .host("callback")), default: .list([]),
+            "callbacks", .list(of: .host("callback"), hint: CallbackObject.misplaced),
+            default: .list([]),
             "Callbacks such as early_stopping(…), checkpoint(…), log_epochs(…)."),
           .optional(
             "metrics", .list(of: .choice("metric", Metric.allCases.map(\.rawValue))),

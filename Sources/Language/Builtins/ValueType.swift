@@ -9,6 +9,9 @@ public struct ValueType {
     case wrongType
     /// The value has the right type but is not allowed, for this reason.
     case rejected(message: String, hint: String?)
+    /// The value is a list whose element at `index` (counted from 0) is of the wrong type; the
+    /// message names the element's type, with `hint` when one helps.
+    case wrongElement(index: Int, value: Value, hint: String?)
   }
 
   /// The type as a message names it: `a number`, `a list of numbers`, `relu, tanh or sigmoid`.
@@ -94,13 +97,20 @@ public struct ValueType {
     }
   }
 
-  /// A list whose every element is of `element`'s type.
-  public static func list(of element: ValueType) -> ValueType {
+  /// A list whose every element is of `element`'s type. `hint` may say where an element of the
+  /// wrong type belongs instead (a schedule in `callbacks:` goes in `schedule:`).
+  public static func list(
+    of element: ValueType, hint: @escaping (Value) -> String? = { _ in nil }
+  ) -> ValueType {
     ValueType(name: "a list of " + plural(of: element.name)) { value in
       guard case .list(let elements) = value else { return .wrongType }
-      for element in elements.map(element.check) {
-        if case .accepted = element { continue }
-        return element
+      for (index, item) in elements.enumerated() {
+        switch element.check(item) {
+        case .accepted: continue
+        case .wrongType, .wrongElement:
+          return .wrongElement(index: index, value: item, hint: hint(item))
+        case let verdict: return verdict
+        }
       }
       return .accepted
     }
@@ -120,6 +130,7 @@ public struct ValueType {
         let answer = type.check(value)
         if case .accepted = answer { return .accepted }
         if case .rejected = answer { verdict = answer }
+        if case .wrongElement = answer { verdict = answer }
       }
       return verdict
     }

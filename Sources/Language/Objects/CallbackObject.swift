@@ -18,6 +18,14 @@ final class CallbackObject: HostObject {
 
   var typeName: String { "callback" }
   var summary: String { call }
+
+  /// Where a value given among the callbacks belongs instead, if it is one a learner may take
+  /// for a callback: a schedule such as `reduce_on_plateau(…)` goes in `schedule:`.
+  static func misplaced(_ value: Value) -> String? {
+    guard case .host(let object as ScheduleObject) = value else { return nil }
+    return "`\(object.summary)` is a learning-rate schedule: pass it as "
+      + "`fit(…, schedule: \(object.summary))`, not in `callbacks:`"
+  }
 }
 
 /// Appends each epoch's values to a CSV or JSON-lines file.

@@ -8,14 +8,15 @@ final class OptimizerObject: HostObject {
   let name: String
   /// The learning rate.
   let rate: Double
-  /// The settings given besides the rate, in the order written, for display.
-  let settings: [(label: String, value: Double)]
+  /// The settings given besides the rate, in the order written, for display (numbers and
+  /// flags such as `nesterov: true`).
+  let settings: [(label: String, value: Value)]
   private let build: () -> Optimizer
   /// The optimizer that `update` steps with, made on first use.
   private(set) lazy var live: Optimizer = build()
 
   init(
-    name: String, rate: Double, settings: [(label: String, value: Double)],
+    name: String, rate: Double, settings: [(label: String, value: Value)],
     build: @escaping () -> Optimizer
   ) {
     self.name = name
@@ -29,9 +30,8 @@ final class OptimizerObject: HostObject {
 
   var typeName: String { "optimizer" }
   var summary: String {
-    let parts = [("lr", rate)] + settings.map { ($0.label, $0.value) }
-    return name + "(" + parts.map { "\($0.0): \(NumberFormat.format($0.1))" }
-      .joined(separator: ", ") + ")"
+    let parts = [("lr", Value.number(rate))] + settings.map { ($0.label, $0.value) }
+    return name + "(" + parts.map { "\($0.0): \($0.1.summary)" }.joined(separator: ", ") + ")"
   }
   var fieldNames: [String] { ["name", "lr"] + settings.map(\.label) }
 
@@ -39,7 +39,7 @@ final class OptimizerObject: HostObject {
     switch field {
     case "name": return .string(name)
     case "lr": return .number(rate)
-    default: return settings.first { $0.label == field }.map { .number($0.value) }
+    default: return settings.first { $0.label == field }?.value
     }
   }
 

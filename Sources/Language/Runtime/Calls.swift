@@ -165,6 +165,12 @@ extension Session {
       throw Diagnostic(
         range: range, message: message,
         hint: hint ?? "`\(parameter.label)`: \(parameter.doc)")
+    case .wrongElement(let index, let element, let hint):
+      throw Diagnostic(
+        range: range,
+        message: "expected \(parameter.type.name) for `\(parameter.label)`, but element \(index) "
+          + "is \(described(element))",
+        hint: hint ?? "`\(parameter.label)`: \(parameter.doc)")
     }
   }
 

@@ -14,6 +14,10 @@ import Foundation
 /// | barely moving | the training loss fell by less than 10% overall, at a steady pace (the last quarter of the epochs brought at least 15% of the fall) |
 /// | underfitting | the training loss flattened after falling less than 10%, or was still falling steadily (by over 5%, and 15% of its fall, in the last quarter) |
 /// | good fit | none of the above |
+///
+/// A diverged run is advised a smaller learning rate, unless its stop message blames something
+/// a rate does not fix: NaN or infinite inputs (clean the data), inputs so large that the first
+/// forward pass overflows (standardize), or weights broken before the run (build the model again).
 public struct Diagnosis: Sendable, Equatable {
   /// The kinds of behaviour a diagnosis tells apart.
   public enum Verdict: String, Sendable, CaseIterable {
@@ -58,6 +62,11 @@ public struct Diagnosis: Sendable, Equatable {
   ) -> (Verdict, String, [String]) {
     let format = DiagnosisNumbers.format
     let smallerRate = settings.optimizer(rate: settings.rate / 10)
+    if let message = run.message, let cause = NonFiniteCause(message: message),
+      let advice = Self.advice(for: cause)
+    {
+      return (.diverged, message + ". " + advice.explanation, advice.suggestions)
+    }
     if let epoch = curve.firstNonFinite {
       let what = run.message.map { " (\($0))" } ?? ""
       return (
@@ -147,6 +156,31 @@ public struct Diagnosis: Sendable, Equatable {
       "the training loss fell \(format(drop))% to \(format(last))\(validation), with no sign of "
         + "overfitting or instability.",
       ["evaluate(net, test)"])
+  }
+}
+
+extension Diagnosis {
+  /// What to do about a loss that was not finite for a cause the learning rate does not explain,
+  /// or nil when a smaller rate is the advice.
+  fileprivate static func advice(
+    for cause: NonFiniteCause
+  ) -> (explanation: String, suggestions: [String])? {
+    switch cause {
+    case .nonFiniteInputs:
+      return (
+        "The data holds NaN or infinite values, and no learning rate fixes that: clean or impute "
+          + "them before training.", [])
+    case .overflow:
+      return (
+        "The inputs are so large that the forward pass overflows before any step: put the "
+          + "features on a common scale.", ["train, val = standardize(train, val)"])
+    case .brokenWeights:
+      return (
+        "The weights were broken before this run began (an earlier run diverged): build the "
+          + "model again rather than changing the learning rate.",
+        ["net = mlp(inputs: …, hidden: […], outputs: …)"])
+    case .largeRate: return nil
+    }
   }
 }
 

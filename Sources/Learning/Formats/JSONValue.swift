@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed JSON value, for formats whose keys are not known in advance (a safetensors header).
 package enum JSONValue: Decodable, Equatable, Sendable {
   case null
@@ -44,6 +46,64 @@ package enum JSONValue: Decodable, Equatable, Sendable {
     case .array: "an array"
     case .object: "an object"
     }
+  }
+}
+
+/// A number in a JSON text that is written with a fraction or an exponent (`3.0`, `3e0`), and
+/// the keys of the objects around it, outermost first.
+package struct WrittenFraction: Equatable, Sendable {
+  /// The keys leading to the number: `["dense.weight", "shape"]`.
+  package var path: [String]
+  /// The number as written.
+  package var literal: String
+
+  /// A number written as `literal` under the keys `path`.
+  package init(path: [String], literal: String) {
+    self.path = path
+    self.literal = literal
+  }
+}
+
+extension JSONValue {
+  /// The numbers in `text` written with a fraction or an exponent, in order. `JSONDecoder` reads
+  /// `3.0` as the integer 3, so formats whose integers must be written as JSON integers (as the
+  /// safetensors reference reader requires) look here. `text` must be valid JSON.
+  package static func writtenFractions(in text: String) -> [WrittenFraction] {
+    let bytes = Array(text.utf8)
+    var keys: [String?] = []  // per open container: its current key, nil for an array
+    var expectingKey = false
+    var found: [WrittenFraction] = []
+    var index = 0
+    while index < bytes.count {
+      let start = index
+      index += 1
+      switch bytes[start] {
+      case UInt8(ascii: "{"):
+        keys.append("")
+        expectingKey = true
+      case UInt8(ascii: "["): keys.append(nil)
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = keys.popLast()
+      case UInt8(ascii: ","): expectingKey = keys.last.map { $0 != nil } ?? false
+      case UInt8(ascii: "\""):
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+          index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        index += 1
+        if expectingKey, !keys.isEmpty {
+          let literal = Data(bytes[start..<min(index, bytes.count)])
+          keys[keys.count - 1] = (try? JSONDecoder().decode(String.self, from: literal)) ?? ""
+          expectingKey = false
+        }
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        while index < bytes.count, "+-.eE0123456789".utf8.contains(bytes[index]) { index += 1 }
+        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+        if literal.contains(where: { ".eE".contains($0) }) {
+          found.append(WrittenFraction(path: keys.compactMap { $0 }, literal: literal))
+        }
+      default: continue
+      }
+    }
+    return found
   }
 }
 

@@ -68,6 +68,16 @@ extension SafetensorsFile {
     guard case .object(let entries) = value else {
       throw SafetensorsError(.invalidHeader, "the header is \(value.typeName), not an object")
     }
+    let layoutFields = ["shape", "data_offsets"]
+    let inLayout = { (number: WrittenFraction) in
+      number.path.count == 2 && layoutFields.contains(number.path[1])
+    }
+    if let number = JSONValue.writtenFractions(in: text).first(where: inLayout) {
+      throw SafetensorsError(
+        .invalidHeader, tensor: number.path[0],
+        "'\(number.path[1])' holds \(number.literal); shapes and offsets must be written as "
+          + "JSON integers")
+    }
     return entries
   }
 
