@@ -64,7 +64,9 @@ public func findLearningRate(
     let rate = start * pow(end / start, Double(step) / Double(steps - 1))
     optimizer.learningRate = Float(rate)
     _ = try trainer.step(
-      Tensor(shape: [indices.count, data.featureCount], storage: .copying(batchFeatures)),
+      Tensor(
+        shape: Shape(rows: indices.count, columns: data.featureCount),
+        storage: .copying(batchFeatures)),
       targets: batchTargets)
     average = 0.98 * average + 0.02 * Double(trainer.lastBatchLoss)
     let smoothed = average / (1 - pow(0.98, Double(step + 1)))

@@ -89,7 +89,7 @@ public enum Loss: Sendable, Equatable {
         return try softmaxCrossEntropy(
           logits: predictions, labels: targets.map { Int($0) }, labelSmoothing: smoothing)
       }
-      let expected = try Tensor(shape: [targets.count, 1], values: targets)
+      let expected = try Tensor(shape: Shape(rows: targets.count, columns: 1), values: targets)
       switch self {
       case .binaryCrossEntropy:
         return try binaryCrossEntropyWithLogits(logits: predictions, targets: expected)

@@ -38,7 +38,7 @@ public struct Matrix: Sendable, Equatable {
 extension Matrix {
   /// The matrix as a `[rows, columns]` tensor outside any graph (a copy of the values).
   public var tensor: Tensor {
-    Tensor(shape: [rows, columns], storage: .copying(values))
+    Tensor(shape: Shape(rows: rows, columns: columns), storage: .copying(values))
   }
 
   /// The values of a rank-2 tensor as a matrix.

@@ -100,7 +100,8 @@ public final class Trainer {
         data.gather(indices, features: &batchFeatures, targets: &batchTargets)
         augmenter?.apply(to: &batchFeatures)
         let batch = Tensor(
-          shape: [indices.count, data.featureCount], storage: .copying(batchFeatures))
+          shape: Shape(rows: indices.count, columns: data.featureCount),
+          storage: .copying(batchFeatures))
         if case .stop(let reason) = try step(batch, targets: batchTargets) {
           stopReason = reason
           break training

@@ -2,16 +2,39 @@
 ///
 /// A scalar has the shape `[]` and one element; a batch of 32 rows of 16 features is `[32, 16]`.
 public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
-  /// The size of each dimension, outermost first.
-  public let dimensions: [Int]
+  /// The first four dimensions, zero past the rank: a shape of rank four or less allocates
+  /// nothing, which matters because every operation makes one.
+  private let leading: SIMD4<Int>
+  /// Every dimension, for a shape of rank five or more; nil otherwise.
+  private let all: [Int]?
+  /// The number of dimensions.
+  public let rank: Int
   /// The number of elements: the product of the dimensions (1 for a scalar).
   public let elementCount: Int
 
   /// Creates a shape; every dimension must be zero or more.
   public init(_ dimensions: [Int]) {
     precondition(dimensions.allSatisfy { $0 >= 0 }, "a shape's dimensions are never negative")
-    self.dimensions = dimensions
+    rank = dimensions.count
     elementCount = dimensions.reduce(1, *)
+    if dimensions.count <= 4 {
+      var leading = SIMD4<Int>()
+      for (axis, size) in dimensions.enumerated() { leading[axis] = size }
+      self.leading = leading
+      all = nil
+    } else {
+      leading = SIMD4<Int>()
+      all = dimensions
+    }
+  }
+
+  /// The shape of a matrix of `rows` × `columns` (both zero or more), made without an array.
+  public init(rows: Int, columns: Int) {
+    precondition(rows >= 0 && columns >= 0, "a shape's dimensions are never negative")
+    leading = SIMD4(rows, columns, 0, 0)
+    all = nil
+    rank = 2
+    elementCount = rows * columns
   }
 
   /// Creates a shape from dimensions a user gave; throws if one is negative.
@@ -30,11 +53,15 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByA
   /// The shape of a single number.
   public static let scalar = Shape([])
 
-  /// The number of dimensions.
-  public var rank: Int { dimensions.count }
+  /// The size of each dimension, outermost first.
+  public var dimensions: [Int] { all ?? (0..<rank).map { leading[$0] } }
 
-  /// The size of dimension `axis`.
-  public subscript(axis: Int) -> Int { dimensions[axis] }
+  /// The size of dimension `axis` (0 ..< rank).
+  public subscript(axis: Int) -> Int {
+    if let all { return all[axis] }
+    precondition(axis >= 0 && axis < rank, "axis \(axis) is outside a shape of rank \(rank)")
+    return leading[axis]
+  }
 
   /// The distance in elements between neighbours along each dimension (row-major).
   public var strides: [Int] {

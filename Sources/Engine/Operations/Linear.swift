@@ -62,7 +62,8 @@ public func linear(
     }
   }
   let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
-  return Tensor(shape: [batch, outputs], storage: storage, inputs: inputs) { output in
+  return Tensor(shape: Shape(rows: batch, columns: outputs), storage: storage, inputs: inputs) {
+    output in
     // gz = g · f′ overwrites g: the output's gradient is not needed once this rule has run.
     let gradient = output.gradientAccumulator.base
     mapVectors(batch * outputs, gradient, output.storage.base, gradient) {
