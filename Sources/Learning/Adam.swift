@@ -57,12 +57,8 @@ public struct Adam: UpdateRule {
     ]
   }
 
-  /// The same rule with μ (for Adam, β₁) set to `momentum`.
-  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? {
-    var rule = self
-    rule.beta1 = momentum
-    return rule
-  }
+  /// β₁, which one-cycle schedules cycle.
+  public static var cycledMomentum: WritableKeyPath<Adam, Float>? { \.beta1 }
 
   /// One step, by the formula in the type's documentation.
   public func update(

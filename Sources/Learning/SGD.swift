@@ -42,12 +42,8 @@ public struct SGD: UpdateRule {
     ]
   }
 
-  /// The same rule with μ (for Adam, β₁) set to `momentum`.
-  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? {
-    var rule = self
-    rule.momentum = momentum
-    return rule
-  }
+  /// μ, which one-cycle schedules cycle.
+  public static var cycledMomentum: WritableKeyPath<SGD, Float>? { \.momentum }
 
   /// One step, by the formula in the type's documentation.
   public func update(

@@ -16,9 +16,9 @@ public protocol UpdateRule: Sendable {
   var initialSlotValue: Float { get }
   /// The settings for run records, e.g. `["momentum": "0.9", "nesterov": "true"]`.
   var settings: [String: String] { get }
-  /// The same rule with its momentum (SGD's and RMSprop's μ, Adam's β₁) set to `momentum`, for a
-  /// schedule that cycles it as PyTorch's `OneCycleLR` does; nil for a rule without one.
-  func settingMomentum(_ momentum: Float) -> (any UpdateRule)?
+  /// Where the rule keeps the momentum a schedule may cycle, as PyTorch's `OneCycleLR` does
+  /// (SGD's and RMSprop's μ, Adam's β₁); nil for a rule without one.
+  static var cycledMomentum: WritableKeyPath<Self, Float>? { get }
   /// Moves `value` by one step.
   func update(
     value: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
@@ -29,5 +29,13 @@ extension UpdateRule {
   /// Zero, the usual starting state.
   public var initialSlotValue: Float { 0 }
   /// None: the rule has no momentum to cycle.
-  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? { nil }
+  public static var cycledMomentum: WritableKeyPath<Self, Float>? { nil }
+
+  /// The same rule with its cycled momentum set to `momentum`; nil for a rule without one.
+  public func settingMomentum(_ momentum: Float) -> (any UpdateRule)? {
+    guard let path = Self.cycledMomentum else { return nil }
+    var rule = self
+    rule[keyPath: path] = momentum
+    return rule
+  }
 }

@@ -58,6 +58,20 @@ import TestSupport
     try gradCheck(lossAt, at: point, analytic: analytic, step: 1e-2, rtol: 2e-2, atol: 2e-3)
   }
 
+  /// A model fuses a dense layer with the relu, sigmoid or tanh after it into one engine
+  /// operation; its outputs equal those of the layers run one after the other.
+  @Test(arguments: [Learning.Activation.relu, .sigmoid, .tanh, .gelu])
+  func fusedLayersGiveTheSameOutputs(_ activation: Learning.Activation) throws {
+    var generator = RandomGenerator(seed: 11)
+    let dense = try Dense(inputSize: 3, outputSize: 9, generator: &generator)
+    let layer = ActivationLayer(activation)
+    let model = try Sequential(inputFeatures: 3, layers: [dense, layer])
+    let input = Matrix(rows: 5, columns: 3, values: (0..<15).map { _ in Float(generator.normal()) })
+    var pass = ForwardPass.evaluation
+    let separate = try layer.forward(dense.forward(input.tensor, pass: &pass), pass: &pass)
+    #expect(try model.predict(input).values == separate.values)
+  }
+
   static let losses: [Loss] = [
     .meanSquaredError, .meanAbsoluteError, .huber(delta: 0.7), .binaryCrossEntropy,
   ]

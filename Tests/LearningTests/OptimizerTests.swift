@@ -168,4 +168,15 @@ import TestSupport
     expectClose(reduced.parameters, expectedPlateau.parameters, rtol: 1e-4, atol: 1e-5)
     expectClose(reduced.rates, [0.1, 0.1, 0.05])
   }
+
+  /// A parameter no backward pass has reached keeps its values and its optimizer state, as
+  /// PyTorch skips a parameter whose `.grad` is None (AdamW's decay would otherwise move it).
+  @Test func parametersWithoutAGradientAreSkipped() throws {
+    let model = try Sequential.mlp(inputs: 2, hidden: [4], outputs: 1, seed: 3)
+    let optimizer = Optimizer.adamW(learningRate: 0.1, weightDecay: 0.5)
+    let before = model.stateDict()
+    optimizer.step(model.parameters)
+    #expect(model.stateDict() == before)
+    #expect(optimizer.steps(of: model.parameters[0]) == 0)
+  }
 }
