@@ -5,7 +5,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libedit-dev libopenblas-dev pkg-config
 RELEASE := $(SWIFT) build -c release
 
-.PHONY: deps build run test bench docs clean
+.PHONY: deps build run test lint format bench docs clean
 
 deps:
 	@missing=""; \
@@ -30,11 +30,17 @@ build: deps
 run: build
 	@.build/release/trainbook
 
-test: deps
+test: deps lint
 	$(RELEASE)
 	.build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
 	$(SWIFT) test -c release --disable-xctest
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 bench: build
 	.build/release/trainbook bench

@@ -58,10 +58,13 @@ let package = Package(
       name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["References"],
       swiftSettings: vectorized),
     .testTarget(
-      name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], exclude: ["References"], swiftSettings: vectorized),
+      name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], exclude: ["References"],
+      swiftSettings: vectorized),
     .testTarget(
-      name: "LearningTests", dependencies: ["Learning", "TestSupport"], exclude: ["References"], swiftSettings: vectorized),
-    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
+      name: "LearningTests", dependencies: ["Learning", "TestSupport"], exclude: ["References"],
+      swiftSettings: vectorized),
+    .testTarget(
+      name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
     .testTarget(
       name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
       swiftSettings: vectorized),
@@ -70,7 +73,8 @@ let package = Package(
       swiftSettings: vectorized),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "TestSupport"], swiftSettings: vectorized),
-    .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"], swiftSettings: vectorized),
+    .testTarget(
+      name: "REPLTests", dependencies: ["REPL", "TestSupport"], swiftSettings: vectorized),
   ],
   swiftLanguageModes: [.v6]
 )

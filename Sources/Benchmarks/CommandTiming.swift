@@ -20,7 +20,7 @@ func secondsToRunThisExecutable(_ arguments: [String], input: String = "") throw
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-  defer { argv.forEach { free($0) } }
+  defer { for pointer in argv { free(pointer) } }
   var child: pid_t = 0
   var status: Int32 = 0
   let seconds = try measureSeconds {

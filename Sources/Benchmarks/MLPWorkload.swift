@@ -17,7 +17,8 @@ struct MLPWorkload: Workload {
     let targets = (0..<samples).map { _ in Float(generator.int(below: 10)) }
     let data = Dataset(
       name: "mlp", features: values, featureCount: features, targets: targets,
-      task: .multiclass(classes: 10), provenance: .generated(generator: "normal", parameters: [:], seed: 0))
+      task: .multiclass(classes: 10),
+      provenance: .generated(generator: "normal", parameters: [:], seed: 0))
     let model = try Sequential.mlp(
       inputs: features, hidden: [256, 128], outputs: 10, initialization: .pytorchDefault, seed: 0)
     let trainer = Trainer(

@@ -26,7 +26,9 @@ public struct Adam: UpdateRule {
   public var decoupled: Bool
 
   /// Adam with PyTorch's defaults.
-  public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
+  public init(
+    beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0
+  ) {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon

@@ -38,7 +38,8 @@ public final class BatchNorm: Layer {
     self.features = features
     self.epsilon = epsilon
     self.momentum = momentum
-    weight = Parameter(name: "weight", shape: [features], value: .init(repeating: 1, count: features))
+    weight = Parameter(
+      name: "weight", shape: [features], value: .init(repeating: 1, count: features))
     bias = Parameter(name: "bias", shape: [features], value: .init(repeating: 0, count: features))
     runningMean = .init(repeating: 0, count: features)
     runningVariance = .init(repeating: 1, count: features)

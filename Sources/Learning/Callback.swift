@@ -68,7 +68,8 @@ extension Callback {
   /// Does nothing.
   public func trainingBegan(_ trainer: Trainer) throws {}
   /// Proceeds.
-  public func batchLossComputed(_ loss: Float, batch: Tensor, trainer: Trainer) -> CallbackDecision {
+  public func batchLossComputed(_ loss: Float, batch: Tensor, trainer: Trainer) -> CallbackDecision
+  {
     .proceed
   }
   /// Proceeds.

@@ -28,7 +28,8 @@ public final class Dense: Layer {
     }
     self.inputSize = inputSize
     self.outputSize = outputSize
-    let weights = initialization.weights(fanIn: inputSize, fanOut: outputSize, generator: &generator)
+    let weights = initialization.weights(
+      fanIn: inputSize, fanOut: outputSize, generator: &generator)
     let biases = initialization.biases(fanIn: inputSize, fanOut: outputSize, generator: &generator)
     weight = Parameter(name: "weight", shape: [outputSize, inputSize], value: weights)
     bias = Parameter(name: "bias", shape: [outputSize], value: biases)

@@ -13,7 +13,8 @@ public final class Dropout: Layer {
   /// Creates the layer; `probability` must be in [0, 1).
   public init(probability: Float = 0.5) throws(ModelError) {
     guard probability >= 0, probability < 1 else {
-      throw ModelError("dropout needs a probability from 0 up to (not including) 1, got \(probability)")
+      throw ModelError(
+        "dropout needs a probability from 0 up to (not including) 1, got \(probability)")
     }
     self.probability = probability
   }

@@ -48,7 +48,8 @@ public final class EarlyStopping: Callback {
       return .proceed
     }
     epochsWithoutImprovement += 1
-    return epochsWithoutImprovement >= patience ? .stop(.earlyStopping(epoch: record.epoch)) : .proceed
+    return epochsWithoutImprovement >= patience
+      ? .stop(.earlyStopping(epoch: record.epoch)) : .proceed
   }
 
   /// Restores the best weights, however training ended, unless it was cancelled.

@@ -36,7 +36,8 @@ public struct FitOptions {
   /// explanation if the loss becomes NaN or infinite.
   public init(
     epochs: Int = 10, batchSize: Int = 32, shuffle: Bool = true, seed: UInt64 = 0,
-    validation: Dataset? = nil, metrics: [Metric] = [], schedule: Schedule? = nil, callbacks: [any Callback] = [StopOnNonFinite()],
+    validation: Dataset? = nil, metrics: [Metric] = [], schedule: Schedule? = nil,
+    callbacks: [any Callback] = [StopOnNonFinite()],
     isCancelled: @escaping @Sendable () -> Bool = { false },
     progress: @escaping (TrainingProgress) -> Void = { _ in }
   ) {

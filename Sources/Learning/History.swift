@@ -67,7 +67,8 @@ public struct History: Sendable, Equatable {
   /// The epoch (from 1) with the lowest `monitor` value (`val_loss` by default, falling back to
   /// `loss` when there is no validation data).
   public func bestEpoch(monitor: String = "val_loss") -> Int? {
-    let values = epochs.compactMap { record in record.value(of: monitor).map { (record.epoch, $0) } }
+    let values = epochs.compactMap { record in record.value(of: monitor).map { (record.epoch, $0) }
+    }
     if values.isEmpty, monitor == "val_loss" { return bestEpoch(monitor: "loss") }
     return values.min { $0.1 < $1.1 }?.0
   }

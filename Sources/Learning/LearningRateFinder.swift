@@ -58,8 +58,9 @@ public func findLearningRate(
   for step in 0..<steps {
     guard !isCancelled() else { break }
     // Full batches only, epoch after epoch (nil ends an epoch once).
-    guard let indices = loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
-      ?? loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
+    guard
+      let indices = loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
+        ?? loader.nextBatch(of: data, features: &batchFeatures, targets: &batchTargets)
     else { break }
     let rate = start * pow(end / start, Double(step) / Double(steps - 1))
     optimizer.learningRate = Float(rate)

@@ -57,7 +57,8 @@ public enum Loss: Sendable, Equatable {
   /// binary cross-entropy targets from 0 to 1.
   public func check(outputs: Int, targets: [Float]) throws(ModelError) {
     if case .crossEntropy = self {
-      if let bad = targets.first(where: { !($0 >= 0 && $0 < Float(outputs) && $0 == $0.rounded()) }) {
+      if let bad = targets.first(where: { !($0 >= 0 && $0 < Float(outputs) && $0 == $0.rounded()) })
+      {
         throw ModelError(
           "cross_entropy needs class indices 0..<\(outputs) (the model's outputs), got the "
             + "target \(bad)")

@@ -1,5 +1,5 @@
-import Foundation
 import Datasets
+import Foundation
 
 /// A metric the fit loop records each epoch on the training and validation data, computed from
 /// the model's predictions by `Metrics` (scikit-learn's definitions).
@@ -47,7 +47,8 @@ public enum Metric: String, Sendable, CaseIterable {
         return try Metrics.precision(predicted: predicted, expected: expected, average: average)
       case .recall:
         return try Metrics.recall(predicted: predicted, expected: expected, average: average)
-      default: return try Metrics.f1Score(predicted: predicted, expected: expected, average: average)
+      default:
+        return try Metrics.f1Score(predicted: predicted, expected: expected, average: average)
       }
     }
   }

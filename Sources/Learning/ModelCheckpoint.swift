@@ -14,7 +14,9 @@ public final class ModelCheckpoint: Callback {
   public private(set) var bestSoFar: (value: Double, epoch: Int)?
 
   /// Creates the callback; give `best`, `last` or both.
-  public init(best: URL? = nil, last: URL? = nil, monitor: String = "val_loss", minDelta: Double = 0) {
+  public init(
+    best: URL? = nil, last: URL? = nil, monitor: String = "val_loss", minDelta: Double = 0
+  ) {
     self.best = best
     self.last = last
     self.monitor = Monitor(monitor, minDelta: minDelta)

@@ -33,7 +33,9 @@ public struct ModelSummary: Sendable, Equatable, CustomStringConvertible {
     var features = model.inputFeatures
     rows = model.layers.enumerated().map { index, layer in
       features = (try? layer.outputFeatures(forInputs: features)) ?? features
-      return Row(layer: "\(index) (\(layer.kind))", outputFeatures: features, parameters: layer.parameterCount)
+      return Row(
+        layer: "\(index) (\(layer.kind))", outputFeatures: features,
+        parameters: layer.parameterCount)
     }
     totalParameters = model.parameterCount
     trainableParameters = model.trainableParameters.reduce(0) { $0 + $1.count }
@@ -53,10 +55,13 @@ public struct ModelSummary: Sendable, Equatable, CustomStringConvertible {
       String(repeating: " ", count: max(0, width - text.count)) + text
     }
     let rule = String(repeating: "─", count: first + second + third)
-    var lines = [pad("Layer (type)", first) + pad("Output shape", second) + padLeft("Param #", third)]
+    var lines = [
+      pad("Layer (type)", first) + pad("Output shape", second) + padLeft("Param #", third)
+    ]
     lines.append(rule)
     for (index, row) in rows.enumerated() {
-      lines.append(pad(row.layer, first) + pad(shapes[index], second) + padLeft(counts[index], third))
+      lines.append(
+        pad(row.layer, first) + pad(shapes[index], second) + padLeft(counts[index], third))
     }
     lines.append(rule)
     lines.append("Total params: \(totalParameters)")

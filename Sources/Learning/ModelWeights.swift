@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 
 extension Sequential {
   /// Writes the model's weights to a safetensors file at `url`, atomically, named and shaped as

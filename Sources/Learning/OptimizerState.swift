@@ -9,7 +9,9 @@ extension Optimizer {
           name: "optimizer.\(name).\(slot)", shape: parameter.shape,
           values: Array(state.slots[(index * parameter.count)..<((index + 1) * parameter.count)]))
       }
-      return slots + [NamedTensor(name: "optimizer.\(name).step", shape: [], values: [Float(state.step)])]
+      return slots + [
+        NamedTensor(name: "optimizer.\(name).step", shape: [], values: [Float(state.step)])
+      ]
     }
   }
 

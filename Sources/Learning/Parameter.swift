@@ -19,7 +19,8 @@ public final class Parameter {
   /// Creates a parameter with the given values and no gradient yet.
   public init(name: String, shape: [Int], value: [Float]) {
     precondition(
-      shape.reduce(1, *) == value.count, "parameter \(name) of shape \(shape) got \(value.count) values")
+      shape.reduce(1, *) == value.count,
+      "parameter \(name) of shape \(shape) got \(value.count) values")
     self.name = name
     self.shape = shape
     tensor = Tensor(shape: Shape(shape), storage: .copying(value), requiresGradient: true)

@@ -21,7 +21,9 @@ public struct SGD: UpdateRule {
   public var weightDecay: Float
 
   /// Creates the rule with PyTorch's defaults.
-  public init(momentum: Float = 0, dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
+  public init(
+    momentum: Float = 0, dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0
+  ) {
     self.momentum = momentum
     self.dampening = dampening
     self.nesterov = nesterov

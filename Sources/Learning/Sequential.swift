@@ -112,7 +112,8 @@ public final class Sequential {
       for stage in stages {
         switch stage {
         case .layer(let layer): output = try layer.forward(output, pass: &pass)
-        case .fused(let dense, let activation): output = try dense.forward(output, activation: activation)
+        case .fused(let dense, let activation):
+          output = try dense.forward(output, activation: activation)
         }
       }
       return output

@@ -44,7 +44,9 @@ public final class Trainer {
   var pendingAugmenterState: [UInt64]?
 
   /// Creates a trainer at the start of training.
-  public init(model: Sequential, loss: Loss, optimizer: Optimizer, options: FitOptions = FitOptions()) {
+  public init(
+    model: Sequential, loss: Loss, optimizer: Optimizer, options: FitOptions = FitOptions()
+  ) {
     self.model = model
     self.loss = loss
     self.optimizer = optimizer

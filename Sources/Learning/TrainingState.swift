@@ -19,7 +19,10 @@ extension Trainer {
     let order = loader?.position.permutation ?? []
     let tensors =
       model.stateDict() + optimizer.stateTensors(for: named)
-      + [NamedTensor(name: "trainer.permutation", shape: [order.count], values: order.map(Float.init))]
+      + [
+        NamedTensor(
+          name: "trainer.permutation", shape: [order.count], values: order.map(Float.init))
+      ]
     let encoder = JSONEncoder()
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -100,7 +103,8 @@ extension Trainer {
     let augmenterState = generatorState("augmenter_generator")
     let (rate, lossSum, samples, updates): (Float, Double, Int, Int) = (
       try number("learning_rate"), try number("epoch_loss_sum"), try count("epoch_samples"),
-      try count("updates"))
+      try count("updates")
+    )
     guard rate.isFinite, rate >= 0 else {
       throw ModelError("the training state's learning rate \(rate) is not a finite rate ≥ 0")
     }

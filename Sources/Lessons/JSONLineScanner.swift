@@ -17,11 +17,19 @@ struct JSONLineScanner {
     while let token = nextToken() {
       if finished { return line }
       switch (expected, token) {
-      case (.value, "{"): open.append("{"); expected = .keyOrClose
-      case (.value, "["): open.append("["); expected = .value
-      case (.value, "]") where open.last == "[": open.removeLast(); expected = .commaOrClose
+      case (.value, "{"):
+        open.append("{")
+        expected = .keyOrClose
+      case (.value, "["):
+        open.append("[")
+        expected = .value
+      case (.value, "]") where open.last == "[":
+        open.removeLast()
+        expected = .commaOrClose
       case (.value, "s"), (.value, "l"): expected = .commaOrClose
-      case (.keyOrClose, "}"): open.removeLast(); expected = .commaOrClose
+      case (.keyOrClose, "}"):
+        open.removeLast()
+        expected = .commaOrClose
       case (.keyOrClose, "s"), (.key, "s"): expected = .colon
       case (.colon, ":"): expected = .value
       case (.commaOrClose, ","): expected = open.last == "{" ? .key : .value

@@ -132,10 +132,10 @@ public struct LessonText: Equatable, Sendable {
         if block.tag == "check" { steps[last].check = body } else { steps[last].solution = body }
       case "trainbook":
         if !steps.isEmpty { steps[steps.count - 1].code.append(body) }
-        block.body.forEach { append($0) }
+        for line in block.body { append(line) }
         append("```")
       default:
-        block.body.forEach { append($0) }
+        for line in block.body { append(line) }
         append("```")
       }
     }

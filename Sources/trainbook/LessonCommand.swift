@@ -21,8 +21,9 @@ struct LessonCommand: ParsableCommand {
     func run() throws {
       let library = try loadLessons()
       print(LessonCatalog.listing(library, progress: try progressStore().load()))
-      print("\nAt the prompt, `:lesson NAME` starts one; `trainbook lesson start` copies the "
-        + "exercises.")
+      print(
+        "\nAt the prompt, `:lesson NAME` starts one; `trainbook lesson start` copies the "
+          + "exercises.")
     }
   }
 
@@ -39,8 +40,9 @@ struct LessonCommand: ParsableCommand {
         copied.isEmpty
           ? "Every exercise is already in \(dir)/; nothing was overwritten."
           : "Copied \(copied.count) exercises into \(dir)/.")
-      print("Edit the TODOs in each file, then run `trainbook lesson test` (add --watch to "
-        + "re-run on every save).")
+      print(
+        "Edit the TODOs in each file, then run `trainbook lesson test` (add --watch to "
+          + "re-run on every save).")
     }
   }
 
@@ -72,9 +74,10 @@ struct LessonCommand: ParsableCommand {
         if passed.values.contains(false) { throw ExitCode.failure }
         return
       }
-      var stamps = Dictionary(uniqueKeysWithValues: chosen.map {
-        ($0.relativePath, modificationDate(learner.path(of: $0)))
-      })
+      var stamps = Dictionary(
+        uniqueKeysWithValues: chosen.map {
+          ($0.relativePath, modificationDate(learner.path(of: $0)))
+        })
       say("Watching \(dir)/ for changes (Ctrl-C stops).")
       while true {
         Thread.sleep(forTimeInterval: 0.5)

@@ -4,7 +4,9 @@ import Testing
 /// Shapes of every rank, whether their dimensions are kept inline (rank four or less) or in an
 /// array: the same dimensions give equal, equally hashed shapes, however they were made.
 @Suite struct ShapeTests {
-  @Test(arguments: [[], [7], [32, 16], [2, 3, 4], [2, 3, 4, 5], [2, 3, 4, 5, 6], [1, 2, 1, 2, 1, 2]])
+  @Test(arguments: [
+    [], [7], [32, 16], [2, 3, 4], [2, 3, 4, 5], [2, 3, 4, 5, 6], [1, 2, 1, 2, 1, 2],
+  ])
   func dimensionsRoundTrip(_ dimensions: [Int]) {
     let shape = Shape(dimensions)
     #expect(shape.dimensions == dimensions)

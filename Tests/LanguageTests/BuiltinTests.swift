@@ -37,9 +37,10 @@ struct BuiltinTests {
     let topics = index.split(separator: "\n").filter { !$0.hasPrefix(" ") }.dropFirst()
     let order = Topic.allCases.map(\.rawValue) + ["The language:"]
     #expect(topics.map(String.init) == order.filter { topics.contains(Substring($0)) })
-    #expect(["data", "models", "math", "text", "utilities", "The language:"].allSatisfy {
-      topics.contains(Substring($0))
-    })
+    #expect(
+      ["data", "models", "math", "text", "utilities", "The language:"].allSatisfy {
+        topics.contains(Substring($0))
+      })
     #expect(index.hasSuffix("\n  # a comment                ignored up to the end of the line"))
   }
 

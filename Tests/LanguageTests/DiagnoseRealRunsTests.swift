@@ -17,14 +17,16 @@ struct DiagnoseRealRunsTests {
   }
 
   @Test func aModerateRunIsAGoodFit() {
-    let text = diagnosis(Self.moons + "\n" + """
-      run = fit(mlp(inputs: 2, hidden: [16], seed: 1), train, validation: val, optimizer: adam(lr: 0.01), epochs: 60, seed: 1)
-      """)
+    let text = diagnosis(
+      Self.moons + "\n" + """
+        run = fit(mlp(inputs: 2, hidden: [16], seed: 1), train, validation: val, optimizer: adam(lr: 0.01), epochs: 60, seed: 1)
+        """)
     #expect(text.hasPrefix("good fit: the training loss fell 81.02% to 0.111"))
   }
 
   @Test func aBigNetOnFewNoisySamplesOverfits() {
-    let text = diagnosis("""
+    let text = diagnosis(
+      """
       small = moons(n: 60, noise: 0.35, seed: 2)
       train, val = split(small, [0.5, 0.5], seed: 2)
       run = fit(mlp(inputs: 2, hidden: [128, 128], seed: 1), train, validation: val, optimizer: adam(lr: 0.003), epochs: 300, batch: 8, seed: 1)
@@ -34,7 +36,8 @@ struct DiagnoseRealRunsTests {
   }
 
   @Test func aHugeRateDiverges() {
-    let text = diagnosis("""
+    let text = diagnosis(
+      """
       line = linear(n: 100, weights: [2, -1], bias: 0.5, seed: 1)
       run = fit(mlp(inputs: 2, hidden: [16], seed: 1), line, optimizer: sgd(lr: 10), epochs: 10, seed: 1)
       """)
@@ -43,27 +46,32 @@ struct DiagnoseRealRunsTests {
   }
 
   @Test func aTinyRateBarelyMoves() {
-    let text = diagnosis(Self.moons + "\n" + """
-      run = fit(mlp(inputs: 2, hidden: [16], seed: 1), train, validation: val, optimizer: sgd(lr: 0.0001), epochs: 20, seed: 1)
-      """)
+    let text = diagnosis(
+      Self.moons + "\n" + """
+        run = fit(mlp(inputs: 2, hidden: [16], seed: 1), train, validation: val, optimizer: sgd(lr: 0.0001), epochs: 20, seed: 1)
+        """)
     #expect(text.hasPrefix("barely moving: the training loss fell only 0.7232% in 20 epochs"))
     #expect(text.contains("  optimizer: sgd(lr: 0.001)"))
   }
 
   @Test func aLinearModelOnCirclesUnderfits() {
-    let text = diagnosis("""
+    let text = diagnosis(
+      """
       ring = circles(n: 300, noise: 0.05, seed: 1)
       train, val = split(ring, [0.8, 0.2], seed: 1)
       run = fit(mlp(inputs: 2, hidden: [], seed: 1), train, validation: val, optimizer: adam(lr: 0.01), epochs: 40, seed: 1)
       """)
-    #expect(text.hasPrefix("underfitting: the training loss flattened at 0.6893 (validation 0.7198)"))
+    #expect(
+      text.hasPrefix("underfitting: the training loss flattened at 0.6893 (validation 0.7198)"))
   }
 
   @Test func batchOneAtAHighRateIsNoisy() {
-    let text = diagnosis(Self.moons + "\n" + """
-      run = fit(mlp(inputs: 2, hidden: [32], seed: 1), train, validation: val, optimizer: sgd(lr: 1), epochs: 30, batch: 1, seed: 1)
-      """)
-    #expect(text.hasPrefix("noisy: the validation loss went up on "))  // the exact share is chaotic at lr 1
+    let text = diagnosis(
+      Self.moons + "\n" + """
+        run = fit(mlp(inputs: 2, hidden: [32], seed: 1), train, validation: val, optimizer: sgd(lr: 1), epochs: 30, batch: 1, seed: 1)
+        """)
+    // The exact share is chaotic at lr 1.
+    #expect(text.hasPrefix("noisy: the validation loss went up on "))
     #expect(text.hasSuffix("try:\n  batch: 4\n  optimizer: sgd(lr: 0.1)"))
   }
 }

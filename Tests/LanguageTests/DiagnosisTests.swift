@@ -13,7 +13,9 @@ struct DiagnosisTests {
     if let validation { history["val_loss"] = validation }
     return RunRecord(
       id: "1", name: "test", created: Date(timeIntervalSince1970: 0),
-      parameters: ["optimizer": "sgd(lr: \(lr))", "batch_size": "\(batch)", "epochs": "\(loss.count)"],
+      parameters: [
+        "optimizer": "sgd(lr: \(lr))", "batch_size": "\(batch)", "epochs": "\(loss.count)",
+      ],
       history: history, status: status, message: message)
   }
 
@@ -75,8 +77,9 @@ struct DiagnosisTests {
     }
     let diagnosis = Diagnosis(of: run(loss: train, validation: validation))
     #expect(diagnosis.verdict == .overfitting)
-    #expect(diagnosis.explanation.hasPrefix(
-      "validation loss was lowest at epoch 10 (0.34) and rose to 0.64 by epoch 40 (+88.24%)"))
+    #expect(
+      diagnosis.explanation.hasPrefix(
+        "validation loss was lowest at epoch 10 (0.34) and rose to 0.64 by epoch 40 (+88.24%)"))
     #expect(diagnosis.suggestions.contains("callbacks: [early_stopping(patience: 5)]"))
     #expect(diagnosis.suggestions.contains("epochs: 10"))
   }

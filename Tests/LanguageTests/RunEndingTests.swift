@@ -42,7 +42,8 @@ struct RunEndingTests {
   }
 
   @Test func aNonFiniteLossDivergesWithTheExplanation() {
-    let run = ending("""
+    let run = ending(
+      """
       line = linear(n: 100, weights: [2, -1], bias: 0.5, seed: 1)
       run = fit(mlp(inputs: 2, hidden: [16], seed: 1), line, optimizer: sgd(lr: 10), epochs: 10, \
       seed: 1)

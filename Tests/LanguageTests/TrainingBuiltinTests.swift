@@ -10,7 +10,9 @@ func runClean(
   _ source: String, in session: Session, sourceLocation: SourceLocation = #_sourceLocation
 ) -> [OutputPiece] {
   let pieces = session.run(source, origin: nil)
-  for case .error(let message) in pieces { Issue.record("\(message)", sourceLocation: sourceLocation) }
+  for case .error(let message) in pieces {
+    Issue.record("\(message)", sourceLocation: sourceLocation)
+  }
   return pieces
 }
 
@@ -55,7 +57,10 @@ struct TrainingBuiltinTests {
     #expect(progress.count == 5)
     #expect(progress.first?.hasPrefix("epoch 1/5  loss ") == true)
     #expect(progress.first?.contains("val_loss") == true)
-    #expect(pieces.contains { if case .timing(let t) = $0 { t.hasPrefix("trained 5 epochs in") } else { false } })
+    #expect(
+      pieces.contains {
+        if case .timing(let t) = $0 { t.hasPrefix("trained 5 epochs in") } else { false }
+      })
     let printed = text(pieces)
     #expect(printed.contains("best epoch "))
     #expect(printed.contains("final: loss "))
@@ -82,29 +87,36 @@ struct TrainingBuiltinTests {
   @Test func unknownNamesSuggestTheClosest() {
     let session = Session()
     _ = session.run(setup, origin: nil)
-    #expect(firstDiagnostic("fit(net, train, optimizer: \"adma\")", in: session)?.contains(
-      "unknown optimizer `adma`; did you mean `adam`?") == true)
-    #expect(firstDiagnostic("fit(net, train, loss: \"bcee\")", in: session)?.contains(
-      "unknown loss `bcee`; did you mean `bce`?") == true)
-    #expect(firstDiagnostic("fit(net, train, epoch: 3)", in: session)?.contains(
-      "did you mean `epochs`?") == true)
-    #expect(firstDiagnostic("fit(net, train, metrics: [\"acuracy\"])", in: session)?.contains(
-      "did you mean `accuracy`?") == true)
+    #expect(
+      firstDiagnostic("fit(net, train, optimizer: \"adma\")", in: session)?.contains(
+        "unknown optimizer `adma`; did you mean `adam`?") == true)
+    #expect(
+      firstDiagnostic("fit(net, train, loss: \"bcee\")", in: session)?.contains(
+        "unknown loss `bcee`; did you mean `bce`?") == true)
+    #expect(
+      firstDiagnostic("fit(net, train, epoch: 3)", in: session)?.contains(
+        "did you mean `epochs`?") == true)
+    #expect(
+      firstDiagnostic("fit(net, train, metrics: [\"acuracy\"])", in: session)?.contains(
+        "did you mean `accuracy`?") == true)
   }
 
   @Test func mistakesAreLocatedAtTheirArgument() {
     let session = Session()
     _ = session.run(setup, origin: nil)
     let wide = firstDiagnostic("fit(mlp(inputs: 3), train)", in: session) ?? ""
-    #expect(wide.hasPrefix("line 1, column 21: the first layer, dense(3, 16), cannot take data with 2 features"))
+    #expect(
+      wide.hasPrefix(
+        "line 1, column 21: the first layer, dense(3, 16), cannot take data with 2 features"))
     let batch = firstDiagnostic("fit(net, train, batch: 0)", in: session) ?? ""
     #expect(batch.hasPrefix("line 1, column 17: the batch size must be at least 1, got 0"))
     let rate = firstDiagnostic("sgd(lr: -1)", in: session) ?? ""
     #expect(rate.hasPrefix("line 1, column 5: `lr` must be a finite number ≥ 0, got -1"))
     let clip = firstDiagnostic("adam(clip_norm: 1, clip_value: 1)", in: session) ?? ""
     #expect(clip.contains("give `clip_norm` or `clip_value`, not both"))
-    #expect(firstDiagnostic("backward(net)", in: session)?.contains(
-      "there is no loss to back-propagate") == true)
+    #expect(
+      firstDiagnostic("backward(net)", in: session)?.contains(
+        "there is no loss to back-propagate") == true)
   }
 
   @Test func ctrlCStopsAfterTheStepAndKeepsAPartialRun() {
@@ -164,8 +176,9 @@ struct TrainingBuiltinTests {
     runClean(setup, in: session)
     runClean("opt = sgd(lr: 0.5)\nl = loss_of(net, train, loss: bce)", in: session)
     runClean("step(net, train, loss: bce, optimizer: opt)", in: session)
-    #expect(firstDiagnostic("backward(net)", in: session)?.contains(
-      "the model's weights changed after loss_of(net, …)") == true)
+    #expect(
+      firstDiagnostic("backward(net)", in: session)?.contains(
+        "the model's weights changed after loss_of(net, …)") == true)
     runClean("l = loss_of(net, train, loss: bce)\nbackward(net)", in: session)
   }
 
@@ -178,7 +191,8 @@ struct TrainingBuiltinTests {
     #expect(first.hasPrefix("loss "))
     #expect(!first.contains("warning"))
     runClean("fit(net, train, epochs: 1, seed: 1)", in: session)
-    #expect(text(runClean("evaluate(net, test)", in: session)).contains("warning: this is evaluation 2"))
+    #expect(
+      text(runClean("evaluate(net, test)", in: session)).contains("warning: this is evaluation 2"))
   }
 
   @Test func predictAndMetricsScoreTheModel() {
@@ -188,8 +202,9 @@ struct TrainingBuiltinTests {
     #expect((evaluatedNumber("accuracy(net, val)", in: session) ?? 0) > 0.8)
     #expect((evaluatedNumber("roc_auc(net, val)", in: session) ?? 0) > 0.85)
     #expect(evaluatedNumbers("predict(net, [[0, 0.5], [1, -0.5]])", in: session).count == 2)
-    #expect(firstDiagnostic("predict(net, [[1, 2, 3]])", in: session)?.contains(
-      "point 0 should have 2 numbers") == true)
+    #expect(
+      firstDiagnostic("predict(net, [[1, 2, 3]])", in: session)?.contains(
+        "point 0 should have 2 numbers") == true)
   }
 
   @Test func lrFindSuggestsARateAndPlotsOnALogAxis() {
@@ -210,8 +225,10 @@ struct TrainingBuiltinTests {
   @Test func crossValidationTrainsAFreshCopyPerFold() {
     let session = Session()
     runClean(setup, in: session)
-    let shown = text(runClean(
-      "cross_validate(net, data, k: 3, epochs: 3, metrics: [\"accuracy\"], seed: 1)", in: session))
+    let shown = text(
+      runClean(
+        "cross_validate(net, data, k: 3, epochs: 3, metrics: [\"accuracy\"], seed: 1)", in: session)
+    )
     #expect(shown.hasPrefix("3 folds: loss "))
     #expect(shown.contains("accuracy "))
     #expect(shown.contains("  fold 3: loss "))
@@ -266,8 +283,9 @@ struct TrainingBuiltinTests {
       #expect(terminal.contains("lr 0.001"))
       #expect(
         FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs.svg").path))
-      #expect(firstDiagnostic("plot(runs(), metric: \"val_los\")", in: session)?.contains(
-        "no run recorded `val_los`; did you mean `val_loss`?") == true)
+      #expect(
+        firstDiagnostic("plot(runs(), metric: \"val_los\")", in: session)?.contains(
+          "no run recorded `val_los`; did you mean `val_loss`?") == true)
       runClean("export_tensorboard(runs(), to: \"tb\")", in: session)
       let exported = try FileManager.default.contentsOfDirectory(
         atPath: folder.appendingPathComponent("tb").path)
@@ -277,16 +295,20 @@ struct TrainingBuiltinTests {
 
   @Test func valuesDisplayAsTheCallThatMadeThem() {
     let session = Session()
-    #expect(text(session.run("adam(lr: 0.01, clip_norm: 1)", origin: nil))
-      == "adam(lr: 0.01, clip_norm: 1)")
-    #expect(text(session.run("cross_entropy(label_smoothing: 0.1)", origin: nil))
-      == "cross_entropy(label_smoothing: 0.1)")
-    #expect(text(session.run("early_stopping(patience: 10)", origin: nil))
-      == "early_stopping(patience: 10)")
+    #expect(
+      text(session.run("adam(lr: 0.01, clip_norm: 1)", origin: nil))
+        == "adam(lr: 0.01, clip_norm: 1)")
+    #expect(
+      text(session.run("cross_entropy(label_smoothing: 0.1)", origin: nil))
+        == "cross_entropy(label_smoothing: 0.1)")
+    #expect(
+      text(session.run("early_stopping(patience: 10)", origin: nil))
+        == "early_stopping(patience: 10)")
     #expect(text(session.run("one_cycle(max_lr: 0.1)", origin: nil)) == "one_cycle(max_lr: 0.1)")
     #expect(evaluatedNumber("sgd(lr: 0.1, momentum: 0.9).momentum", in: session) == 0.9)
-    #expect(text(session.run("print(sgd(lr: 0.1, momentum: 0.9, nesterov: true))", origin: nil))
-      == "sgd(lr: 0.1, momentum: 0.9, nesterov: true)")
+    #expect(
+      text(session.run("print(sgd(lr: 0.1, momentum: 0.9, nesterov: true))", origin: nil))
+        == "sgd(lr: 0.1, momentum: 0.9, nesterov: true)")
     #expect(
       text(session.run("sgd(nesterov: false)", origin: nil)) == "sgd(lr: 0.01, nesterov: false)")
     guard case .bool(true)? = evaluate("sgd(nesterov: true).nesterov", in: session) else {
@@ -298,15 +320,21 @@ struct TrainingBuiltinTests {
   @Test func aWrongElementOfAListIsNamedByIndexAndType() {
     let session = Session()
     _ = session.run(setup, origin: nil)
-    let schedule = firstDiagnostic(
-      "fit(net, train, callbacks: [early_stopping(), reduce_on_plateau()])", in: session) ?? ""
-    #expect(schedule.contains(
-      "expected a list of callbacks for `callbacks`, but element 1 is a schedule"))
-    #expect(schedule.contains(
-      "hint: `reduce_on_plateau()` is a learning-rate schedule: pass it as "
-        + "`fit(…, schedule: reduce_on_plateau())`, not in `callbacks:`"))
+    let schedule =
+      firstDiagnostic(
+        "fit(net, train, callbacks: [early_stopping(), reduce_on_plateau()])", in: session) ?? ""
+    #expect(
+      schedule.contains(
+        "expected a list of callbacks for `callbacks`, but element 1 is a schedule"))
+    #expect(
+      schedule.contains(
+        "hint: `reduce_on_plateau()` is a learning-rate schedule: pass it as "
+          + "`fit(…, schedule: reduce_on_plateau())`, not in `callbacks:`"))
     let metric = firstDiagnostic("fit(net, train, metrics: [\"accuracy\", 3])", in: session) ?? ""
-    #expect(metric.contains("expected a list of metrics (") && metric.contains(
-      "for `metrics`, but element 1 is 3"))
+    #expect(
+      metric.contains("expected a list of metrics (")
+        && metric.contains(
+          "for `metrics`, but element 1 is 3")
+    )
   }
 }

@@ -2,8 +2,8 @@ import Datasets
 import Engine
 import Foundation
 import Learning
-import Testing
 import TestSupport
+import Testing
 
 /// Weights in safetensors with PyTorch's state_dict names, in both directions.
 @Suite struct CheckpointTests {
@@ -30,14 +30,16 @@ import TestSupport
   static let pytorchPredictions: [Float] = [
     -0.0413486995, -0.0343796015, -0.0539592281, -0.039343141, -0.0945820138, 0.0440033972,
   ]
-  static let inputs = Matrix(rows: 3, columns: 3, values: [0.5, -1, 2, 0, 0.3, -0.7, 1.5, 1.5, -1.5])
+  static let inputs = Matrix(
+    rows: 3, columns: 3, values: [0.5, -1, 2, 0, 0.3, -0.7, 1.5, 1.5, -1.5])
 
   static func model(hidden: Int = 4) throws -> Sequential {
     var generator = RandomGenerator(seed: 1)
     return try Sequential(
       inputFeatures: 3,
       layers: [
-        try Dense(inputSize: 3, outputSize: hidden, generator: &generator), try BatchNorm(features: hidden),
+        try Dense(inputSize: 3, outputSize: hidden, generator: &generator),
+        try BatchNorm(features: hidden),
         ActivationLayer(.relu), try Dense(inputSize: hidden, outputSize: 2, generator: &generator),
       ])
   }
@@ -54,7 +56,8 @@ import TestSupport
     let model = try Self.model()
     #expect(model.stateDict().map(\.name) == Self.pytorchNames)
     try model.load(stateDict: file.tensors)
-    expectClose(try model.predict(Self.inputs).values, Self.pytorchPredictions, rtol: 1e-5, atol: 1e-7)
+    expectClose(
+      try model.predict(Self.inputs).values, Self.pytorchPredictions, rtol: 1e-5, atol: 1e-7)
   }
 
   /// Weights saved and read back are identical, bit for bit, buffers included.
@@ -65,8 +68,10 @@ import TestSupport
       targets: (0..<60).map { Float($0 % 2) }, task: .multiclass(classes: 2),
       provenance: .generated(generator: "normal", parameters: [:], seed: 4))
     let model = try Self.model()
-    try Trainer(model: model, loss: .crossEntropy(), optimizer: .adam(), options: FitOptions(epochs: 2))
-      .fit(data)
+    try Trainer(
+      model: model, loss: .crossEntropy(), optimizer: .adam(), options: FitOptions(epochs: 2)
+    )
+    .fit(data)
     let url = Self.temporaryURL()
     defer { try? FileManager.default.removeItem(at: url) }
     try model.saveWeights(to: url)
@@ -83,7 +88,9 @@ import TestSupport
     try Self.model().saveWeights(to: url)
     let wider = try Self.model(hidden: 5)
     let before = wider.stateDict()
-    #expect(throws: ModelError("tensor 0.weight has shape [4, 3] in the weights but [5, 3] in the model")) {
+    #expect(
+      throws: ModelError("tensor 0.weight has shape [4, 3] in the weights but [5, 3] in the model")
+    ) {
       try wider.loadWeights(from: url)
     }
     #expect(wider.stateDict() == before)
@@ -141,7 +148,8 @@ import TestSupport
     let model = try Sequential.mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
     try Trainer(
       model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.05),
-      options: FitOptions(epochs: 30, batchSize: 16, validation: data.validation, callbacks: [probe, checkpoint])
+      options: FitOptions(
+        epochs: 30, batchSize: 16, validation: data.validation, callbacks: [probe, checkpoint])
     ).fit(data.train)
     let bestEpoch = try #require(checkpoint.bestSoFar?.epoch)
     #expect(try SafetensorsFile.read(from: best).tensors == probe.weights[bestEpoch - 1])

@@ -1,8 +1,8 @@
 import Datasets
 import Foundation
 import Learning
-import Testing
 import TestSupport
+import Testing
 
 /// Cross-validation, the learning-rate finder and the test-set ledger.
 @Suite struct CrossValidationTests {
@@ -98,8 +98,10 @@ import TestSupport
     let model = try Sequential.mlp(inputs: 2, hidden: [8], outputs: 1)
     #expect(ledger.recordEvaluation(of: model, on: split.test) == nil)
     #expect(ledger.recordEvaluation(of: model, on: split.test) == nil)
-    try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1))
-      .fit(split.train)
+    try Trainer(
+      model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1)
+    )
+    .fit(split.train)
     let warning = try #require(ledger.recordEvaluation(of: model, on: split.test))
     #expect(warning.hasPrefix("this is evaluation 3 on the test data"))
     #expect(ledger.recordEvaluation(of: model, on: split.validation) == nil)

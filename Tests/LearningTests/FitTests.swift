@@ -12,7 +12,9 @@ import Testing
   }
 
   /// A network big enough to overfit noisy moons, so validation loss turns.
-  static func model() throws -> Sequential { try .mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3) }
+  static func model() throws -> Sequential {
+    try .mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
+  }
 
   /// Early stopping that fires restores the weights of the best epoch.
   @Test func earlyStoppingThatFiresRestoresBestWeights() throws {
@@ -108,14 +110,17 @@ import Testing
     let data = try Self.moons().train
     let uninterrupted = try Self.model()
     let options = FitOptions(epochs: 3, batchSize: 16, metrics: [.accuracy])
-    try Trainer(model: uninterrupted, loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
-      .fit(data)
+    try Trainer(
+      model: uninterrupted, loss: .binaryCrossEntropy, optimizer: .adam(), options: options
+    )
+    .fit(data)
 
     let resumed = try Self.model()
     let steps = Atomic<Int>(0)
     var cancelling = options
     cancelling.isCancelled = { steps.add(1, ordering: .relaxed).newValue > 10 }
-    let trainer = Trainer(model: resumed, loss: .binaryCrossEntropy, optimizer: .adam(), options: cancelling)
+    let trainer = Trainer(
+      model: resumed, loss: .binaryCrossEntropy, optimizer: .adam(), options: cancelling)
     let partial = try trainer.fit(data)
     #expect(partial.stopReason == .cancelled)
     #expect(trainer.epoch == 1 && trainer.batchIndex == 3)
@@ -144,7 +149,8 @@ import Testing
     options.augmentation = [.gaussianNoise(deviation: 0.05)]
     let uninterrupted = try build()
     try Trainer(
-      model: uninterrupted, loss: .binaryCrossEntropy, optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
+      model: uninterrupted, loss: .binaryCrossEntropy,
+      optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
       options: options
     ).fit(data)
 
@@ -155,7 +161,8 @@ import Testing
     var cancelling = options
     cancelling.isCancelled = { steps.add(1, ordering: .relaxed).newValue > 13 }
     let first = Trainer(
-      model: try build(), loss: .binaryCrossEntropy, optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
+      model: try build(), loss: .binaryCrossEntropy,
+      optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
       options: cancelling)
     try first.fit(data)
     try first.saveState(to: url)
@@ -204,8 +211,10 @@ import Testing
     let model = try Self.model()
     model.freeze(layers: [0])
     let before = model.stateDict()
-    try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1))
-      .fit(data)
+    try Trainer(
+      model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1)
+    )
+    .fit(data)
     let after = model.stateDict()
     #expect(after[0] == before[0] && after[1] == before[1])
     #expect(after[2] != before[2])
@@ -218,8 +227,10 @@ import Testing
     let data = try Self.moons().train
     nonisolated(unsafe) var reports: [TrainingProgress] = []
     let options = FitOptions(epochs: 2, batchSize: 50, progress: { reports.append($0) })
-    try Trainer(model: try Self.model(), loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
-      .fit(data)
+    try Trainer(
+      model: try Self.model(), loss: .binaryCrossEntropy, optimizer: .adam(), options: options
+    )
+    .fit(data)
     #expect(reports.count == 2 * 2 + 2)
     #expect(reports[1] == .step(epoch: 1, step: 2, steps: 2, loss: lastLoss(reports[1])))
   }

@@ -1,8 +1,8 @@
 import Datasets
 import Engine
 import Learning
-import Testing
 import TestSupport
+import Testing
 
 /// Finite-difference checks of the gradients back-propagated through every layer and loss (the
 /// engine's graph of their operations), and the layers' modes.
@@ -33,9 +33,11 @@ import TestSupport
     let model = try Sequential(
       inputFeatures: 3,
       layers: [
-        try Dense(inputSize: 3, outputSize: 5, initialization: .xavierNormal, generator: &generator),
+        try Dense(
+          inputSize: 3, outputSize: 5, initialization: .xavierNormal, generator: &generator),
         try Self.middle(name),
-        try Dense(inputSize: 5, outputSize: 2, initialization: .xavierNormal, generator: &generator),
+        try Dense(
+          inputSize: 5, outputSize: 2, initialization: .xavierNormal, generator: &generator),
       ])
     let input = Matrix(rows: 6, columns: 3, values: (0..<18).map { _ in Float(generator.normal()) })
     let targets: [Float] = [0, 1, 1, 0, 1, 0]
@@ -153,7 +155,10 @@ import TestSupport
   /// A layer that cannot take the previous one's output is named at construction.
   @Test func mismatchedLayersAreNamed() throws {
     var generator = RandomGenerator(seed: 0)
-    #expect(throws: ModelError("layer 1 (Linear): a dense layer made for 3 inputs cannot take data with 4 features")) {
+    #expect(
+      throws: ModelError(
+        "layer 1 (Linear): a dense layer made for 3 inputs cannot take data with 4 features")
+    ) {
       try Sequential(
         inputFeatures: 2,
         layers: [
@@ -168,14 +173,19 @@ import TestSupport
 @Suite struct UserMistakeTests {
   @Test func mistakesAreErrorsWithExplanations() throws {
     var generator = RandomGenerator(seed: 0)
-    #expect(throws: ModelError.self) { try Dense(inputSize: 0, outputSize: 3, generator: &generator) }
+    #expect(throws: ModelError.self) {
+      try Dense(inputSize: 0, outputSize: 3, generator: &generator)
+    }
     #expect(throws: ModelError.self) { try Dropout(probability: 1) }
     #expect(throws: ModelError.self) { try BatchNorm(features: 0) }
     let model = try Sequential.mlp(inputs: 2, hidden: [4], outputs: 1)
     #expect(throws: ModelError("the model takes 2 features, not 3")) {
       try model.predict(Matrix(rows: 1, columns: 3, values: [1, 2, 3]))
     }
-    #expect(throws: ModelError("cross_entropy needs class indices 0..<2 (the model's outputs), got the target 2.0")) {
+    #expect(
+      throws: ModelError(
+        "cross_entropy needs class indices 0..<2 (the model's outputs), got the target 2.0")
+    ) {
       try Loss.crossEntropy().value(Matrix(rows: 1, columns: 2, values: [0, 1]), targets: [2])
     }
     #expect(
@@ -183,22 +193,28 @@ import TestSupport
         "bce needs targets from 0 to 1, got the target 2.0; for several classes use "
           + "cross_entropy with one output per class")
     ) {
-      try Loss.binaryCrossEntropy.value(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [1, 2])
+      try Loss.binaryCrossEntropy.value(
+        Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [1, 2])
     }
     #expect(throws: Never.self) {
-      try Loss.binaryCrossEntropy.value(Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [0, 0.5])
+      try Loss.binaryCrossEntropy.value(
+        Matrix(rows: 2, columns: 1, values: [0, 1]), targets: [0, 0.5])
     }
     let data = try Dataset.moons(count: 33, seed: 1)
     var options = FitOptions(batchSize: 0)
     #expect(throws: ModelError.self) {
-      try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: options).fit(data)
+      try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
+        .fit(data)
     }
     let normed = try Sequential(
       inputFeatures: 2,
-      layers: [try Dense(inputSize: 2, outputSize: 3, generator: &generator), try BatchNorm(features: 3)])
+      layers: [
+        try Dense(inputSize: 2, outputSize: 3, generator: &generator), try BatchNorm(features: 3),
+      ])
     options.batchSize = 32
     #expect(throws: ModelError.self) {
-      try Trainer(model: normed, loss: .crossEntropy(), optimizer: .adam(), options: options).fit(data)
+      try Trainer(model: normed, loss: .crossEntropy(), optimizer: .adam(), options: options).fit(
+        data)
     }
   }
 }
@@ -213,7 +229,9 @@ extension BatchNorm {
 
 /// The gradient of `loss` with respect to predictions `values` ([rows, values.count / rows]),
 /// by `backward()`.
-private func gradient(of loss: Loss, at values: [Float], rows: Int, targets: [Float]) throws -> [Float] {
+private func gradient(of loss: Loss, at values: [Float], rows: Int, targets: [Float]) throws
+  -> [Float]
+{
   let predictions = try Tensor(
     shape: [rows, values.count / rows], values: values, requiresGradient: true)
   try loss.loss(predictions, targets: targets).backward()

@@ -10,7 +10,8 @@ enum ReferenceSetup {
     var generator = RandomGenerator(seed: 0)
     let first = try Dense(inputSize: 3, outputSize: 4, generator: &generator)
     let second = try Dense(inputSize: 4, outputSize: outputs, generator: &generator)
-    first.weight.value = (0..<4).flatMap { o in (0..<3).map { i in 0.5 * sin(Float(1 + o * 3 + i)) } }
+    first.weight.value = (0..<4).flatMap { o in (0..<3).map { i in 0.5 * sin(Float(1 + o * 3 + i)) }
+    }
     first.bias.value = (0..<4).map { 0.1 * cos(Float($0)) }
     second.weight.value = (0..<outputs).flatMap { o in
       (0..<4).map { i in 0.5 * cos(Float(2 + o * 4 + i)) }
@@ -21,7 +22,9 @@ enum ReferenceSetup {
 
   /// The script's 8 samples; `task` picks the targets.
   static func data(_ task: Datasets.Task) -> Dataset {
-    let features = (0..<8).flatMap { i in (0..<3).map { j in Float(sin(0.7 * Double(i) + 1.3 * Double(j))) } }
+    let features = (0..<8).flatMap { i in
+      (0..<3).map { j in Float(sin(0.7 * Double(i) + 1.3 * Double(j))) }
+    }
     let targets: [Float] =
       switch task {
       case .regression: (0..<8).map { Float(cos(0.5 * Double($0))) }

@@ -42,19 +42,22 @@ import Testing
     #expect(text.steps[1].text == "```python\nnot trainbook\n```")
   }
 
-  @Test(arguments: [
-    ("Intro only.\n", nil, "the lesson has no steps"),
-    ("## Step 2: Late\n", 1, "this is step 1, but its heading says 2"),
-    ("## Step one: Words\n", 1, "a step heading reads `## Step 1: title`"),
-    ("## Step 1:   \n", 1, "step 1 has no title"),
-    ("## Step 1: A\n```trainbook\nx = 1\n", 2, "never closed"),
-    ("```check\nexpect true\n```\n## Step 1: A\n", 1, "must be inside a step"),
-    ("## Step 1: A\n```check\nexpect true\n```\n```check\nexpect true\n```\n", 5,
-     "already has a ```check block"),
-    ("## Step 1: A\n```check\n\n```\n", 2, "is empty"),
-    ("## Step 1: A\nHint:\n", 2, "has no text"),
-    ("Hint: early\n## Step 1: A\n", 1, "must be inside a step"),
-  ] as [(String, Int?, String)])
+  @Test(
+    arguments: [
+      ("Intro only.\n", nil, "the lesson has no steps"),
+      ("## Step 2: Late\n", 1, "this is step 1, but its heading says 2"),
+      ("## Step one: Words\n", 1, "a step heading reads `## Step 1: title`"),
+      ("## Step 1:   \n", 1, "step 1 has no title"),
+      ("## Step 1: A\n```trainbook\nx = 1\n", 2, "never closed"),
+      ("```check\nexpect true\n```\n## Step 1: A\n", 1, "must be inside a step"),
+      (
+        "## Step 1: A\n```check\nexpect true\n```\n```check\nexpect true\n```\n", 5,
+        "already has a ```check block"
+      ),
+      ("## Step 1: A\n```check\n\n```\n", 2, "is empty"),
+      ("## Step 1: A\nHint:\n", 2, "has no text"),
+      ("Hint: early\n## Step 1: A\n", 1, "must be inside a step"),
+    ] as [(String, Int?, String)])
   func malformedTextIsLocated(source: String, line: Int?, message: String) {
     #expect {
       _ = try LessonText(parsing: source, file: "01-x/lesson.md")

@@ -18,30 +18,30 @@ extension TranscriptTests {
     }
     let files = [
       "lesson.json": """
-        {"title": "Demo", "summary": "A demo.",
-         "exercises": [{"name": "01-one", "title": "One", "hints": ["h"]}]}
-        """,
+      {"title": "Demo", "summary": "A demo.",
+       "exercises": [{"name": "01-one", "title": "One", "hints": ["h"]}]}
+      """,
       "lesson.md": """
-        Welcome to the demo.
+      Welcome to the demo.
 
-        ## Step 1: Make x
-        Set x to three.
-        ```trainbook
-        x = 3
-        ```
-        ```check
-        expect x == 3, "x should be 3"
-        ```
-        Hint: type `x = 3`
+      ## Step 1: Make x
+      Set x to three.
+      ```trainbook
+      x = 3
+      ```
+      ```check
+      expect x == 3, "x should be 3"
+      ```
+      Hint: type `x = 3`
 
-        ## Step 2: Double it
-        ```solution
-        y = x * 2
-        ```
-        ```check
-        expect y == 6
-        ```
-        """,
+      ## Step 2: Double it
+      ```solution
+      y = x * 2
+      ```
+      ```check
+      expect y == 6
+      ```
+      """,
       "exercises/01-one.tb": "z = 0  # TODO\nexpect z == 1\n",
       "solutions/01-one.tb": "z = 1\nexpect z == 1\n",
     ]

@@ -124,13 +124,18 @@ func addColumnSums(
   var j = 0
   while j < columns {
     let width = min(8, columns - j)
-    var total = width == 8 ? target.vector(at: j) : UnsafePointer(target).partialVector(at: j, count: width)
+    var total =
+      width == 8 ? target.vector(at: j) : UnsafePointer(target).partialVector(at: j, count: width)
     var row = source + j
     for _ in 0..<rows {
       total += width == 8 ? row.vector(at: 0) : row.partialVector(at: 0, count: width)
       row += columns
     }
-    if width == 8 { target.store(total, at: j) } else { target.storePartial(total, at: j, count: width) }
+    if width == 8 {
+      target.store(total, at: j)
+    } else {
+      target.storePartial(total, at: j, count: width)
+    }
     j += 8
   }
 }

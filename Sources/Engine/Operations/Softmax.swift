@@ -42,10 +42,11 @@ extension Tensor {
   /// `rule(g, y, inputGradient, positionsOfTheSlice)` on each slice along the view's axis.
   private func perSlice(
     _ view: AxisView, _ storage: TensorStorage,
-    rule: @escaping (
-      _ g: UnsafeMutablePointer<Float>, _ y: UnsafeMutablePointer<Float>,
-      _ target: UnsafeMutablePointer<Float>, _ slice: StrideTo<Int>
-    ) -> Void
+    rule:
+      @escaping (
+        _ g: UnsafeMutablePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+        _ target: UnsafeMutablePointer<Float>, _ slice: StrideTo<Int>
+      ) -> Void
   ) -> Tensor {
     Tensor(shape: shape, storage: storage, inputs: [self]) { output in
       let g = output.gradientAccumulator.base

@@ -12,7 +12,8 @@ extension Builtin {
           .optional("monitor", .string, default: .string("val_loss"), "The value watched."),
           .optional("patience", .integer, default: .number(5), "Epochs without improvement."),
           .optional("min_delta", .number, default: .number(0), "The smallest change that counts."),
-          .optional("restore_best", .bool, default: .bool(true), "Restore the best epoch's weights."),
+          .optional(
+            "restore_best", .bool, default: .bool(true), "Restore the best epoch's weights."),
         ],
         example: "stop = early_stopping(patience: 10)"
       ) { arguments, _ in
@@ -24,18 +25,24 @@ extension Builtin {
         let delta = arguments.number("min_delta")
         let restore = arguments.bool("restore_best")
         return .host(
-          CallbackObject(call: call("early_stopping", arguments, ["monitor", "patience", "min_delta", "restore_best"])) {
+          CallbackObject(
+            call: call(
+              "early_stopping", arguments, ["monitor", "patience", "min_delta", "restore_best"])
+          ) {
             EarlyStopping(
               monitor: monitor, patience: patience, minDelta: delta, restoreBestWeights: restore)
           })
       },
       Builtin(
         "checkpoint", topic: .training,
-        summary: "Saves the weights after each epoch: the best so far (by `monitor`) or the latest.",
+        summary:
+          "Saves the weights after each epoch: the best so far (by `monitor`) or the latest.",
         parameters: [
           .required("path", .string, "The safetensors file to write."),
-          .optional("monitor", .string, default: .string("val_loss"), "The value that decides the best."),
-          .optional("best_only", .bool, default: .bool(true), "Keep the best epoch, not the latest."),
+          .optional(
+            "monitor", .string, default: .string("val_loss"), "The value that decides the best."),
+          .optional(
+            "best_only", .bool, default: .bool(true), "Keep the best epoch, not the latest."),
         ],
         example: "save = checkpoint(\"best.safetensors\")"
       ) { arguments, context in
@@ -53,7 +60,7 @@ extension Builtin {
         "log_epochs", topic: .training,
         summary: "Writes each epoch's loss, metrics and rate to a CSV or JSON-lines file.",
         parameters: [
-          .required("path", .string, "The file: .csv, or .jsonl for JSON lines."),
+          .required("path", .string, "The file: .csv, or .jsonl for JSON lines.")
         ],
         example: "logger = log_epochs(\"epochs.csv\")"
       ) { arguments, context in
@@ -61,7 +68,9 @@ extension Builtin {
         let url = try context.url(for: path, argument: "path")
         let format: EpochLogger.Format = path.hasSuffix(".jsonl") ? .jsonLines : .csv
         return .host(
-          CallbackObject(call: call("log_epochs", arguments, ["path"])) { LogCallback(url: url, format: format) })
+          CallbackObject(call: call("log_epochs", arguments, ["path"])) {
+            LogCallback(url: url, format: format)
+          })
       },
     ]
   }

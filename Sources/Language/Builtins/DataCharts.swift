@@ -61,7 +61,8 @@ enum DataCharts {
         xRange.lowerBound + (Double($0) + 0.5) / Double(gridSize)
           * (xRange.upperBound - xRange.lowerBound)
       }
-      let output = try model.predict(Matrix(rows: xs.count, columns: 1, values: xs.map { Float($0) }))
+      let output = try model.predict(
+        Matrix(rows: xs.count, columns: 1, values: xs.map { Float($0) }))
       for (index, x) in xs.enumerated() {
         points.append(
           LabeledPoint(x: x, y: Double(output.values[index * output.columns]), label: 1))

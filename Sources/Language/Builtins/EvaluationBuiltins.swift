@@ -66,9 +66,10 @@ extension Builtin {
         let (input, task) = try features(arguments, "data", model: object)
         let outputs = try libraryCall(argument: "data") { try object.model.predict(input) }
         let loss = object.trainingLoss ?? task.map(RunRecording.defaultLoss(for:))
-        return .list((0..<outputs.rows).map { row in
-          prediction((0..<outputs.columns).map { Double(outputs[row, $0]) }, loss: loss)
-        })
+        return .list(
+          (0..<outputs.rows).map { row in
+            prediction((0..<outputs.columns).map { Double(outputs[row, $0]) }, loss: loss)
+          })
       },
     ] + Metric.allCases.filter { ![.mae, .mse].contains($0) }.map(metricBuiltin)
   }
@@ -133,7 +134,9 @@ extension Builtin {
     if case .host(let dataset as DatasetObject) = arguments[label] {
       let data = dataset.dataset
       try object.checkTakes(data, argument: label)
-      return (Matrix(rows: data.count, columns: data.featureCount, values: data.features), data.task)
+      return (
+        Matrix(rows: data.count, columns: data.featureCount, values: data.features), data.task
+      )
     }
     var values: [Float] = []
     let points = arguments.list(label)

@@ -118,15 +118,17 @@ final class CrossValidationObject: HostObject {
   private var names: [String] { ["loss"] + result.mean.keys.sorted().filter { $0 != "loss" } }
 
   var summary: String {
-    "\(result.folds.count) folds: " + names.map { name in
-      "\(name) \(NumberFormat.format(result.mean[name] ?? .nan)) ± "
-        + NumberFormat.format(result.standardDeviation[name] ?? .nan)
-    }.joined(separator: ", ")
+    "\(result.folds.count) folds: "
+      + names.map { name in
+        "\(name) \(NumberFormat.format(result.mean[name] ?? .nan)) ± "
+          + NumberFormat.format(result.standardDeviation[name] ?? .nan)
+      }.joined(separator: ", ")
   }
 
   var display: String {
     let rows = result.folds.enumerated().map { index, scores in
-      "  fold \(index + 1): " + names.map { "\($0) \(NumberFormat.format(scores[$0] ?? .nan))" }
+      "  fold \(index + 1): "
+        + names.map { "\($0) \(NumberFormat.format(scores[$0] ?? .nan))" }
         .joined(separator: ", ")
     }
     return ([summary] + rows).joined(separator: "\n")
@@ -137,9 +139,10 @@ final class CrossValidationObject: HostObject {
   func field(named name: String) throws -> Value? {
     switch name {
     case "folds":
-      .list(result.folds.map { scores in
-        .host(ScoresObject(names.map { ($0, scores[$0] ?? .nan) }))
-      })
+      .list(
+        result.folds.map { scores in
+          .host(ScoresObject(names.map { ($0, scores[$0] ?? .nan) }))
+        })
     case "mean": .host(ScoresObject(names.map { ($0, result.mean[$0] ?? .nan) }))
     case "std": .host(ScoresObject(names.map { ($0, result.standardDeviation[$0] ?? .nan) }))
     default: nil

@@ -14,7 +14,8 @@ extension Builtin {
       ) { _, _ in .host(LossObject(.meanAbsoluteError)) },
       Builtin(
         "huber", topic: .training,
-        summary: "Huber loss: squared near the target, absolute beyond `delta` (robust to outliers).",
+        summary:
+          "Huber loss: squared near the target, absolute beyond `delta` (robust to outliers).",
         parameters: [
           .optional("delta", .number, default: .number(1), "Where squared turns to absolute.")
         ],

@@ -11,9 +11,9 @@ extension Builtin {
       unary("abs", "The absolute value: abs(-2) is 2.", example: "abs(-2.5)") { abs($0) },
       unary("sqrt", "The square root.", example: "sqrt(2)", domain: "x >= 0") { $0.squareRoot() },
       unary("log", "The natural logarithm (base e).", example: "log(10)", domain: "x > 0") {
-        $0 > 0 ? Glibc_log($0) : .nan
+        $0 > 0 ? cLibraryLog($0) : .nan
       },
-      unary("exp", "e to the power x.", example: "exp(1)") { Glibc_exp($0) },
+      unary("exp", "e to the power x.", example: "exp(1)") { cLibraryExp($0) },
       Builtin(
         "round", topic: .math, summary: "Rounds to a number of decimals (half away from zero).",
         parameters: [
@@ -94,5 +94,5 @@ extension Builtin {
 }
 
 /// The C library's logarithm and exponential, named apart from the built-ins' names.
-private func Glibc_log(_ x: Double) -> Double { log(x) }
-private func Glibc_exp(_ x: Double) -> Double { exp(x) }
+private func cLibraryLog(_ x: Double) -> Double { log(x) }
+private func cLibraryExp(_ x: Double) -> Double { exp(x) }

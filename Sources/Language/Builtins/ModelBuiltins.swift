@@ -240,7 +240,8 @@ func copyModel(_ model: Sequential) throws -> Sequential {
   let layers: [any Layer] = try model.layers.map { layer in
     switch layer {
     case let dense as Dense:
-      return try Dense(inputSize: dense.inputSize, outputSize: dense.outputSize, generator: &generator)
+      return try Dense(
+        inputSize: dense.inputSize, outputSize: dense.outputSize, generator: &generator)
     case let dropout as Dropout: return try Dropout(probability: dropout.probability)
     case let norm as BatchNorm:
       return try BatchNorm(features: norm.features, epsilon: norm.epsilon, momentum: norm.momentum)

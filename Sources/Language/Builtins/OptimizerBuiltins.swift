@@ -91,7 +91,8 @@ extension Builtin {
         "clip_value", .either(.number, .none), default: .none,
         "Clamp each gradient value to ± this."),
     ]
-    let parameters = [.optional("lr", .number, default: .number(rate), "The learning rate.")]
+    let parameters =
+      [.optional("lr", .number, default: .number(rate), "The learning rate.")]
       + own + shared
     return Builtin(
       name, topic: .training, summary: summary, parameters: parameters, example: example

@@ -32,7 +32,9 @@ extension Builtin {
         ],
         example: "s = exponential(gamma: 0.9)"
       ) { arguments, _ in
-        schedule(.exponential(gamma: try positive(arguments, "gamma")), "exponential", arguments, ["gamma"])
+        schedule(
+          .exponential(gamma: try positive(arguments, "gamma")), "exponential", arguments, ["gamma"]
+        )
       },
       Builtin(
         "cosine", topic: .training,
@@ -87,7 +89,8 @@ extension Builtin {
       ) { arguments, _ in
         let factor = try positive(arguments, "factor")
         guard factor < 1 else {
-          throw CallError("`factor` must be below 1, got \(NumberFormat.format(factor))", argument: "factor")
+          throw CallError(
+            "`factor` must be below 1, got \(NumberFormat.format(factor))", argument: "factor")
         }
         let patience = arguments.integer("patience")
         guard patience >= 0 else {

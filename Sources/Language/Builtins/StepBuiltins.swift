@@ -19,7 +19,8 @@ extension Builtin {
       ) { arguments, context in
         let model = arguments.model("model").model
         let (input, _) = try features(arguments, "data", model: arguments.model("model"))
-        var pass = ForwardPass(isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
+        var pass = ForwardPass(
+          isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
         let output = try libraryCall(argument: "data") { try model.forward(input, pass: &pass) }
         return .host(
           TensorObject(name: "output", shape: [output.rows, output.columns], values: output.values))
@@ -83,7 +84,9 @@ extension Builtin {
           """
       ) { arguments, context in
         let model = arguments.model("model").model
-        guard let optimizer = try arguments.object("optimizer", as: OptimizerObject.self, context: context)
+        guard
+          let optimizer = try arguments.object(
+            "optimizer", as: OptimizerObject.self, context: context)
         else { return .none }
         optimizer.live.step(model.parameters)
         return .none
@@ -105,7 +108,9 @@ extension Builtin {
           """
       ) { arguments, context in
         let model = arguments.model("model").model
-        guard let optimizer = try arguments.object("optimizer", as: OptimizerObject.self, context: context)
+        guard
+          let optimizer = try arguments.object(
+            "optimizer", as: OptimizerObject.self, context: context)
         else { return .none }
         let loss = try trainingLoss(arguments, context)
         model.zeroGradients()
@@ -118,7 +123,8 @@ extension Builtin {
 
   /// The loss of a training-mode forward pass of the `model` argument on the `data` argument,
   /// with the graph that `backward()` on it walks.
-  private static func trainingLoss(_ arguments: Arguments, _ context: CallContext) throws -> Tensor {
+  private static func trainingLoss(_ arguments: Arguments, _ context: CallContext) throws -> Tensor
+  {
     let object = arguments.model("model")
     let model = object.model
     let data = arguments.dataset("data")

@@ -20,7 +20,8 @@ extension Builtin {
           .optimizer,
           .optional("epochs", .integer, default: .number(20), "Passes over the training data."),
           .optional("batch", .integer, default: .number(32), "Samples per step."),
-          .optional("shuffle", .bool, default: .bool(true), "Visit samples in a new order each epoch."),
+          .optional(
+            "shuffle", .bool, default: .bool(true), "Visit samples in a new order each epoch."),
           .optional(
             "schedule", .either(.host("schedule"), .none), default: .none,
             "A learning-rate schedule, starting from the optimizer's rate."),
@@ -72,7 +73,11 @@ extension Builtin {
         var stoppers: [any Callback] = []
         for case .host(let object as CallbackObject) in arguments.list("callbacks") {
           let callback = try object.callback()
-          if callback is EarlyStopping { stoppers.append(callback) } else { options.callbacks.append(callback) }
+          if callback is EarlyStopping {
+            stoppers.append(callback)
+          } else {
+            options.callbacks.append(callback)
+          }
         }
         // Early stopping last, so loggers and checkpoints see the epoch it stops after.
         options.callbacks += stoppers
@@ -97,7 +102,8 @@ extension Builtin {
         "resume", topic: .training,
         summary: "Continues a run's training for more epochs, optionally from a saved checkpoint.",
         parameters: [
-          .required("run", .host("run"), "The run to continue (its model, optimizer and position)."),
+          .required(
+            "run", .host("run"), "The run to continue (its model, optimizer and position)."),
           .required("data", .host("dataset"), "The same training data."),
           .optional("epochs", .integer, default: .number(10), "How many more epochs."),
           .optional(

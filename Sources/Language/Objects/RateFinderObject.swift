@@ -8,7 +8,8 @@ final class RateFinderObject: HostObject {
 
   var typeName: String { "lr_find result" }
   var summary: String {
-    let suggestion = result.suggestion.map { "suggested lr \(NumberFormat.format($0))" }
+    let suggestion =
+      result.suggestion.map { "suggested lr \(NumberFormat.format($0))" }
       ?? "no suggestion (the loss never fell)"
     return "lr_find over \(result.rates.count) steps: \(suggestion); plot(it) shows the curve"
   }

@@ -45,8 +45,10 @@ public final class RunObject: HostObject {
   }
 
   public var fieldNames: [String] {
-    ["name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
-     "message"] + finalValues.map(\.name)
+    [
+      "name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
+      "message",
+    ] + finalValues.map(\.name)
   }
 
   public func field(named name: String) throws -> Value? {
@@ -59,7 +61,8 @@ public final class RunObject: HostObject {
     case "best_val_loss":
       return record.lowest(RunRecord.Series.validationLoss).map { .number($0.value) } ?? Value.none
     case "time": return .number(record.duration)
-    case "lr": return (record.history[RunRecord.Series.learningRate]?.last).map { .number($0) } ?? Value.none
+    case "lr":
+      return (record.history[RunRecord.Series.learningRate]?.last).map { .number($0) } ?? Value.none
     case "history": return .host(HistoryObject(record.history))
     case "message": return record.message.map { .string($0) } ?? Value.none
     default: return finalValues.first { $0.name == name }.map { .number($0.value) }

@@ -45,7 +45,8 @@ enum RunRecording {
     let final = run.finalValues
     if !final.isEmpty {
       lines.append(
-        "final: " + final.map { "\($0.name) \(NumberFormat.format($0.value))" }
+        "final: "
+          + final.map { "\($0.name) \(NumberFormat.format($0.value))" }
           .joined(separator: ", "))
     }
     if let message = run.record.message { lines.append("stopped: \(message)") }

@@ -73,7 +73,10 @@ public struct Diagnosis: Sendable, Equatable {
         .diverged,
         "the loss became NaN or infinite at epoch \(epoch)\(what). The learning rate "
           + "\(format(settings.rate)) is too large: each step overshoots and the weights blow up.",
-        ["optimizer: \(smallerRate)", "optimizer: \(settings.optimizer(rate: settings.rate, clip: true))"]
+        [
+          "optimizer: \(smallerRate)",
+          "optimizer: \(settings.optimizer(rate: settings.rate, clip: true))",
+        ]
       )
     }
     if run.status == .diverged {
@@ -84,14 +87,16 @@ public struct Diagnosis: Sendable, Equatable {
       return (
         .tooShort,
         "the run has \(curve.epochs) \(curve.epochs == 1 ? "epoch" : "epochs"); curves need a few "
-          + "epochs to read.", ["epochs: \(max(20, settings.epochs * 10))"])
+          + "epochs to read.", ["epochs: \(max(20, settings.epochs * 10))"]
+      )
     }
     if last > 1.5 * first {
       return (
         .diverged,
         "the training loss rose from \(format(first)) at epoch 1 to \(format(last)) at epoch "
           + "\(curve.epochs). The learning rate \(format(settings.rate)) is too large.",
-        ["optimizer: \(smallerRate)"])
+        ["optimizer: \(smallerRate)"]
+      )
     }
     if let best = curve.bestValidation, let final = curve.validation.last,
       let end = curve.validationEnd, best.epoch <= curve.validation.count - end.epochs,
@@ -108,7 +113,8 @@ public struct Diagnosis: Sendable, Equatable {
           "callbacks: [early_stopping(patience: \(max(5, best.epoch / 5)))]",
           "epochs: \(best.epoch)",
           "optimizer: \(settings.optimizer(rate: settings.rate, weightDecay: true))",
-        ])
+        ]
+      )
     }
     let roughness = curve.roughness
     if roughness.risingFraction >= 0.35, roughness.meanRise >= 0.04 {
@@ -118,7 +124,8 @@ public struct Diagnosis: Sendable, Equatable {
         "the \(which) loss went up on \(format(roughness.risingFraction * 100))% of epochs, by "
           + "\(format(roughness.meanRise * 100))% of its level on average. Steps of batch "
           + "\(settings.batch) at learning rate \(format(settings.rate)) are too jumpy.",
-        ["batch: \(settings.batch * 4)", "optimizer: \(smallerRate)"])
+        ["batch: \(settings.batch * 4)", "optimizer: \(smallerRate)"]
+      )
     }
     let drop = curve.overallDrop * 100
     if curve.overallDrop < 0.1, curve.tailShare >= 0.15 {
@@ -127,8 +134,11 @@ public struct Diagnosis: Sendable, Equatable {
         "the training loss fell only \(format(drop))% in \(curve.epochs) epochs (from "
           + "\(format(first)) to \(format(last))) and is still falling slowly. The learning rate "
           + "\(format(settings.rate)) is too small, or the run too short.",
-        ["optimizer: \(settings.optimizer(rate: settings.rate * 10))",
-         "epochs: \(curve.epochs * 5)"])
+        [
+          "optimizer: \(settings.optimizer(rate: settings.rate * 10))",
+          "epochs: \(curve.epochs * 5)",
+        ]
+      )
     }
     if curve.overallDrop < 0.1 {
       let gap = curve.validation.last.map { " (validation \(format($0)))" } ?? ""
@@ -137,8 +147,11 @@ public struct Diagnosis: Sendable, Equatable {
         "the training loss flattened at \(format(last))\(gap) after falling only "
           + "\(format(drop))%. The model cannot fit even the training data: it is too small or "
           + "too constrained.",
-        ["net = mlp(inputs: …, hidden: [32, 32], outputs: …)",
-         "optimizer: \(settings.optimizer(rate: settings.rate * 10))"])
+        [
+          "net = mlp(inputs: …, hidden: [32, 32], outputs: …)",
+          "optimizer: \(settings.optimizer(rate: settings.rate * 10))",
+        ]
+      )
     }
     if curve.tailDrop > 0.05, curve.tailShare >= 0.15 {
       return (
@@ -146,16 +159,22 @@ public struct Diagnosis: Sendable, Equatable {
         "the training loss was still falling at the end: \(format(curve.tailDrop * 100))% over "
           + "the last epochs, to \(format(last)). Training stopped before the model learned "
           + "what it can.",
-        ["epochs: \(curve.epochs * 3)", "optimizer: \(settings.optimizer(rate: settings.rate * 3))"])
+        [
+          "epochs: \(curve.epochs * 3)",
+          "optimizer: \(settings.optimizer(rate: settings.rate * 3))",
+        ]
+      )
     }
-    let validation = curve.bestValidation.map {
-      " and validation loss was lowest at epoch \($0.epoch) (\(format($0.value)))"
-    } ?? ""
+    let validation =
+      curve.bestValidation.map {
+        " and validation loss was lowest at epoch \($0.epoch) (\(format($0.value)))"
+      } ?? ""
     return (
       .goodFit,
       "the training loss fell \(format(drop))% to \(format(last))\(validation), with no sign of "
         + "overfitting or instability.",
-      ["evaluate(net, test)"])
+      ["evaluate(net, test)"]
+    )
   }
 }
 
@@ -169,16 +188,19 @@ extension Diagnosis {
     case .nonFiniteInputs:
       return (
         "The data holds NaN or infinite values, and no learning rate fixes that: clean or impute "
-          + "them before training.", [])
+          + "them before training.", []
+      )
     case .overflow:
       return (
         "The inputs are so large that the forward pass overflows before any step: put the "
-          + "features on a common scale.", ["train, val = standardize(train, val)"])
+          + "features on a common scale.", ["train, val = standardize(train, val)"]
+      )
     case .brokenWeights:
       return (
         "The weights were broken before this run began (an earlier run diverged): build the "
           + "model again rather than changing the learning rate.",
-        ["net = mlp(inputs: …, hidden: […], outputs: …)"])
+        ["net = mlp(inputs: …, hidden: […], outputs: …)"]
+      )
     case .largeRate: return nil
     }
   }

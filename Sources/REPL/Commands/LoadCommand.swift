@@ -60,9 +60,9 @@ extension ColonCommand {
 /// the continuation prompt, ending with a newline.
 private func echoed(_ source: String, style: Style) -> String {
   source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-    let prompt = $0.offset == 0
+    let prompt =
+      $0.offset == 0
       ? ReadEvalPrintLoop.prompt : ReadEvalPrintLoop.continuationPrompt
     return style.prompt(prompt) + $0.element + "\n"
   }.joined()
 }
-
