@@ -36,21 +36,53 @@ extension Builtin {
       Builtin(
         "checkpoint", topic: .training,
         summary:
-          "Saves the weights after each epoch: the best so far (by `monitor`) or the latest.",
+          "Saves the weights after each epoch: the best so far (by `monitor`) or the latest; "
+          + "with state: true, the whole training state, to resume from after a crash.",
         parameters: [
           .required("path", .string, "The safetensors file to write."),
           .optional(
             "monitor", .string, default: .string("val_loss"), "The value that decides the best."),
           .optional(
             "best_only", .bool, default: .bool(true), "Keep the best epoch, not the latest."),
+          .optional(
+            "state", .bool, default: .bool(false),
+            "Save the whole training state (for resume(…, from:)) instead of the weights."),
+          .optional("every", .integer, default: .number(1), "Save every this many epochs."),
+          .optional(
+            "keep", .integer, default: .number(1),
+            "With state: true, how many saves stay (as NAME-epoch-N.safetensors beside path)."),
         ],
         example: "save = checkpoint(\"best.safetensors\")"
       ) { arguments, context in
         let url = try context.url(for: arguments.string("path"), argument: "path")
         let monitor = arguments.string("monitor")
         let bestOnly = arguments.bool("best_only")
+        let every = try arguments.integer("every", in: 1...Limits.epochs, what: "`every`")
+        let keep = try arguments.integer("keep", in: 1...1000, what: "`keep`")
+        let labels = ["path", "monitor", "best_only", "state", "every", "keep"]
+        if arguments.bool("state") {
+          for label in ["monitor", "best_only"] where arguments.isGiven(label) {
+            throw CallError(
+              "`\(label)` chooses which weights to keep; a state checkpoint keeps the latest",
+              hint: "leave out `\(label)`, or save weights with state: false", argument: label)
+          }
+          return .host(
+            CallbackObject(call: call("checkpoint", arguments, labels)) {
+              TrainingStateCheckpoint(url: url, every: every, keep: keep)
+            })
+        }
+        if keep != 1 {
+          throw CallError(
+            "`keep` counts saves of the training state", hint: "add state: true",
+            argument: "keep")
+        }
+        if every != 1 {
+          throw CallError(
+            "`every` is for saves of the training state; weights are saved after each epoch",
+            hint: "add state: true", argument: "every")
+        }
         return .host(
-          CallbackObject(call: call("checkpoint", arguments, ["path", "monitor", "best_only"])) {
+          CallbackObject(call: call("checkpoint", arguments, labels)) {
             bestOnly
               ? ModelCheckpoint(best: url, monitor: monitor)
               : ModelCheckpoint(last: url, monitor: monitor)

@@ -83,7 +83,7 @@ extension Builtin {
           .optional("step", .number, default: .number(1), "The difference between neighbours."),
         ],
         example: "range(2, 10, step: 3)"
-      ) { arguments, _ in
+      ) { arguments, context in
         let (start, stop) =
           arguments.isNone("stop")
           ? (0, arguments.number("start")) : (arguments.number("start"), arguments.number("stop"))
@@ -99,7 +99,14 @@ extension Builtin {
             "this range would hold \(NumberFormat.format(count)) numbers; the most is "
               + "\(Session.maximumLength)")
         }
-        return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
+        try context.reserve(Int(count), of: MemoryLayout<Value>.stride)
+        var numbers: [Value] = []
+        numbers.reserveCapacity(Int(count))
+        for index in 0..<Int(count) {
+          if index % 65536 == 0 { try context.checkCancellation() }
+          numbers.append(.number(start + Double(index) * step))
+        }
+        return .list(numbers)
       },
     ]
   }

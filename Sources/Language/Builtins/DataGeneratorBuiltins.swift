@@ -126,6 +126,12 @@ extension Builtin {
       guard n >= 1 else {
         throw CallError("`n` must be at least 1 sample, got \(n)", argument: "n")
       }
+      guard n <= Limits.samples else {
+        throw CallError(
+          "`n` may be at most \(Limits.samples) samples, got \(n)", argument: "n")
+      }
+      // Features, targets and the generator's working copies: about 64 bytes a sample.
+      try context.reserve(n, of: 64, argument: "n")
       let noise = arguments.number("noise")
       guard noise >= 0 else {
         throw CallError(

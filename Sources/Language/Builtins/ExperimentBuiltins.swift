@@ -35,7 +35,8 @@ extension Builtin {
         guard end > start else {
           throw CallError("`end` must be larger than `start`", argument: "end")
         }
-        let steps = try arguments.integer("steps", atLeast: 2, what: "`steps`")
+        let steps = try arguments.integer(
+          "steps", in: 2...Limits.rateFinderSteps, what: "`steps`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
         let seed = try arguments.seed(in: context)
         try checkFit(object, data, loss)
@@ -76,9 +77,12 @@ extension Builtin {
         let loss = try arguments.loss(for: data, context: context)
         let optimizer = try arguments.optimizer(context: context)
         let k = try arguments.integer("k", atLeast: 2, what: "`k`")
-        let epochs = try arguments.integer("epochs", atLeast: 1, what: "`epochs`")
+        let epochs = try arguments.integer("epochs", in: 1...Limits.epochs, what: "`epochs`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
         let seed = try arguments.seed(in: context)
+        // The folds' sample indices, each sample's twice per fold, and one fold's training copy.
+        try context.reserve(k, of: data.count * 16, argument: "k")
+        try context.reserveTraining(template, epochs: epochs)
         let flag = context.session.cancellation
         let options = FitOptions(
           epochs: epochs, batchSize: batch, seed: seed,

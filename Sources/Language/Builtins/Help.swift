@@ -14,7 +14,7 @@ enum Help {
         lines.append("  " + padded(builtin.name, to: width) + "  " + builtin.summary)
       }
     }
-    return (lines + [""] + syntax).joined(separator: "\n")
+    return (lines + [""] + syntax + [""] + Limits.lines).joined(separator: "\n")
   }
 
   /// The whole language on a few lines, at the end of `help()`.

@@ -21,7 +21,7 @@ extension Builtin {
       ) { arguments, context in
         let inputs = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
         let outputs = try arguments.integer("outputs", atLeast: 1, what: "`outputs`")
-        try checkLayerSize(inputs, outputs)
+        try checkLayerSize(inputs, outputs, context: context)
         let layer = try Dense(
           inputSize: inputs, outputSize: outputs,
           initialization: initialization(arguments), seed: try arguments.seed(in: context))
@@ -61,9 +61,9 @@ extension Builtin {
             "Added to the variance so it is never 0."),
         ],
         example: "batchnorm(16)"
-      ) { arguments, _ in
+      ) { arguments, context in
         let features = try arguments.integer("features", atLeast: 1, what: "`features`")
-        try checkLayerSize(features, 1)
+        try checkLayerSize(features, 1, context: context)
         let momentum = arguments.number("momentum")
         guard momentum >= 0, momentum <= 1 else {
           throw CallError(
@@ -147,12 +147,14 @@ extension Builtin {
   }
 
   /// Refuses a layer of more than `largestLayer` weights.
-  static func checkLayerSize(_ inputs: Int, _ outputs: Int) throws {
+  /// and one whose weights and their gradients would pass the session's memory budget.
+  static func checkLayerSize(_ inputs: Int, _ outputs: Int, context: CallContext) throws {
     let (product, overflow) = inputs.multipliedReportingOverflow(by: outputs)
     guard !overflow, product <= largestLayer else {
       throw CallError(
         "a layer of \(inputs) × \(outputs) weights is too large (at most \(largestLayer))",
         hint: "layers of 8 to 512 units are usual")
     }
+    try context.reserve(product + outputs, of: 2 * MemoryLayout<Float>.stride)
   }
 }

@@ -43,6 +43,29 @@ extension Arguments {
     }
     return value
   }
+
+  /// The whole number passed as `label`, which must lie in `range`; `what` names it.
+  public func integer(_ label: String, in range: ClosedRange<Int>, what: String) throws -> Int {
+    let value = try integer(label, atLeast: range.lowerBound, what: what)
+    guard value <= range.upperBound else {
+      throw CallError(
+        "\(what) may be at most \(range.upperBound), got \(value)",
+        hint: "help() lists the limits", argument: label)
+    }
+    return value
+  }
+}
+
+extension CallContext {
+  /// Reserves what training `model` for `epochs` epochs needs besides the data: its weights'
+  /// gradients and up to three optimizer slots, and a history of some 32 numbers an epoch.
+  func reserveTraining(_ model: Sequential, epochs: Int) throws {
+    let weights = model.parameterCount.multipliedReportingOverflow(by: 4 * 4)
+    let history = epochs.multipliedReportingOverflow(by: 32 * 8)
+    let (total, overflow) = weights.partialValue.addingReportingOverflow(history.partialValue)
+    try reserve(
+      weights.overflow || history.overflow || overflow ? Int.max : total, argument: "epochs")
+  }
 }
 
 extension Parameter {

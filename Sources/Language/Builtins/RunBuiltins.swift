@@ -113,7 +113,7 @@ extension Builtin {
           context.print("(no runs to export)")
           return .none
         }
-        let folder = try context.url(for: arguments.string("to"), argument: "to")
+        let folder = try context.folderURL(for: arguments.string("to"), argument: "to")
         let files = try TensorBoardExport.write(records, to: folder)
         context.print(
           "wrote \(files.count) event \(files.count == 1 ? "file" : "files"); view them with "

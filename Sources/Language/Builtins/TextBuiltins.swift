@@ -27,9 +27,26 @@ extension Builtin {
           .optional("separator", .string, default: .string(", "), "What goes between them."),
         ],
         example: "join([1, 2, 3], separator: \" < \")"
-      ) { arguments, _ in
-        .string(
-          arguments.list("values").map(\.text).joined(separator: arguments.string("separator")))
+      ) { arguments, context in
+        let separator = arguments.string("separator")
+        var joined = ""
+        var length = 0
+        for (index, value) in arguments.list("values").enumerated() {
+          if index % 4096 == 0 {
+            try context.checkCancellation()
+            try context.reserve(joined.utf8.count)
+          }
+          let text = value.text
+          if index > 0 { joined += separator }
+          joined += text
+          length += text.count + (index > 0 ? separator.count : 0)
+          guard length <= Session.maximumLength else {
+            throw CallError(
+              "the joined text would be longer than \(Session.maximumLength) characters",
+              argument: "values")
+          }
+        }
+        return .string(joined)
       },
     ]
   }

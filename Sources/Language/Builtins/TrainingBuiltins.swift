@@ -46,9 +46,10 @@ extension Builtin {
         try model.checkTakes(data, argument: "data")
         let loss = try arguments.loss(for: data, context: context)
         let optimizer = try arguments.optimizer(context: context)
-        let epochs = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
+        let epochs = try arguments.integer("epochs", in: 0...Limits.epochs, what: "`epochs`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
         let seed = try arguments.seed(in: context)
+        try context.reserveTraining(model.model, epochs: epochs)
         var options = FitOptions(
           epochs: epochs, batchSize: batch, shuffle: arguments.bool("shuffle"), seed: seed,
           metrics: arguments.list("metrics").compactMap { value in
@@ -71,16 +72,20 @@ extension Builtin {
           scheduleText = schedule.call
         }
         var stoppers: [any Callback] = []
+        var stateSaves: [any Callback] = []
         for case .host(let object as CallbackObject) in arguments.list("callbacks") {
           let callback = try object.callback()
           if callback is EarlyStopping {
             stoppers.append(callback)
+          } else if callback is TrainingStateCheckpoint {
+            stateSaves.append(callback)
           } else {
             options.callbacks.append(callback)
           }
         }
-        // Early stopping last, so loggers and checkpoints see the epoch it stops after.
-        options.callbacks += stoppers
+        // Early stopping next to last, so loggers and checkpoints see the epoch it stops after;
+        // training-state saves last, so the state they save includes every other callback's.
+        options.callbacks += stoppers + stateSaves
         let trainer = Trainer(model: model.model, loss: loss, optimizer: made, options: options)
         model.trainingLoss = loss
         let count = context.session.runs.all.count + 1
@@ -108,7 +113,12 @@ extension Builtin {
           .optional("epochs", .integer, default: .number(10), "How many more epochs."),
           .optional(
             "from", .either(.string, .none), default: .none,
-            "A file from save_checkpoint to restore the position from first."),
+            "A file from save_checkpoint or checkpoint(…, state: true) to restore the position "
+              + "from first."),
+          .optional(
+            "until", .either(.integer, .none), default: .none,
+            "Train until this many epochs in all (after a crash: the fit's epochs), instead of "
+              + "`epochs` more."),
         ],
         example: """
           data = moons(n: 100, seed: 1)
@@ -124,7 +134,17 @@ extension Builtin {
           let url = try context.url(for: path, argument: "from", use: .read)
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
         }
-        let more = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
+        var more = try arguments.integer("epochs", in: 0...Limits.epochs, what: "`epochs`")
+        if !arguments.isNone("until") {
+          if arguments.isGiven("epochs") {
+            throw CallError(
+              "give `epochs` (how many more) or `until` (how many in all), not both",
+              argument: "until")
+          }
+          let until = try arguments.integer("until", in: 0...Limits.epochs, what: "`until`")
+          more = max(0, until - trainer.epoch)
+        }
+        try context.reserveTraining(trainer.model, epochs: more)
         trainer.options.epochs = trainer.epoch + more
         var parameters = run.record.parameters
         parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"

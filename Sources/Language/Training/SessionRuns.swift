@@ -32,7 +32,7 @@ public final class SessionRuns {
     all.append(run)
     guard savesToDisk else { return nil }
     do {
-      let folder = try context.url(for: "runs", argument: "name")
+      let folder = try context.folderURL(for: "runs", argument: "name")
       let store = RunStore(folder: folder)
       run.record.id = try store.makeID(createdAt: run.record.created)
       try store.save(run.record)

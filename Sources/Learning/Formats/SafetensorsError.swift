@@ -48,7 +48,7 @@ public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
 
   /// "malformed safetensors file: tensor '0.weight': …".
   public var description: String {
-    let subject = tensor.map { "tensor '\($0)': " } ?? ""
-    return "malformed safetensors file: \(subject)\(detail)"
+    let subject = tensor.map { "tensor '\(abbreviated($0))': " } ?? ""
+    return "malformed safetensors file: \(subject)\(abbreviated(detail, limit: 1000))"
   }
 }

@@ -39,7 +39,7 @@ public struct RunStore: Sendable {
   /// save of the same run.
   public func save(_ run: RunRecord) throws {
     try checkID(run.id)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try createFolder(folder)
     try writeAtomically([UInt8](try run.jsonData()), to: url(run.id, "json"))
     try writeAtomically(Array(run.historyCSV.utf8), to: url(run.id, "csv"))
   }

@@ -37,9 +37,10 @@ public struct TensorBoardEventFile: Sendable {
     "events.out.tfevents.\(Int(wallTime)).\(host)"
   }
 
-  /// Writes the file atomically as `folder/fileName(wallTime:)`, creating the folder.
+  /// Writes the file atomically as `folder/fileName(wallTime:)`, creating the folder (and
+  /// refusing a symbolic link in its place).
   public func write(into folder: URL, wallTime: Double) throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try createFolder(folder)
     let url = folder.appendingPathComponent(Self.fileName(wallTime: wallTime))
     try writeAtomically(bytes, to: url)
   }
