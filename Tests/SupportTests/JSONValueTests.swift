@@ -26,5 +26,6 @@ import Testing
   #expect(
     value.text()
       == "{\n \"cells\": [\n  \"a\\\"b\\n\",\n  3\n ],\n \"empty\": {},\n \"on\": true\n}")
-  #expect(JSONValue.lines("one\ntwo\n") == .array([.string("one\n"), .string("two")]))
+  #expect(JSONValue.lines("one\ntwo\n") == .array([.string("one\n"), .string("two\n")]))
+  #expect(JSONValue.lines("one\ntwo") == .array([.string("one\n"), .string("two")]))
 }
