@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import Foundation
+import Support
 
 /// Saving and restoring everything a fit loop needs to continue exactly where it stopped.
 ///
@@ -40,7 +41,9 @@ extension Trainer {
       "epoch_samples": "\(epochSamples)", "updates": "\(model.updatesApplied)", "history": history,
       "optimizer_states":
         "\(named.filter { optimizer.states[ObjectIdentifier($0.parameter)] != nil }.count)",
-      "schedule": String(decoding: try encoder.encode(options.schedule), as: UTF8.self),
+      "schedule": try options.schedule.map {
+        String(decoding: try encoder.encode($0), as: UTF8.self)
+      } ?? "none",
     ]
     var callbackTensors: [NamedTensor] = []
     var callbackValues: [String: String] = [:]
@@ -114,11 +117,13 @@ extension Trainer {
       throw ModelError("the training state's learning rate \(rate) is not a finite rate ≥ 0")
     }
     var schedule = options.schedule
-    if let text = meta["schedule"] {
-      guard let decoded = try? decoder.decode(Schedule?.self, from: Data(text.utf8)) else {
+    if let text = meta["schedule"], text != "none" {
+      guard let decoded = try? decoder.decode(Schedule.self, from: Data(text.utf8)) else {
         throw ModelError("the training state's schedule is malformed")
       }
       schedule = decoded
+    } else if meta["schedule"] == "none" {
+      schedule = nil
     }
     let named = model.namedParameters
     let expectedStates: Int? = try meta["optimizer_states"].map { _ in try count("optimizer_states")

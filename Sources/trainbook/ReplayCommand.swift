@@ -20,6 +20,7 @@ struct ReplayCommand: ParsableCommand {
   var check = false
   @Flag(help: "Rewrite the recorded outputs in place (the file is kept if any cell fails).")
   var update = false
+  @OptionGroup var memory: MemoryOption
 
   func validate() throws {
     if check && update {

@@ -1,4 +1,4 @@
-import Learning
+import Support
 
 /// A located message about a user's mistake: what went wrong, where, and what to try instead.
 ///

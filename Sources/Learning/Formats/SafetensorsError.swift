@@ -1,3 +1,5 @@
+import Support
+
 /// Why a safetensors file was rejected; the description names the tensor where one is at fault.
 public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
   /// The kinds of malformation, following the reference reader's checks.

@@ -12,7 +12,7 @@ import Foundation
 /// not carry the files somewhere else.
 /// - Throws: `FileWriteError` naming the folder if it is a link or something else than a folder,
 ///   or cannot be created.
-package func createFolder(_ url: URL) throws(FileWriteError) {
+public func createFolder(_ url: URL) throws(FileWriteError) {
   var info = stat()
   if lstat(url.path, &info) == 0 {
     switch info.st_mode & S_IFMT {
