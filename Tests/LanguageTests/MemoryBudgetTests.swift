@@ -66,10 +66,11 @@ import Testing
   }
 
   @Test func generatorsAndFoldsStopWhenInterrupted() {
-    let stopped = Interruption.whileRunning(checking: { true }) {
+    let moonsAndFolds = {
       (try? Dataset.moons(count: 200_000, seed: 1)) == nil
         && (try? Dataset.moons(count: 50, seed: 1).kFolds(5)) == nil
     }
+    let stopped = Interruption.whileRunning(checking: { true }, moonsAndFolds)
     #expect(stopped)
     #expect((try? Dataset.moons(count: 200_000, seed: 1)) != nil)
   }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct StrangerLessonTests {
   /// A copy of the shipped lessons 01 and 02 in a temporary folder, changed by `change`.
   private func withLessons(
-    _ change: (_ root: String) throws -> Void, _ check: (_ root: String) throws -> Void
+    changing change: (_ root: String) throws -> Void, check: (_ root: String) throws -> Void
   ) throws {
     try withTemporaryFolder("trainbook-stranger") { url in
       let root = url.path + "/lessons"
@@ -31,44 +31,50 @@ import Testing
 
   @Test func aLinkedExerciseOutsideTheLessonsIsRefused() throws {
     let exercise = "01-training-loop/exercises/01-step-by-step.tb"
-    try withLessons({ root in
-      try FileManager.default.removeItem(atPath: root + "/" + exercise)
-      try FileManager.default.createSymbolicLink(
-        atPath: root + "/" + exercise, withDestinationPath: "/etc/hostname")
-    }) { root in
-      let text = try #require(try problem(in: root, "01-training-loop"))
-      #expect(text.contains("leads out of the lessons folder"), "\(text)")
-      #expect(text.contains(exercise), "\(text)")
-      let (library, _) = try LessonLibrary.readable(from: root)
-      #expect(library.lessons.map(\.number) == [2])
-    }
+    try withLessons(
+      changing: { root in
+        try FileManager.default.removeItem(atPath: root + "/" + exercise)
+        try FileManager.default.createSymbolicLink(
+          atPath: root + "/" + exercise, withDestinationPath: "/etc/hostname")
+      },
+      check: { root in
+        let text = try #require(try problem(in: root, "01-training-loop"))
+        #expect(text.contains("leads out of the lessons folder"), "\(text)")
+        #expect(text.contains(exercise), "\(text)")
+        let (library, _) = try LessonLibrary.readable(from: root)
+        #expect(library.lessons.map(\.number) == [2])
+      })
   }
 
   @Test func anEmptySolutionIsRefused() throws {
-    try withLessons({ root in
-      let names = try FileManager.default.contentsOfDirectory(
-        atPath: root + "/02-losses/solutions")
-      let first = try #require(names.sorted().first)
-      #expect(
-        FileManager.default.createFile(
-          atPath: root + "/02-losses/solutions/" + first, contents: Data()))
-    }) { root in
-      let text = try #require(try problem(in: root, "02-losses"))
-      #expect(text.contains("the file is empty"), "\(text)")
-    }
+    try withLessons(
+      changing: { root in
+        let names = try FileManager.default.contentsOfDirectory(
+          atPath: root + "/02-losses/solutions")
+        let first = try #require(names.sorted().first)
+        #expect(
+          FileManager.default.createFile(
+            atPath: root + "/02-losses/solutions/" + first, contents: Data()))
+      },
+      check: { root in
+        let text = try #require(try problem(in: root, "02-losses"))
+        #expect(text.contains("the file is empty"), "\(text)")
+      })
   }
 
   @Test(arguments: ["[1, 2]", "\"text\"", "{\"title\": 3}"])
   func aMalformedManifestIsNamedClearly(manifest: String) throws {
-    try withLessons({ root in
-      try Data(manifest.utf8).write(
-        to: URL(fileURLWithPath: root + "/01-training-loop/lesson.json"))
-    }) { root in
-      let text = try #require(try problem(in: root, "01-training-loop"))
-      #expect(text.contains("01-training-loop/lesson.json"), "\(text)")
-      #expect(!text.contains("``"), "\(text)")
-      #expect(!text.contains("Dictionary<"), "\(text)")
-    }
+    try withLessons(
+      changing: { root in
+        try Data(manifest.utf8).write(
+          to: URL(fileURLWithPath: root + "/01-training-loop/lesson.json"))
+      },
+      check: { root in
+        let text = try #require(try problem(in: root, "01-training-loop"))
+        #expect(text.contains("01-training-loop/lesson.json"), "\(text)")
+        #expect(!text.contains("``"), "\(text)")
+        #expect(!text.contains("Dictionary<"), "\(text)")
+      })
   }
 
   @Test func anExerciseCannotReachOutsideItsFolder() throws {
