@@ -1,8 +1,10 @@
+import Datasets
+
 /// Counts and sizes a learner never reaches but that keep a stranger's notebook from occupying
 /// the machine for days; `help()` lists them with the memory budget.
 enum Limits {
-  /// The most samples a generator makes.
-  static let samples = 100_000_000
+  /// The most samples a generator makes (the generators' own limit).
+  static let samples = largestGeneratedCount
   /// The most epochs one `fit`, `resume` or `cross_validate` runs.
   static let epochs = 1_000_000
   /// The most steps of `lr_find`.
