@@ -69,13 +69,22 @@ extension Builtin {
       },
       Builtin(
         "runs", topic: .evaluation,
-        summary: "The session's runs, oldest first; `last: n` keeps the newest n.",
+        summary: "The session's runs, oldest first; `all: true` adds the runs kept in the runs "
+          + "folder by earlier sessions; `last: n` keeps the newest n.",
         parameters: [
-          .optional("last", .either(.integer, .none), default: .none, "How many of the newest.")
+          .optional("last", .either(.integer, .none), default: .none, "How many of the newest."),
+          .optional(
+            "all", .bool, default: .bool(false),
+            "Also list the runs earlier sessions kept in the runs folder (`runs/`)."),
         ],
-        example: "recent = runs(last: 3)"
+        example: "recent = runs(last: 3)\nearlier = runs(all: true)"
       ) { arguments, context in
-        let all = context.session.runs.all
+        var all = context.session.runs.all
+        if arguments.bool("all") {
+          let saved = context.session.runs.saved()
+          for note in saved.notes { context.print(note) }
+          all = saved.runs
+        }
         var count = all.count
         if case .number(let last) = arguments["last"] {
           guard last >= 0 else {
