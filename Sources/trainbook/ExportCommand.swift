@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Language
 import Notebook
+import Support
 
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct ExportCommand: ParsableCommand {
     }
     let exported = ExportedNotebook(loaded, replay: replay)
     let text = format == .ipynb ? exported.ipynb() : exported.html()
-    try writeAtomically(text, to: destination)
+    try writeAtomically(text.utf8, to: destination)
     print("wrote \(output ?? destination)")
   }
 }
