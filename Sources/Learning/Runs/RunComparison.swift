@@ -20,12 +20,13 @@ public enum RunComparison {
     let header =
       ["name", "status", "epochs", "best val_loss"] + settings.map(\.name)
       + ["loss", "val_loss"] + metricNames + ["time"]
+    let settingCells = settings.map { distinctTails($0.values.map { $0?.description }) }
     let rows = runs.indices.map { index in
       let run = runs[index]
       let best = run.lowest(RunRecord.Series.validationLoss)
         .map { "\(decimal($0.value)) @ \($0.epoch)" }
       return [run.name, run.status.description, "\(run.epochCount)", best ?? "–"]
-        + settings.map { $0.values[index]?.description ?? "–" }
+        + settingCells.map { $0[index] ?? "–" }
         + [final(run, RunRecord.Series.loss), final(run, RunRecord.Series.validationLoss)]
         + metricNames.map { run.finalMetrics[$0].map(decimal) ?? "–" }
         + [String(format: "%.1f s", run.duration)]
@@ -47,6 +48,21 @@ public enum RunComparison {
         return padding + row[column]
       }.joined(separator: "  ") + "\n"
     }.joined()
+  }
+
+  /// `texts` without the leading `; `-separated parts all of them share, so a long provenance
+  /// shows only what differs: `…; degree-3 polynomial features`.
+  private static func distinctTails(_ texts: [String?]) -> [String?] {
+    let parts = texts.map { $0?.components(separatedBy: "; ") ?? [] }
+    guard let first = parts.first, parts.allSatisfy({ $0.count > 1 }) else { return texts }
+    var shared = 0
+    while shared < first.count - 1,
+      parts.allSatisfy({ shared < $0.count - 1 && $0[shared] == first[shared] })
+    {
+      shared += 1
+    }
+    guard shared > 0 else { return texts }
+    return parts.map { "…; " + $0.dropFirst(shared).joined(separator: "; ") }
   }
 
   /// The settings whose values are not the same in every run, in `RunSettings.flattened`'s
