@@ -110,7 +110,10 @@ extension Builtin {
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
         guard let trainer = run.trainer else {
-          throw CallError("this run has no trainer to continue", argument: "run")
+          throw CallError(
+            "this run was kept by an earlier session and has no trainer to continue",
+            hint: "only the runs this session trained can be resumed",
+            argument: "run")
         }
         if case .string(let path) = arguments["from"] {
           let url = try context.url(for: path, argument: "from", use: .read)

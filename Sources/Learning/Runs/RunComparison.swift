@@ -65,8 +65,10 @@ public enum RunComparison {
     return parts.map { "…; " + $0.dropFirst(shared).joined(separator: "; ") }
   }
 
-  /// The settings whose values are not the same in every run, in `RunSettings.flattened`'s
-  /// order, with each run's value (nil where a run lacks it).
+  /// The settings with two different values among the runs that have them, in
+  /// `RunSettings.flattened`'s order, with each run's value (nil where a run lacks it). A setting
+  /// only some runs have, all with one value (SGD's `momentum: 0` beside Adam), is left out: the
+  /// column that differs (`optimizer`) already tells them apart.
   public static func differingSettings(
     _ runs: [RunRecord]
   ) -> [(name: String, values: [SettingValue?])] {
@@ -77,7 +79,8 @@ public enum RunComparison {
     }
     return names.compactMap { name in
       let values = lists.map { list in list.first { $0.name == name }?.value }
-      return values.allSatisfy({ $0 == values.first }) ? nil : (name, values)
+      let present = values.compactMap { $0 }
+      return present.allSatisfy({ $0 == present.first }) ? nil : (name, values)
     }
   }
 

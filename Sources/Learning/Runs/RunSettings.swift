@@ -170,7 +170,7 @@ public struct RunSettings: Codable, Sendable, Equatable {
     list += [
       ("schedule", .text(schedule ?? "none")), ("epochs", .number(Double(epochs))),
       ("batch_size", .number(Double(batchSize))), ("shuffle", .flag(shuffle)),
-      ("seed", .number(Double(seed))), ("data", .text(data.source.summary)),
+      ("seed", .text("\(seed)")), ("data", .text(data.source.summary)),
       ("validation", .text(validation?.source.summary ?? "none")),
     ]
     if !augmentation.isEmpty {
