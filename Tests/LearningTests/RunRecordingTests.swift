@@ -17,7 +17,7 @@ import Testing
         optimizer: .sgd(learningRate: 0.1, momentum: 0.9),
         options: FitOptions(
           epochs: 3, batchSize: 16, seed: 4, validation: split.validation, metrics: [.accuracy],
-          callbacks: [EpochLogging(url: log), EarlyStopping(patience: 7)]))
+          callbacks: [LogEachEpoch(url: log), EarlyStopping(patience: 7)]))
       let id = try store.makeID(createdAt: Date())
       let run = try trainer.fitRecordingRun(
         split.train, name: "baseline", id: id, names: RunNames(model: "net", data: "train"))
