@@ -4,30 +4,51 @@ import Foundation
   import Glibc
 #endif
 
-/// Creates the folder `url` that trainbook writes its own files into (a run's TensorBoard folder,
-/// `runs/`), with any missing folders above it; does nothing if it is already a folder.
+/// Creates the folder `url` that trainbook writes its own files into (a run's TensorBoard
+/// folders), with any missing folders above it; does nothing if it is already a folder.
 ///
-/// A symbolic link where the folder should be is refused rather than followed: the caller chose
-/// the folder's name, not its place, so a link planted there (by a notebook's author, say) must
-/// not carry the files somewhere else.
+/// A symbolic link where a folder trainbook names should be is refused rather than followed: the
+/// caller chose the folder's name, not its place, so a link planted there (by a notebook's
+/// author, say) must not carry the files somewhere else. Every folder from `root` (exclusive,
+/// resolved by the caller) down to `url` is checked; without `root`, only `url` itself.
 /// - Throws: `FileWriteError` naming the folder if it is a link or something else than a folder,
 ///   or cannot be created.
-public func createFolder(_ url: URL) throws(FileWriteError) {
-  var info = stat()
-  if lstat(url.path, &info) == 0 {
-    switch info.st_mode & S_IFMT {
-    case S_IFDIR: return
-    case S_IFLNK:
-      throw FileWriteError(
-        path: url.path,
-        reason: "it is a symbolic link; trainbook writes its own folders only where they are, "
-          + "never through a link")
-    default: throw FileWriteError(path: url.path, reason: "it exists and is not a folder")
+public func createFolder(_ url: URL, below root: URL? = nil) throws(FileWriteError) {
+  var folders = [url.standardizedFileURL]
+  if let root {
+    let base = root.standardizedFileURL.pathComponents
+    let parts = url.standardizedFileURL.pathComponents
+    guard parts.starts(with: base), parts.count > base.count else {
+      throw FileWriteError(path: url.path, reason: "it is not inside \(root.path)")
+    }
+    folders = (base.count + 1...parts.count).map { count in
+      URL(fileURLWithPath: NSString.path(withComponents: Array(parts.prefix(count))))
     }
   }
-  do {
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  } catch {
-    throw FileWriteError(path: url.path, reason: "the folder cannot be created")
+  for folder in folders {
+    var info = stat()
+    if lstat(folder.path, &info) == 0 {
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR: continue
+      case S_IFLNK:
+        throw FileWriteError(
+          path: folder.path,
+          reason: "it is a symbolic link; trainbook writes its own folders only where they are, "
+            + "never through a link")
+      default: throw FileWriteError(path: folder.path, reason: "it exists and is not a folder")
+      }
+    }
+    if root != nil {
+      // The folders above were checked or made just before: one level at a time.
+      if mkdir(folder.path, 0o777) != 0, errno != EEXIST {
+        throw FileWriteError(path: folder.path, reason: String(cString: strerror(errno)))
+      }
+    } else {
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw FileWriteError(path: folder.path, reason: "the folder cannot be created")
+      }
+    }
   }
 }

@@ -59,6 +59,14 @@ import Testing
     }
     try createFolder(URL(fileURLWithPath: place + "/fresh/inner"))
     try createFolder(URL(fileURLWithPath: place + "/fresh/inner"))
+    // Below a root, a link in any folder between is refused, also one above the last.
+    #expect(throws: FileWriteError.self) {
+      try createFolder(
+        URL(fileURLWithPath: place + "/runs/inner"), below: URL(fileURLWithPath: place))
+    }
+    #expect(!FileManager.default.fileExists(atPath: outside + "/inner"))
+    try createFolder(
+      URL(fileURLWithPath: place + "/a/b/c"), below: URL(fileURLWithPath: place))
   }
 
   @Test func longTextIsAbbreviatedWithACount() {

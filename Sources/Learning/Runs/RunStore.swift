@@ -40,7 +40,7 @@ public struct RunStore: Sendable {
   /// save of the same run.
   public func save(_ run: RunRecord) throws {
     try checkID(run.id)
-    try createFolder(folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try writeAtomically(try run.jsonData(), to: url(run.id, "json").path)
     try writeAtomically(run.historyCSV.utf8, to: url(run.id, "csv").path)
   }
