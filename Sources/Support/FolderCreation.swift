@@ -24,6 +24,8 @@ public func createFolder(_ url: URL, below root: URL? = nil) throws(FileWriteErr
     folders = (base.count + 1...parts.count).map { count in
       URL(fileURLWithPath: NSString.path(withComponents: Array(parts.prefix(count))))
     }
+    // The root is the caller's (resolved) choice: made as given, links and all.
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
   }
   for folder in folders {
     var info = stat()
