@@ -8,15 +8,45 @@ public struct Arguments {
   private let writtenNames: [String: String]
   /// The span of the whole call in the source.
   public let callRange: SourceRange
+  /// The built-in called.
+  public let builtin: Builtin
 
   init(
     values: [String: Value], givenRanges: [String: SourceRange],
-    writtenNames: [String: String] = [:], callRange: SourceRange
+    writtenNames: [String: String] = [:], callRange: SourceRange, builtin: Builtin
   ) {
     self.values = values
     self.givenRanges = givenRanges
     self.writtenNames = writtenNames
     self.callRange = callRange
+    self.builtin = builtin
+  }
+
+  /// The value of the declared parameter `argument`, as the type the body reads.
+  public subscript<Wrapped>(argument: Argument<Wrapped>) -> Wrapped {
+    argument.read(self[argument.label])
+  }
+
+  /// Whether the call passed `argument` rather than leaving it to its default.
+  public func isGiven(_ argument: some DeclaredParameter) -> Bool {
+    isGiven(argument.parameter.label)
+  }
+
+  /// The call as the learner would write it to make the same value: the built-in's name and the
+  /// arguments given, in declared order (`early_stopping(patience: 10)`), with the parameters
+  /// in `always` shown even when left to their defaults (`adam(lr: 0.001)`). Every value that
+  /// shows "the call that made it" renders it here.
+  public func call(always: [any DeclaredParameter] = []) -> String {
+    let shown = Set(always.map(\.parameter.label))
+    let parts = builtin.parameters.map(\.label)
+      .filter { isGiven($0) || shown.contains($0) }
+      .map { "\($0): \(self[$0].summary)" }
+    return builtin.name + "(" + parts.joined(separator: ", ") + ")"
+  }
+
+  /// The arguments the call gave, in declared order, with their labels.
+  public var given: [(label: String, value: Value)] {
+    builtin.parameters.map(\.label).filter(isGiven).map { ($0, self[$0]) }
   }
 
   /// The value of the parameter `label`.

@@ -63,7 +63,7 @@ extension Builtin {
             hint: "[0.8, 0.2] for train and validation; [0.6, 0.2, 0.2] adds a test part",
             argument: "fractions")
         }
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         let parts = try libraryCall(argument: "fractions") {
           try dataset.split(
             train: fractions[0], validation: fractions[1],
@@ -89,7 +89,7 @@ extension Builtin {
       ) { arguments, context in
         let dataset = arguments.dataset("data")
         let k = arguments.integer("k")
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         let folds = try libraryCall(argument: "k") {
           try dataset.kFolds(k, seed: seed, stratified: arguments.bool("stratify"))
         }

@@ -133,7 +133,7 @@ extension Builtin {
             + Value.number(noise).summary,
           hint: "noise 0 gives the clean shape; 0.1 to 0.3 makes it harder", argument: "noise")
       }
-      let seed = try arguments.seed(in: context)
+      let seed = arguments.seed(in: context)
       return .host(DatasetObject(try libraryCall { try make(arguments, n, noise, seed) }))
     }
   }

@@ -98,7 +98,7 @@ extension Builtin {
       ) { arguments, context in
         let object = arguments.host("data", as: DatasetObject.self)
         let dataset = object.dataset
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         let taken: Dataset
         switch (arguments["n"], arguments["per_class"]) {
         case (.number, .none):

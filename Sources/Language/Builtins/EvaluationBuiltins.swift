@@ -22,7 +22,7 @@ extension Builtin {
       ) { arguments, context in
         let model = arguments.model("model").model
         let data = arguments.dataset("data")
-        let loss = try arguments.loss(for: data, context: context)
+        let loss = arguments.loss(for: data)
         try arguments.model("model").checkTakes(data, argument: "data")
         let metrics: [Metric] = data.task == .regression ? [.mae, .r2] : [.accuracy]
         let trainer = Trainer(
@@ -63,7 +63,7 @@ extension Builtin {
           """
       ) { arguments, _ in
         let object = arguments.model("model")
-        let (input, task) = try features(arguments, "data", model: object)
+        let (input, task) = try features(arguments["data"], argument: "data", model: object)
         let outputs = try libraryCall(argument: "data") { try object.model.predict(input) }
         let loss = object.trainingLoss ?? task.map(RunRecording.defaultLoss(for:))
         return .list(
@@ -126,12 +126,13 @@ extension Builtin {
     }
   }
 
-  /// The features of a dataset or list of points passed as `label`, checked against the model.
+  /// The features of a dataset or list of points given as the argument `label`, checked
+  /// against the model.
   static func features(
-    _ arguments: Arguments, _ label: String, model object: ModelObject
+    _ value: Value, argument label: String, model object: ModelObject
   ) throws -> (Matrix, Task?) {
     let model = object.model
-    if case .host(let dataset as DatasetObject) = arguments[label] {
+    if case .host(let dataset as DatasetObject) = value {
       let data = dataset.dataset
       try object.checkTakes(data, argument: label)
       return (
@@ -139,7 +140,7 @@ extension Builtin {
       )
     }
     var values: [Float] = []
-    let points = arguments.list(label)
+    guard case .list(let points) = value else { preconditionFailure("`\(label)` is not a list") }
     for (index, point) in points.enumerated() {
       guard case .list(let coordinates) = point, coordinates.count == model.inputFeatures else {
         throw CallError(

@@ -28,8 +28,8 @@ extension Builtin {
         let object = arguments.model("model")
         let model = object.model
         let data = arguments.dataset("data")
-        let loss = try arguments.loss(for: data, context: context)
-        let optimizer = try arguments.optimizer(context: context)
+        let loss = arguments.loss(for: data)
+        let optimizer = arguments.optimizer
         let start = try positive(arguments, "start")
         let end = try positive(arguments, "end")
         guard end > start else {
@@ -37,7 +37,7 @@ extension Builtin {
         }
         let steps = try arguments.integer("steps", atLeast: 2, what: "`steps`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         try checkFit(object, data, loss)
         let result = try libraryCall {
           try findLearningRate(
@@ -73,12 +73,12 @@ extension Builtin {
         let object = arguments.model("model")
         let template = object.model
         let data = arguments.dataset("data")
-        let loss = try arguments.loss(for: data, context: context)
-        let optimizer = try arguments.optimizer(context: context)
+        let loss = arguments.loss(for: data)
+        let optimizer = arguments.optimizer
         let k = try arguments.integer("k", atLeast: 2, what: "`k`")
         let epochs = try arguments.integer("epochs", atLeast: 1, what: "`epochs`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         let flag = context.session.cancellation
         let options = FitOptions(
           epochs: epochs, batchSize: batch, seed: seed,
@@ -147,5 +147,15 @@ final class CrossValidationObject: HostObject {
     case "std": .host(ScoresObject(names.map { ($0, result.standardDeviation[$0] ?? .nan) }))
     default: nil
     }
+  }
+
+  /// The number `label`, which must be positive and finite.
+  private static func positive(_ arguments: Arguments, _ label: String) throws -> Double {
+    let value = arguments.number(label)
+    guard value > 0, value.isFinite else {
+      throw CallError(
+        "`\(label)` must be a positive number, got \(NumberFormat.format(value))", argument: label)
+    }
+    return value
   }
 }

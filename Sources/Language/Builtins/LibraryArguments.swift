@@ -8,15 +8,9 @@ extension Arguments {
   /// The model passed as `label`.
   public func model(_ label: String) -> ModelObject { host(label, as: ModelObject.self) }
 
-  /// The seed passed as `label` (declared `.either(.integer, .none)`), or one drawn from the
-  /// session when it is `none`; a negative seed is an error at that argument.
-  public func seed(_ label: String = "seed", in context: CallContext) throws -> UInt64 {
-    if isNone(label) { return context.nextSeed() }
-    let seed = integer(label)
-    guard seed >= 0 else {
-      throw CallError("a seed cannot be negative, got \(seed)", argument: label)
-    }
-    return UInt64(seed)
+  /// The seed the call gave, or one drawn from the session when it gave none.
+  public func seed(in context: CallContext) -> UInt64 {
+    self[Argument<Int?>.seed].map(UInt64.init) ?? context.nextSeed()
   }
 
   /// The whole number passed as `label`, which must be at least `minimum`.
@@ -29,12 +23,24 @@ extension Arguments {
   }
 }
 
-extension BuiltinParameter {
-  /// The `seed:` parameter every random built-in has: a whole number, or none to draw one from
-  /// the session's seed stream.
+extension DeclaredParameter where Self == BuiltinParameter {
+  /// The `seed:` parameter every random built-in has: a whole number from 0, or none to draw
+  /// one from the session's seed stream.
   public static var seed: BuiltinParameter {
-    .optional(
+    var parameter: BuiltinParameter = .optional(
       "seed", .either(.integer, .none), default: .none,
       "The seed; none draws one from the session, whose seed `seed(n)` sets.")
+    parameter.validRange = ValidRange.atLeast(0).saying("cannot be negative")
+    parameter.subject = "a seed"
+    return parameter
+  }
+}
+
+extension Argument where Wrapped == Int? {
+  /// The `seed:` parameter, read as the seed given or nil for none.
+  static var seed: Argument<Int?> {
+    Argument(.seed) { value in
+      if case .number(let number) = value { Int(number) } else { nil }
+    }
   }
 }

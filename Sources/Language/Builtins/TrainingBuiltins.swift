@@ -45,11 +45,11 @@ extension Builtin {
         let model = arguments.model("model")
         let data = arguments.dataset("data")
         try model.checkTakes(data, argument: "data")
-        let loss = try arguments.loss(for: data, context: context)
-        let optimizer = try arguments.optimizer(context: context)
+        let loss = arguments.loss(for: data)
+        let optimizer = arguments.optimizer
         let epochs = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
         let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         var options = FitOptions(
           epochs: epochs, batchSize: batch, shuffle: arguments.bool("shuffle"), seed: seed,
           metrics: arguments.list("metrics").compactMap { value in
@@ -161,6 +161,8 @@ extension Builtin {
 extension OptimizerObject {
   /// `adam(lr: 0.001)`, what `fit` uses when given no optimizer.
   static var standard: OptimizerObject {
-    OptimizerObject(name: "adam", rate: 0.001, settings: []) { Optimizer.adam(learningRate: 0.001) }
+    OptimizerObject(name: "adam", rate: 0.001, settings: [], call: "adam(lr: 0.001)") {
+      Optimizer.adam(learningRate: 0.001)
+    }
   }
 }

@@ -1,0 +1,55 @@
+import Datasets
+import Learning
+
+extension DeclaredParameter where Self == Argument<LossObject?> {
+  /// The `loss:` parameter of the training built-ins: a loss, a loss's name (`loss: bce` means
+  /// `bce()`), or none for the loss that suits the data's task.
+  static var loss: Self {
+    var parameter: BuiltinParameter = .optional(
+      "loss", .either(LossObject.type, .none), default: .none,
+      "The loss; none picks bce, cross_entropy or mse from the data's task.")
+    parameter.namesACall = true
+    return Argument(parameter) { value in
+      if case .host(let object as LossObject) = value { object } else { nil }
+    }
+  }
+}
+
+extension DeclaredParameter where Self == Argument<OptimizerObject?> {
+  /// The `optimizer:` parameter of the training built-ins: an optimizer, an optimizer's name
+  /// (`optimizer: adam` means `adam()`), or none for `adam(lr: 0.001)`.
+  static var optimizer: Self {
+    var parameter: BuiltinParameter = .optional(
+      "optimizer", .either(OptimizerObject.type, .none), default: .none,
+      "The optimizer; none is adam(lr: 0.001).")
+    parameter.namesACall = true
+    return Argument(parameter) { value in
+      if case .host(let object as OptimizerObject) = value { object } else { nil }
+    }
+  }
+}
+
+extension DeclaredParameter where Self == Argument<OptimizerObject> {
+  /// A required `optimizer:` parameter: an optimizer, or an optimizer's name standing for it
+  /// called with its defaults.
+  static func optimizer(_ doc: String) -> Self {
+    var parameter: BuiltinParameter = .required("optimizer", OptimizerObject.type, doc)
+    parameter.namesACall = true
+    return Argument(parameter) { value in
+      guard case .host(let object as OptimizerObject) = value else {
+        preconditionFailure("`optimizer` is not an optimizer")
+      }
+      return object
+    }
+  }
+}
+
+extension Arguments {
+  /// The loss passed as `loss`, or the one that suits `data`'s task when it is `none`.
+  func loss(for data: Dataset) -> Loss {
+    self[Argument<LossObject?>.loss]?.loss ?? RunRecording.defaultLoss(for: data.task)
+  }
+
+  /// The optimizer passed as `optimizer`, or `adam(lr: 0.001)` when it is `none`.
+  var optimizer: OptimizerObject { self[Argument<OptimizerObject?>.optimizer] ?? .standard }
+}
