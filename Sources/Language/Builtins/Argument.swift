@@ -68,6 +68,13 @@ extension Argument where Wrapped == Double {
   }
 }
 
+extension Argument where Wrapped == Double {
+  /// Any number, infinity and nan included, for the language's own arithmetic.
+  public static func anyNumber(_ label: String, _ doc: String) -> Argument {
+    .declared(label, .anyNumber, nil, doc) { $0.numberValue }
+  }
+}
+
 extension Argument where Wrapped == Double? {
   /// A finite number, or `none` (the default).
   public static func numberOrNone(_ label: String, _ doc: String) -> Argument {

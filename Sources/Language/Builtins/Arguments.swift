@@ -27,6 +27,12 @@ public struct Arguments {
     argument.read(self[argument.label])
   }
 
+  /// The variable name `argument` was written as, when it was a bare name: `step` in
+  /// `help(step)`.
+  public func writtenName(of argument: some DeclaredParameter) -> String? {
+    writtenName(of: argument.parameter.label)
+  }
+
   /// Whether the call passed `argument` rather than leaving it to its default.
   public func isGiven(_ argument: some DeclaredParameter) -> Bool {
     isGiven(argument.parameter.label)

@@ -166,7 +166,7 @@ extension Builtin {
     let verb = frozen ? "Freezes" : "Unfreezes"
     let net = Argument<ModelObject>.object("model", "model", "The model.")
     let chosen = Argument.value(
-      "layers", .either(.integer, .list(of: .integer), .none), default: .none,
+      "layers", .either(.integer, .list(of: .integer), .none), default: Value.none,
       "A layer index or a list of them (negative counts from the end); none for all.")
     return Builtin(
       name, topic: .models,

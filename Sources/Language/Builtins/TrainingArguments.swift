@@ -53,3 +53,23 @@ extension Arguments {
   /// The optimizer passed as `optimizer`, or `adam(lr: 0.001)` when it is `none`.
   var optimizer: OptimizerObject { self[Argument<OptimizerObject?>.optimizer] ?? .standard }
 }
+
+extension Argument where Wrapped == Int {
+  /// The `batch:` parameter: samples per step, at least 1.
+  static var batchSize: Argument {
+    .integer("batch", default: 32, "Samples per step.").valid(.atLeast(1), as: "the batch size")
+  }
+}
+
+extension Argument where Wrapped == [Metric] {
+  /// A `metrics:` parameter: a list of metric names, read as the metrics.
+  static func metrics(_ doc: String) -> Argument {
+    let names = Argument<[Value]>.list(
+      "metrics", .list(of: .choice("metric", Metric.allCases.map(\.rawValue))), default: [], doc)
+    return Argument(names.parameter) { value in
+      names.read(value).compactMap { item in
+        if case .string(let name) = item { Metric(rawValue: name) } else { nil }
+      }
+    }
+  }
+}
