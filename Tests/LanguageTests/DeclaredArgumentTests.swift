@@ -21,15 +21,17 @@ struct DeclaredArgumentTests {
 
   @Test func helpShowsEachRange() {
     let page = outputs("help(early_stopping)", in: Session())
-    #expect(page.contains("patience      a whole number ≥ 0, default 5. Epochs without improvement."))
+    #expect(
+      page.contains("patience      a whole number ≥ 0, default 5. Epochs without improvement."))
     let rates = outputs("help(one_cycle)", in: Session())
     #expect(rates.contains("pct_start  a number in (0, 1), default 0.3."))
   }
 
   @Test func objectsShowTheCallThatMadeThem() {
     let session = Session()
-    #expect(outputs("early_stopping(patience: 10, restore_best: false)", in: session)
-      == "early_stopping(patience: 10, restore_best: false)")
+    #expect(
+      outputs("early_stopping(patience: 10, restore_best: false)", in: session)
+        == "early_stopping(patience: 10, restore_best: false)")
     #expect(outputs("adam()", in: session) == "adam(lr: 0.001)")
     #expect(outputs("sgd(momentum: 0.9, lr: 0.1)", in: session) == "sgd(lr: 0.1, momentum: 0.9)")
     #expect(outputs("step_decay(gamma: 0.5)", in: session) == "step_decay(gamma: 0.5)")

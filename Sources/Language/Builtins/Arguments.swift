@@ -23,7 +23,7 @@ public struct Arguments {
   }
 
   /// The value of the declared parameter `argument`, as the type the body reads.
-  public subscript<Wrapped>(argument: Argument<Wrapped>) -> Wrapped {
+  public subscript<Wrapped>(argument: Declared<Wrapped>) -> Wrapped {
     argument.read(self[argument.label])
   }
 

@@ -3,17 +3,17 @@ import Learning
 extension Builtin {
   /// The callbacks, passed to `fit(…, callbacks: [...])`.
   static var callbacks: [Builtin] {
-    let watched = Argument.string("monitor", default: "val_loss", "The value watched.")
-    let patience = Argument.integer("patience", default: 5, "Epochs without improvement.")
+    let watched = Declared.string("monitor", default: "val_loss", "The value watched.")
+    let patience = Declared.integer("patience", default: 5, "Epochs without improvement.")
       .valid(.atLeast(0))
-    let minDelta = Argument.number("min_delta", default: 0, "The smallest change that counts.")
-    let restoreBest = Argument.bool(
+    let minDelta = Declared.number("min_delta", default: 0, "The smallest change that counts.")
+    let restoreBest = Declared.bool(
       "restore_best", default: true, "Restore the best epoch's weights.")
-    let checkpointPath = Argument.string("path", "The safetensors file to write.")
-    let decider = Argument.string(
+    let checkpointPath = Declared.string("path", "The safetensors file to write.")
+    let decider = Declared.string(
       "monitor", default: "val_loss", "The value that decides the best.")
-    let bestOnly = Argument.bool("best_only", default: true, "Keep the best epoch, not the latest.")
-    let logPath = Argument.string("path", "The file: .csv, or .jsonl for JSON lines.")
+    let bestOnly = Declared.bool("best_only", default: true, "Keep the best epoch, not the latest.")
+    let logPath = Declared.string("path", "The file: .csv, or .jsonl for JSON lines.")
     return [
       Builtin(
         "early_stopping", topic: .training,

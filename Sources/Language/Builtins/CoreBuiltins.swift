@@ -1,19 +1,19 @@
 /// The built-ins of the language itself: printing, help, types, lengths, ranges and the seed.
 extension Builtin {
   static var core: [Builtin] {
-    let values = Argument.variadic("values", .any, "The values to print.")
-    let separator = Argument.string("separator", default: " ", "What goes between values.")
-    let about = Argument.value(
+    let values = Declared.variadic("values", .any, "The values to print.")
+    let separator = Declared.string("separator", default: " ", "What goes between values.")
+    let about = Declared.value(
       "about", .any, default: Value.none, "A function (or its name) or a value.")
-    let value = Argument.value("value", .any, "Any value.")
-    let n = Argument.integer("n", "The seed, a whole number from 0.")
+    let value = Declared.value("value", .any, "Any value.")
+    let n = Declared.integer("n", "The seed, a whole number from 0.")
       .valid(ValidRange.atLeast(0).saying("cannot be negative"), as: "a seed")
-    let collection = Argument.value(
+    let collection = Declared.value(
       "collection", .any, "A list, a string, or an object with elements.")
-    let start = Argument.number(
+    let start = Declared.number(
       "start", "Where to start; alone, it is the stop and 0 the start.")
-    let stop = Argument.numberOrNone("stop", "Where to stop (excluded).")
-    let step = Argument.number("step", default: 1, "The difference between neighbours.")
+    let stop = Declared.numberOrNone("stop", "Where to stop (excluded).")
+    let step = Declared.number("step", default: 1, "The difference between neighbours.")
     return [
       Builtin(
         "print", topic: .utilities, summary: "Prints values on one line, separated by spaces.",

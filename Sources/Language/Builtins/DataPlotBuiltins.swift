@@ -6,13 +6,13 @@ import Learning
 /// `plot(data)` and `plot(net, data)` reach the same charts through `plotDataOrModel`.
 extension Builtin {
   static var dataPlots: [Builtin] {
-    let drawn = Argument<DatasetObject>.object("data", "dataset", "The data to draw.")
-    let classifier = Argument<ModelObject>.object("model", "model", "A model with 2 inputs.")
-    let points = Argument<DatasetObject>.object("data", "dataset", "The points to draw on it.")
-    let counted = Argument<ModelObject>.object("model", "model", "A classifier.")
-    let labelled = Argument<DatasetObject>.object(
+    let drawn = Declared<DatasetObject>.object("data", "dataset", "The data to draw.")
+    let classifier = Declared<ModelObject>.object("model", "model", "A model with 2 inputs.")
+    let points = Declared<DatasetObject>.object("data", "dataset", "The points to draw on it.")
+    let counted = Declared<ModelObject>.object("model", "model", "A classifier.")
+    let labelled = Declared<DatasetObject>.object(
       "data", "dataset", "Data with classes to predict.")
-    let normalize = Argument.bool(
+    let normalize = Declared.bool(
       "normalize", default: false, "Show each row as percentages of its class.")
     return [
       Builtin(
@@ -76,7 +76,7 @@ extension Builtin {
   }
 
   /// The `to:` parameter of charts: a file path, or none.
-  static var chartFile: Argument<Value> {
+  static var chartFile: Declared<Value> {
     .value(
       "to", .either(.string, .none), default: Value.none,
       "A file to write the chart to as SVG, e.g. \"chart.svg\"; none for the terminal only.")

@@ -5,13 +5,13 @@ import Learning
 extension Builtin {
   /// Scoring a model: `evaluate`, `predict` and one built-in per metric.
   static var evaluation: [Builtin] {
-    let net = Argument<ModelObject>.object("model", "model", "The model.")
-    let scored = Argument<DatasetObject>.object("data", "dataset", "The data to score it on.")
-    let predictor = Argument<ModelObject>.object(
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let scored = Declared<DatasetObject>.object("data", "dataset", "The data to score it on.")
+    let predictor = Declared<ModelObject>.object(
       "model", "model",
       "The model. Trained with bce, it gives each sample's probability of class 1; with "
         + "cross_entropy, a list of class probabilities; with a regression loss, its output.")
-    let points = Argument.value(
+    let points = Declared.value(
       "data", .either(.host("dataset"), .list(of: .list(of: .number))),
       "A dataset, or a list of points such as [[0.5, -1]]. An untrained model counts as "
         + "trained with the loss fit picks for a dataset; for points, it gives raw outputs "
@@ -84,8 +84,8 @@ extension Builtin {
       .rmse: "The root mean squared error of a regression model.",
       .r2: "The coefficient of determination R² of a regression model (1 is perfect).",
     ]
-    let net = Argument<ModelObject>.object("model", "model", "The model.")
-    let scored = Argument<DatasetObject>.object("data", "dataset", "The data to score it on.")
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let scored = Declared<DatasetObject>.object("data", "dataset", "The data to score it on.")
     return Builtin(
       name, topic: .evaluation, summary: summaries[metric] ?? name, parameters: [net, scored],
       example: metric == .rmse || metric == .r2

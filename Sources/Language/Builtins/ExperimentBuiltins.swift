@@ -4,20 +4,20 @@ import Learning
 extension Builtin {
   /// Experiments around training: `lr_find` and `cross_validate`.
   static var experiments: [Builtin] {
-    let probed = Argument<ModelObject>.object(
+    let probed = Declared<ModelObject>.object(
       "model", "model", "The model (its weights are put back afterwards).")
-    let training = Argument<DatasetObject>.object("data", "dataset", "The training data.")
-    let start = Argument.number("start", default: 1e-7, "The first rate.").valid(.positive)
-    let end = Argument.number("end", default: 10, "The last rate.").valid(.positive)
-    let steps = Argument.integer("steps", default: 100, "The number of steps.")
+    let training = Declared<DatasetObject>.object("data", "dataset", "The training data.")
+    let start = Declared.number("start", default: 1e-7, "The first rate.").valid(.positive)
+    let end = Declared.number("end", default: 10, "The last rate.").valid(.positive)
+    let steps = Declared.integer("steps", default: 100, "The number of steps.")
       .valid(.atLeast(2))
-    let batch = Argument.batchSize
-    let template = Argument<ModelObject>.object(
+    let batch = Declared.batchSize
+    let template = Declared<ModelObject>.object(
       "model", "model", "The template: each fold trains a copy of it.")
-    let folded = Argument<DatasetObject>.object("data", "dataset", "The data to fold.")
-    let k = Argument.integer("k", default: 5, "The number of folds.").valid(.atLeast(2))
-    let epochs = Argument.integer("epochs", default: 20, "Epochs per fold.").valid(.atLeast(1))
-    let metrics = Argument.metrics("Metrics scored on each held-out fold.")
+    let folded = Declared<DatasetObject>.object("data", "dataset", "The data to fold.")
+    let k = Declared.integer("k", default: 5, "The number of folds.").valid(.atLeast(2))
+    let epochs = Declared.integer("epochs", default: 20, "Epochs per fold.").valid(.atLeast(1))
+    let metrics = Declared.metrics("Metrics scored on each held-out fold.")
     return [
       Builtin(
         "lr_find", topic: .training,

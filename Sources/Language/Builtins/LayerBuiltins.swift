@@ -7,20 +7,20 @@ extension Builtin {
   static let largestLayer = 50_000_000
 
   static var layers: [Builtin] {
-    let inputs = Argument.integer("inputs", "How many features it takes.").valid(.atLeast(1))
-    let outputs = Argument.integer("outputs", "How many features it gives.").valid(.atLeast(1))
-    let p = Argument.number(
+    let inputs = Declared.integer("inputs", "How many features it takes.").valid(.atLeast(1))
+    let outputs = Declared.integer("outputs", "How many features it gives.").valid(.atLeast(1))
+    let p = Declared.number(
       "p", default: 0.5, "The probability of dropping a value, from 0 up to (not including) 1."
     ).valid(
       ValidRange.from(0, upTo: 1).hinting("0.1 to 0.5 is usual; 0 turns dropout off"),
       as: "a dropout probability")
-    let features = Argument.integer("features", "How many features it normalises.")
+    let features = Declared.integer("features", "How many features it normalises.")
       .valid(.atLeast(1))
-    let momentum = Argument.number(
+    let momentum = Declared.number(
       "momentum", default: 0.1,
       "How fast the running statistics follow the batches, between 0 and 1."
     ).valid(ValidRange.from(0, to: 1).saying("must be between 0 and 1"))
-    let epsilon = Argument.number(
+    let epsilon = Declared.number(
       "epsilon", default: 1e-5, "Added to the variance so it is never 0."
     ).valid(ValidRange.positive.saying("must be a small positive number"))
     return [
@@ -80,7 +80,7 @@ extension Builtin {
 
   /// An activation layer built-in; `make` receives the parameter's value (0 when it has none).
   private static func activation(
-    _ name: String, _ summary: String, parameter: Argument<Double>? = nil,
+    _ name: String, _ summary: String, parameter: Declared<Double>? = nil,
     make: @escaping (Double) -> Activation
   ) -> Builtin {
     Builtin(
@@ -93,12 +93,12 @@ extension Builtin {
   }
 
   /// The `init:` parameter of layers that draw weights.
-  static var initialization: Argument<Initialization> {
+  static var initialization: Declared<Initialization> {
     let names = Initialization.allCases.map(initializationName)
-    let name = Argument.choice(
+    let name = Declared.choice(
       "init", "initialization", names, default: "kaiming_uniform",
       "How the first weights are drawn: kaiming_* for ReLU, xavier_* for tanh and sigmoid.")
-    return Argument(name.parameter) { value in
+    return Declared(name.parameter) { value in
       Initialization.allCases.first { initializationName($0) == name.read(value) }
         ?? .kaimingUniform
     }

@@ -10,7 +10,7 @@ extension Arguments {
 
   /// The seed the call gave, or one drawn from the session when it gave none.
   public func seed(in context: CallContext) -> UInt64 {
-    self[Argument<Int?>.seed].map(UInt64.init) ?? context.nextSeed()
+    self[Declared<Int?>.seed].map(UInt64.init) ?? context.nextSeed()
   }
 
   /// The whole number passed as `label`, which must be at least `minimum`.
@@ -36,10 +36,10 @@ extension DeclaredParameter where Self == BuiltinParameter {
   }
 }
 
-extension Argument where Wrapped == Int? {
+extension Declared where Wrapped == Int? {
   /// The `seed:` parameter, read as the seed given or nil for none.
-  static var seed: Argument<Int?> {
-    Argument(.seed) { value in
+  static var seed: Declared<Int?> {
+    Declared(.seed) { value in
       if case .number(let number) = value { Int(number) } else { nil }
     }
   }

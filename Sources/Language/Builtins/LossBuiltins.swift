@@ -3,9 +3,9 @@ import Learning
 extension Builtin {
   /// The losses, passed to `fit(…, loss: …)` by value (`bce`) or by name (`"bce"`).
   static var losses: [Builtin] {
-    let delta = Argument.number("delta", default: 1, "Where squared turns to absolute.")
+    let delta = Declared.number("delta", default: 1, "Where squared turns to absolute.")
       .valid(.positive)
-    let smoothing = Argument.number(
+    let smoothing = Declared.number(
       "label_smoothing", default: 0, "Mixes each one-hot target with a uniform one by this much."
     ).valid(ValidRange.from(0, upTo: 1).saying("must be in [0, 1)"))
     return [

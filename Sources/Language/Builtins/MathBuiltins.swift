@@ -7,7 +7,7 @@
 /// Arithmetic on numbers and lists of numbers.
 extension Builtin {
   static var mathematics: [Builtin] {
-    let x = Argument.anyNumber("x", "The number to round.")
+    let x = Declared.anyNumber("x", "The number to round.")
     let digits = decimalDigits(default: 0, "How many decimals to keep.")
     return [
       unary("abs", "The absolute value: abs(-2) is 2.", example: "abs(-2.5)") { abs($0) },
@@ -45,7 +45,7 @@ extension Builtin {
     _ name: String, _ summary: String, example: String, domain: String? = nil,
     _ body: @escaping (Double) -> Double
   ) -> Builtin {
-    let number = Argument.anyNumber("x", "A number" + (domain.map { " with \($0)" } ?? "") + ".")
+    let number = Declared.anyNumber("x", "A number" + (domain.map { " with \($0)" } ?? "") + ".")
     return Builtin(
       name, topic: .math, summary: summary, parameters: [number], example: example
     ) { arguments, _ in
@@ -62,7 +62,7 @@ extension Builtin {
   private static func reduction(
     _ name: String, _ summary: String, _ example: String, _ body: @escaping ([Double]) -> Double?
   ) -> Builtin {
-    let values = Argument.variadic(
+    let values = Declared.variadic(
       "values", .either(.anyNumber, .list(of: .anyNumber)), "Numbers, or one list of them.")
     return Builtin(
       name, topic: .math, summary: summary, parameters: [values], example: example

@@ -5,27 +5,27 @@ import Learning
 /// and changing them: `summary`, `freeze`, `unfreeze`, `copy`.
 extension Builtin {
   static var models: [Builtin] {
-    let inputs = Argument.integer("inputs", "How many features the data has.").valid(.atLeast(1))
-    let hidden = Argument.list(
+    let inputs = Declared.integer("inputs", "How many features the data has.").valid(.atLeast(1))
+    let hidden = Declared.list(
       "hidden", .list(of: .integer), default: [.number(16)],
       "The sizes of the hidden layers, e.g. [64, 64]; [] for a linear model."
     ).valid(.atLeast(1), as: "every hidden size")
-    let outputs = Argument.integer(
+    let outputs = Declared.integer(
       "outputs", default: 1,
       "How many outputs: 1 for binary or regression, the number of classes otherwise."
     ).valid(.atLeast(1))
-    let activation = Argument.choice(
+    let activation = Declared.choice(
       "activation", "activation", activationNames, default: "relu",
       "The activation after each hidden layer.")
-    let dropout = Argument.number(
+    let dropout = Declared.number(
       "dropout", default: 0, "The dropout probability after each hidden activation (0 for none)."
     ).valid(.from(0, upTo: 1))
-    let layers = Argument.variadic("layers", .host("layer"), "The layers, first to last.")
-    let firstInputs = Argument.integerOrNone(
+    let layers = Declared.variadic("layers", .host("layer"), "The layers, first to last.")
+    let firstInputs = Declared.integerOrNone(
       "inputs", "How many features the data has; none takes it from the first dense layer."
     ).valid(.atLeast(1))
-    let net = Argument<ModelObject>.object("model", "model", "The model.")
-    let original = Argument<ModelObject>.object("model", "model", "The model to copy.")
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let original = Declared<ModelObject>.object("model", "model", "The model to copy.")
     return [
       Builtin(
         "mlp", topic: .models,
@@ -141,7 +141,9 @@ extension Builtin {
         "layer \(index), \(layer.written), takes \(size) features but \(before) \(features)",
         hint: "write \(spelling(of: layer.layer, inputs: features)) instead")
     }
-    return try libraryCall { try Sequential(inputFeatures: dataFeatures, layers: layers.map(\.layer)) }
+    return try libraryCall {
+      try Sequential(inputFeatures: dataFeatures, layers: layers.map(\.layer))
+    }
   }
 
   /// The number of features a layer insists on, if it insists.
@@ -164,8 +166,8 @@ extension Builtin {
   /// `freeze` or `unfreeze`.
   private static func freezing(_ name: String, frozen: Bool) -> Builtin {
     let verb = frozen ? "Freezes" : "Unfreezes"
-    let net = Argument<ModelObject>.object("model", "model", "The model.")
-    let chosen = Argument.value(
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let chosen = Declared.value(
       "layers", .either(.integer, .list(of: .integer), .none), default: Value.none,
       "A layer index or a list of them (negative counts from the end); none for all.")
     return Builtin(

@@ -5,7 +5,7 @@ extension Builtin {
   /// `clip_norm` and `clip_value` settings.
   static var optimizers: [Builtin] {
     let momentum = penalty("momentum", default: 0, "Momentum μ: v ← μv + g.")
-    let nesterov = Argument.bool("nesterov", default: false, "Use Nesterov momentum.")
+    let nesterov = Declared.bool("nesterov", default: false, "Use Nesterov momentum.")
     let l2 = penalty("weight_decay", default: 0, "L2 penalty added to gradients.")
     let decay = penalty("weight_decay", default: 0, "L2 penalty.")
     let decoupled = penalty("weight_decay", default: 0.01, "Decoupled weight decay.")
@@ -67,8 +67,8 @@ extension Builtin {
   /// A setting that must be a finite number ≥ 0.
   private static func penalty(
     _ label: String, default value: Double, _ doc: String
-  ) -> Argument<Double> {
-    Argument.number(label, default: value, doc).valid(nonNegative)
+  ) -> Declared<Double> {
+    Declared.number(label, default: value, doc).valid(nonNegative)
   }
 
   /// What a refusal of a negative setting says.
@@ -83,10 +83,10 @@ extension Builtin {
   ) -> Builtin {
     let lr = penalty("lr", default: rate, "The learning rate.")
     let l1 = penalty("l1", default: 0, "L1 penalty λ·Σ|w| pulling weights to 0.")
-    let clipNorm = Argument.numberOrNone(
+    let clipNorm = Declared.numberOrNone(
       "clip_norm", "Scale gradients so their global norm is at most this."
     ).valid(nonNegative)
-    let clipValue = Argument.numberOrNone("clip_value", "Clamp each gradient value to ± this.")
+    let clipValue = Declared.numberOrNone("clip_value", "Clamp each gradient value to ± this.")
       .valid(nonNegative)
     let parameters: [any DeclaredParameter] = [lr] + own + [l1, clipNorm, clipValue]
     return Builtin(

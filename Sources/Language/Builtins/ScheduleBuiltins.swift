@@ -4,28 +4,28 @@ extension Builtin {
   /// The learning-rate schedules, passed to `fit(…, schedule: …)`; each starts from the
   /// optimizer's learning rate.
   static var schedules: [Builtin] {
-    let every = Argument.integer("every", default: 10, "Epochs between reductions.")
+    let every = Declared.integer("every", default: 10, "Epochs between reductions.")
       .valid(ValidRange.atLeast(1).saying("must be at least 1 epoch"))
-    let stepGamma = Argument.number(
+    let stepGamma = Declared.number(
       "gamma", default: 0.1, "What the rate is multiplied by each time."
     ).valid(.positive)
-    let epochGamma = Argument.number(
+    let epochGamma = Declared.number(
       "gamma", default: 0.95, "What the rate is multiplied by each epoch."
     ).valid(.positive)
-    let warmup = Argument.integer("warmup", default: 0, "Epochs of linear warmup.")
+    let warmup = Declared.integer("warmup", default: 0, "Epochs of linear warmup.")
       .valid(.atLeast(0))
-    let endRate = Argument.number("min_lr", default: 0, "The rate at the end.")
-    let peak = Argument.numberOrNone("max_lr", "The peak rate; none uses the optimizer's.")
+    let endRate = Declared.number("min_lr", default: 0, "The rate at the end.")
+    let peak = Declared.numberOrNone("max_lr", "The peak rate; none uses the optimizer's.")
       .valid(.positive)
-    let rising = Argument.number("pct_start", default: 0.3, "The fraction spent rising.")
+    let rising = Declared.number("pct_start", default: 0.3, "The fraction spent rising.")
       .valid(.between(0, 1))
-    let watched = Argument.string("monitor", default: "val_loss", "The value watched.")
-    let factor = Argument.number(
+    let watched = Declared.string("monitor", default: "val_loss", "The value watched.")
+    let factor = Declared.number(
       "factor", default: 0.1, "What the rate is multiplied by on a plateau."
     ).valid(.between(0, 1))
-    let patience = Argument.integer("patience", default: 10, "Epochs without improvement.")
+    let patience = Declared.integer("patience", default: 10, "Epochs without improvement.")
       .valid(.atLeast(0))
-    let lowest = Argument.number("min_lr", default: 0, "The lowest rate.")
+    let lowest = Declared.number("min_lr", default: 0, "The lowest rate.")
     return [
       Builtin(
         "step_decay", topic: .training,

@@ -6,15 +6,15 @@ extension Builtin {
   /// The training loop taken apart, for lesson 1: `forward`, `loss_of`, `backward`, `update`,
   /// and `step` doing all four. Gradients are then visible on `net.layers[0].weight.grad`.
   static var steps: [Builtin] {
-    let net = Argument<ModelObject>.object("model", "model", "The model.")
-    let points = Argument.value(
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let points = Declared.value(
       "data", .either(.host("dataset"), .list(of: .list(of: .number))),
       "A dataset, or a list of points.")
-    let batch = Argument<DatasetObject>.object("data", "dataset", "The data (a batch).")
-    let lossOwner = Argument<ModelObject>.object(
+    let batch = Declared<DatasetObject>.object("data", "dataset", "The data (a batch).")
+    let lossOwner = Declared<ModelObject>.object(
       "model", "model", "The model loss_of was called on.")
-    let stepped = Argument<ModelObject>.object("model", "model", "The model, after backward.")
-    let optimizer = Argument.optimizer("The optimizer, e.g. sgd(lr: 0.1).")
+    let stepped = Declared<ModelObject>.object("model", "model", "The model, after backward.")
+    let optimizer = Declared.optimizer("The optimizer, e.g. sgd(lr: 0.1).")
     return [
       Builtin(
         "forward", topic: .training,
@@ -23,7 +23,8 @@ extension Builtin {
         example: "out = forward(mlp(inputs: 2, seed: 1), [[0, 1], [1, 0]])"
       ) { arguments, context in
         let model = arguments[net].model
-        let (input, _) = try features(arguments[points], argument: points.label, model: arguments[net])
+        let (input, _) = try features(
+          arguments[points], argument: points.label, model: arguments[net])
         var pass = ForwardPass(
           isTraining: true, generator: RandomGenerator(seed: context.nextSeed()))
         let output = try libraryCall(argument: "data") { try model.forward(input, pass: &pass) }

@@ -1,11 +1,11 @@
 /// Making text out of values.
 extension Builtin {
   static var text: [Builtin] {
-    let value = Argument.value("value", .any, "Any value.")
-    let x = Argument.anyNumber("x", "The number.")
+    let value = Declared.value("value", .any, "Any value.")
+    let x = Declared.anyNumber("x", "The number.")
     let digits = decimalDigits(default: 2, "How many decimals to show.")
-    let values = Argument.list("values", .list, "The values to join.")
-    let separator = Argument.string("separator", default: ", ", "What goes between them.")
+    let values = Declared.list("values", .list, "The values to join.")
+    let separator = Declared.string("separator", default: ", ", "What goes between them.")
     return [
       Builtin(
         "str", topic: .text, summary: "A value as text, the way print shows it.",
@@ -33,8 +33,8 @@ extension Builtin {
 
 extension Builtin {
   /// The `digits` parameter of `round` and `fixed`: a whole number from 0 to 15.
-  static func decimalDigits(default digits: Int, _ doc: String) -> Argument<Int> {
-    Argument.integer("digits", default: digits, doc).valid(.from(0, to: 15), as: "digits")
+  static func decimalDigits(default digits: Int, _ doc: String) -> Declared<Int> {
+    Declared.integer("digits", default: digits, doc).valid(.from(0, to: 15), as: "digits")
   }
 }
 

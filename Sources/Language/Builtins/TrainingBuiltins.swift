@@ -7,35 +7,36 @@ import Support
 extension Builtin {
   /// Training: `fit` and `resume`.
   static var training: [Builtin] {
-    let trained = Argument<ModelObject>.object(
+    let trained = Declared<ModelObject>.object(
       "model", "model", "The model to train (it changes in place).")
-    let trainingData = Argument<DatasetObject>.object("data", "dataset", "The training data.")
-    let validation = Argument.value(
+    let trainingData = Declared<DatasetObject>.object("data", "dataset", "The training data.")
+    let validation = Declared.value(
       "validation", .either(.host("dataset"), .none), default: Value.none,
       "Data to evaluate after each epoch.")
-    let epochs = Argument.integer("epochs", default: 20, "Passes over the training data.")
+    let epochs = Declared.integer("epochs", default: 20, "Passes over the training data.")
       .valid(.atLeast(0))
-    let batch = Argument.batchSize
-    let shuffle = Argument.bool("shuffle", default: true, "Visit samples in a new order each epoch.")
-    let schedule = Argument.value(
+    let batch = Declared.batchSize
+    let shuffle = Declared.bool(
+      "shuffle", default: true, "Visit samples in a new order each epoch.")
+    let schedule = Declared.value(
       "schedule", .either(.host("schedule"), .none), default: Value.none,
       "A learning-rate schedule, starting from the optimizer's rate.")
-    let callbacks = Argument.list(
+    let callbacks = Declared.list(
       "callbacks", .list(of: .host("callback"), hint: CallbackObject.misplaced), default: [],
       "Callbacks such as early_stopping(…), checkpoint(…), log_epochs(…).")
-    let metrics = Argument.metrics("Metrics recorded each epoch, e.g. [\"accuracy\"].")
-    let name = Argument.value(
+    let metrics = Declared.metrics("Metrics recorded each epoch, e.g. [\"accuracy\"].")
+    let name = Declared.value(
       "name", .either(.string, .none), default: Value.none, "The run's name.")
-    let continued = Argument<RunObject>.object(
+    let continued = Declared<RunObject>.object(
       "run", "run", "The run to continue (its model, optimizer and position).")
-    let sameData = Argument<DatasetObject>.object("data", "dataset", "The same training data.")
-    let more = Argument.integer("epochs", default: 10, "How many more epochs.")
+    let sameData = Declared<DatasetObject>.object("data", "dataset", "The same training data.")
+    let more = Declared.integer("epochs", default: 10, "How many more epochs.")
       .valid(.atLeast(0))
-    let from = Argument.value(
+    let from = Declared.value(
       "from", .either(.string, .none), default: Value.none,
       "A file from save_checkpoint to restore the position from first.")
-    let saved = Argument<RunObject>.object("run", "run", "The run to save.")
-    let path = Argument.string("path", "The safetensors file to write.")
+    let saved = Declared<RunObject>.object("run", "run", "The run to save.")
+    let path = Declared.string("path", "The safetensors file to write.")
     return [
       Builtin(
         "fit", topic: .training,

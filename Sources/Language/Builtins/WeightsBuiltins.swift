@@ -3,10 +3,10 @@ import Learning
 extension Builtin {
   /// Saving and loading a model's weights as safetensors (PyTorch's `state_dict` names).
   static var weights: [Builtin] {
-    let saved = Argument<ModelObject>.object("model", "model", "The model.")
-    let written = Argument.string("path", "The file to write, e.g. \"net.safetensors\".")
-    let loaded = Argument<ModelObject>.object("model", "model", "A model built like the one saved.")
-    let read = Argument.string("path", "The file to read.")
+    let saved = Declared<ModelObject>.object("model", "model", "The model.")
+    let written = Declared.string("path", "The file to write, e.g. \"net.safetensors\".")
+    let loaded = Declared<ModelObject>.object("model", "model", "A model built like the one saved.")
+    let read = Declared.string("path", "The file to read.")
     return [
       Builtin(
         "save_weights", topic: .models,

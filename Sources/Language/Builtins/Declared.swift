@@ -1,5 +1,5 @@
 /// Something a built-in lists among its parameters: a `BuiltinParameter`, or a typed
-/// `Argument` whose value the body reads as `arguments[argument]`.
+/// `Declared` parameter whose value the body reads as `arguments[parameter]`.
 public protocol DeclaredParameter {
   /// The declaration the binder, `help` and the reference read.
   var parameter: BuiltinParameter { get }
@@ -15,7 +15,7 @@ extension BuiltinParameter: DeclaredParameter {
 ///
 /// The body writes `arguments[rate]` and gets a `Double`: it never looks a value up by its
 /// label, so a misspelt label or a wrong type cannot reach run time.
-public struct Argument<Wrapped>: DeclaredParameter {
+public struct Declared<Wrapped>: DeclaredParameter {
   /// The declaration the binder, `help` and the reference read.
   public private(set) var parameter: BuiltinParameter
   /// Turns the checked value into the type the body reads.
@@ -26,7 +26,7 @@ public struct Argument<Wrapped>: DeclaredParameter {
 
   /// The same parameter, accepting only numbers in `range`; a refusal names it as `subject`
   /// (by default the label in backquotes).
-  public func valid(_ range: ValidRange, as subject: String? = nil) -> Argument {
+  public func valid(_ range: ValidRange, as subject: String? = nil) -> Declared {
     var copy = self
     copy.parameter.validRange = range
     copy.parameter.subject = subject
@@ -43,70 +43,70 @@ public struct Argument<Wrapped>: DeclaredParameter {
   fileprivate static func declared(
     _ label: String, _ type: ValueType, _ defaultValue: Value?, _ doc: String,
     read: @escaping (Value) -> Wrapped
-  ) -> Argument {
+  ) -> Declared {
     let parameter: BuiltinParameter =
       defaultValue.map { .optional(label, type, default: $0, doc) } ?? .required(label, type, doc)
-    return Argument(parameter, read: read)
+    return Declared(parameter, read: read)
   }
 }
 
-extension Argument where Wrapped == Value {
+extension Declared where Wrapped == Value {
   /// A parameter of any declared type, read as the language's value.
   public static func value(
     _ label: String, _ type: ValueType, default defaultValue: Value? = nil, _ doc: String
-  ) -> Argument {
+  ) -> Declared {
     .declared(label, type, defaultValue, doc) { $0 }
   }
 }
 
-extension Argument where Wrapped == Double {
+extension Declared where Wrapped == Double {
   /// A finite number.
   public static func number(
     _ label: String, default defaultValue: Double? = nil, _ doc: String
-  ) -> Argument {
+  ) -> Declared {
     .declared(label, .number, defaultValue.map(Value.number), doc) { $0.numberValue }
   }
 }
 
-extension Argument where Wrapped == Double {
+extension Declared where Wrapped == Double {
   /// Any number, infinity and nan included, for the language's own arithmetic.
-  public static func anyNumber(_ label: String, _ doc: String) -> Argument {
+  public static func anyNumber(_ label: String, _ doc: String) -> Declared {
     .declared(label, .anyNumber, nil, doc) { $0.numberValue }
   }
 }
 
-extension Argument where Wrapped == Double? {
+extension Declared where Wrapped == Double? {
   /// A finite number, or `none` (the default).
-  public static func numberOrNone(_ label: String, _ doc: String) -> Argument {
+  public static func numberOrNone(_ label: String, _ doc: String) -> Declared {
     .declared(label, .either(.number, .none), Value.none, doc) { value in
       if case .number(let number) = value { number } else { nil }
     }
   }
 }
 
-extension Argument where Wrapped == Int {
+extension Declared where Wrapped == Int {
   /// A whole number.
   public static func integer(
     _ label: String, default defaultValue: Int? = nil, _ doc: String
-  ) -> Argument {
+  ) -> Declared {
     .declared(label, .integer, defaultValue.map { .number(Double($0)) }, doc) {
       Int($0.numberValue)
     }
   }
 }
 
-extension Argument where Wrapped == Int? {
+extension Declared where Wrapped == Int? {
   /// A whole number, or `none` (the default).
-  public static func integerOrNone(_ label: String, _ doc: String) -> Argument {
+  public static func integerOrNone(_ label: String, _ doc: String) -> Declared {
     .declared(label, .either(.integer, .none), Value.none, doc) { value in
       if case .number(let number) = value { Int(number) } else { nil }
     }
   }
 }
 
-extension Argument where Wrapped == Bool {
+extension Declared where Wrapped == Bool {
   /// `true` or `false`.
-  public static func bool(_ label: String, default defaultValue: Bool, _ doc: String) -> Argument {
+  public static func bool(_ label: String, default defaultValue: Bool, _ doc: String) -> Declared {
     .declared(label, .bool, .bool(defaultValue), doc) { value in
       guard case .bool(let flag) = value else { preconditionFailure("`\(label)` is not a bool") }
       return flag
@@ -114,11 +114,11 @@ extension Argument where Wrapped == Bool {
   }
 }
 
-extension Argument where Wrapped == String {
+extension Declared where Wrapped == String {
   /// A string.
   public static func string(
     _ label: String, default defaultValue: String? = nil, _ doc: String
-  ) -> Argument {
+  ) -> Declared {
     .declared(label, .string, defaultValue.map(Value.string), doc) { value in
       guard case .string(let text) = value else { preconditionFailure("`\(label)` is not text") }
       return text
@@ -130,7 +130,7 @@ extension Argument where Wrapped == String {
   public static func choice(
     _ label: String, _ kind: String, _ names: [String], default defaultValue: String? = nil,
     _ doc: String
-  ) -> Argument {
+  ) -> Declared {
     .declared(label, .choice(kind, names), defaultValue.map(Value.string), doc) { value in
       switch value {
       case .string(let name): return name
@@ -141,11 +141,11 @@ extension Argument where Wrapped == String {
   }
 }
 
-extension Argument where Wrapped == [Value] {
+extension Declared where Wrapped == [Value] {
   /// A list whose elements are of `type`.
   public static func list(
     _ label: String, _ type: ValueType, default defaultValue: [Value]? = nil, _ doc: String
-  ) -> Argument {
+  ) -> Declared {
     .declared(label, type, defaultValue.map(Value.list), doc) { value in
       guard case .list(let items) = value else { preconditionFailure("`\(label)` is not a list") }
       return items
@@ -153,19 +153,19 @@ extension Argument where Wrapped == [Value] {
   }
 }
 
-extension Argument where Wrapped == [Value] {
+extension Declared where Wrapped == [Value] {
   /// Any number of positional arguments (zero or more), each of `type`, as one list.
-  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> Argument {
-    Argument(.variadic(label, type, doc)) { value in
+  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> Declared {
+    Declared(.variadic(label, type, doc)) { value in
       guard case .list(let items) = value else { preconditionFailure("`\(label)` is not a list") }
       return items
     }
   }
 }
 
-extension Argument where Wrapped: HostObject {
+extension Declared where Wrapped: HostObject {
   /// An object of the language's type `typeName` (`model`, `dataset`), held by `Wrapped`.
-  public static func object(_ label: String, _ typeName: String, _ doc: String) -> Argument {
+  public static func object(_ label: String, _ typeName: String, _ doc: String) -> Declared {
     .declared(label, .host(typeName), nil, doc) { value in
       guard case .host(let object) = value, let typed = object as? Wrapped else {
         preconditionFailure("`\(label)` is not a \(typeName)")
