@@ -22,9 +22,9 @@ struct DeclaredArgumentTests {
   @Test func helpShowsEachRange() {
     let page = outputs("help(early_stopping)", in: Session())
     #expect(
-      page.contains("patience      a whole number ≥ 0, default 5. Epochs without improvement."))
+      page.contains("patience      a whole number, ≥ 0, default 5. Epochs without improvement."))
     let rates = outputs("help(one_cycle)", in: Session())
-    #expect(rates.contains("pct_start  a number in (0, 1), default 0.3."))
+    #expect(rates.contains("pct_start  a number, in (0, 1), default 0.3."))
   }
 
   @Test func objectsShowTheCallThatMadeThem() {

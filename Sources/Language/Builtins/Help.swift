@@ -112,8 +112,8 @@ enum Help {
 
 extension BuiltinParameter {
   /// What `help` says the parameter accepts: its type and, when declared, its valid range
-  /// (`a whole number ≥ 1`).
+  /// (`a whole number, ≥ 1`).
   var accepts: String {
-    type.name + (validRange.map { " " + $0.notation } ?? "")
+    type.name + (validRange.map { ", " + $0.notation } ?? "")
   }
 }
