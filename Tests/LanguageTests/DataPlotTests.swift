@@ -114,7 +114,9 @@ struct PlotHookTests {
           ],
           example: "plot(moons())"
         ) { arguments, context in
-          try plotDataOrModel(arguments, context) ?? .string("not mine")
+          try plotDataOrModel(
+            arguments["what"], data: arguments["data"], to: arguments["to"], context: context)
+            ?? .string("not mine")
         })
     }
     return Session(registry: registry)

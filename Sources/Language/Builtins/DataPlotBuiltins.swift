@@ -102,20 +102,22 @@ extension Builtin {
   }
 }
 
-/// `plot(data)` and `plot(net, data)` for the `plot` built-in: draws when its `what` argument is
-/// a dataset (a scatter) or a model (its decision boundary on the `data` argument) and returns
-/// none; returns nil (nothing drawn) for anything else. Reads the arguments `what`, `data`, `to`.
-public func plotDataOrModel(_ arguments: Arguments, _ context: CallContext) throws -> Value? {
-  switch arguments["what"] {
+/// `plot(data)` and `plot(net, data)` for the `plot` built-in: draws when `what` is a dataset (a
+/// scatter) or a model (its decision boundary on `data`, written also to `file` when that is a
+/// path) and returns none; returns nil (nothing drawn) for anything else.
+public func plotDataOrModel(
+  _ what: Value, data: Value, to file: Value, context: CallContext
+) throws -> Value? {
+  switch what {
   case .host(let data as DatasetObject):
-    return try Builtin.draw(data.dataset, model: nil, to: arguments["to"], context: context)
+    return try Builtin.draw(data.dataset, model: nil, to: file, context: context)
   case .host(let model as ModelObject):
-    guard case .host(let data as DatasetObject) = arguments["data"] else {
+    guard case .host(let data as DatasetObject) = data else {
       throw CallError(
         "to plot a model, give the data to draw it on", hint: "plot(net, data)",
         argument: "what")
     }
-    return try Builtin.draw(data.dataset, model: model, to: arguments["to"], context: context)
+    return try Builtin.draw(data.dataset, model: model, to: file, context: context)
   default:
     return nil
   }
