@@ -1,26 +1,10 @@
-import Datasets
-import Learning
 
 extension Arguments {
-  /// The dataset passed as `label`.
-  public func dataset(_ label: String) -> Dataset { host(label, as: DatasetObject.self).dataset }
-
-  /// The model passed as `label`.
-  public func model(_ label: String) -> ModelObject { host(label, as: ModelObject.self) }
-
   /// The seed the call gave, or one drawn from the session when it gave none.
   public func seed(in context: CallContext) -> UInt64 {
     self[Declared<Int?>.seed].map(UInt64.init) ?? context.nextSeed()
   }
 
-  /// The whole number passed as `label`, which must be at least `minimum`.
-  public func integer(_ label: String, atLeast minimum: Int, what: String) throws -> Int {
-    let value = integer(label)
-    guard value >= minimum else {
-      throw CallError("\(what) must be at least \(minimum), got \(value)", argument: label)
-    }
-    return value
-  }
 }
 
 extension DeclaredParameter where Self == BuiltinParameter {
