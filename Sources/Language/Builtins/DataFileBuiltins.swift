@@ -6,9 +6,10 @@ import Foundation
 extension Builtin {
   static var dataFiles: [Builtin] {
     let file = Declared.string("file", "The file's path, relative to the working folder.")
-    let target = Declared.value(
+    let targetColumn = Declared.value(
       "target", .either(.string, .integer, .none), default: Value.none,
-      "The target column: its name, its position from 0, or none for the last one.")
+      "The target column: its name, its position from 0, or none for the last one."
+    ).valid(ValidRange.atLeast(0).saying("counts from 0"), as: "a column position")
     let task = Declared.choice(
       "task", "task", ["auto", "classification", "regression"], default: "auto",
       "Whether the target is a class or a number; auto decides from the values.")
@@ -28,7 +29,7 @@ extension Builtin {
         "load_csv", topic: .data,
         summary: "Loads a CSV file with a header row: one sample per row, numbers except the "
           + "target.",
-        parameters: [file, target, task, delimiter],
+        parameters: [file, targetColumn, task, delimiter],
         example:
           "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
           + "data = load_csv(\"moons.csv\", target: \"label\")"
@@ -41,15 +42,9 @@ extension Builtin {
             argument: "delimiter")
         }
         let target: CSVOptions.Target
-        switch arguments[target] {
+        switch arguments[targetColumn] {
         case .string(let name): target = .named(name)
-        case .number(let position):
-          guard position >= 0 else {
-            throw CallError(
-              "a column position counts from 0, got \(Int(position))",
-              argument: "target")
-          }
-          target = .position(Int(position))
+        case .number(let position): target = .position(Int(position))
         default: target = .last
         }
         let kinds: [String: CSVOptions.TargetKind] = [
