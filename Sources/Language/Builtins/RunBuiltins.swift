@@ -22,6 +22,8 @@ extension Builtin {
     let read = Declared<RunObject>.object("run", "run", "The run to read.")
     let last = Declared.integerOrNone("last", "How many of the newest.")
       .valid(ValidRange.atLeast(0).saying("cannot be negative"))
+    let everySession = Declared.bool(
+      "all", default: false, "Also list the runs earlier sessions kept in the runs folder (`runs/`).")
     let compared = Declared.list("runs", .list(of: .host("run")), "The runs to compare.")
     let exported = Declared.list("runs", .list(of: .host("run")), "The runs to export.")
     let folder = Declared.string("to", default: "tb", "The folder to write into.")
@@ -80,18 +82,25 @@ extension Builtin {
       },
       Builtin(
         "runs", topic: .evaluation,
-        summary: "The session's runs, oldest first; `last: n` keeps the newest n.",
-        parameters: [last],
-        example: "recent = runs(last: 3)"
+        summary: "The session's runs, oldest first; `all: true` adds the runs kept in the runs "
+          + "folder by earlier sessions; `last: n` keeps the newest n.",
+        parameters: [last, everySession],
+        example: "recent = runs(last: 3)\nearlier = runs(all: true)"
       ) { arguments, context in
-        let all = context.session.runs.all
+        var all = context.session.runs.all
+        if arguments[everySession] {
+          let saved = context.session.runs.saved()
+          for note in saved.notes { context.print(note) }
+          all = saved.runs
+        }
         var count = all.count
         if let last = arguments[last] { count = min(all.count, last) }
         return .list(all.suffix(count).map { .host($0) })
       },
       Builtin(
         "compare", topic: .evaluation,
-        summary: "A table of runs side by side: settings, best epoch, losses, metrics, time.",
+        summary: "A table of runs side by side: status, best epoch, the settings that differ "
+          + "between them (lr, optimizer, batch_size…), final losses and metrics, time.",
         parameters: [compared],
         example: """
           data = moons(n: 100, seed: 1)
@@ -105,7 +114,8 @@ extension Builtin {
       },
       Builtin(
         "export_tensorboard", topic: .evaluation,
-        summary: "Writes runs as TensorBoard event files, one folder per run.",
+        summary: "Writes runs as TensorBoard event files, as Keras does: a folder per run with "
+          + "train and validation curves under the same tags, and its settings as HParams.",
         parameters: [exported, folder],
         example: "export_tensorboard(runs(), to: \"tb\")"
       ) { arguments, context in
@@ -115,11 +125,10 @@ extension Builtin {
           return .none
         }
         let path = arguments[folder]
-        let files = try TensorBoardExport.write(
-          records, to: try context.url(for: path, argument: folder.label))
+        try TensorBoardExport.write(records, to: try context.url(for: path, argument: folder.label))
         context.print(
-          "wrote \(files.count) event \(files.count == 1 ? "file" : "files"); view them with "
-            + "tensorboard --logdir \(path)")
+          "wrote \(records.count) \(records.count == 1 ? "run" : "runs") for TensorBoard; view "
+            + "them with tensorboard --logdir \(path)")
         return .none
       },
     ]

@@ -2,7 +2,6 @@ import Datasets
 import Engine
 import Foundation
 import Learning
-import Support
 
 extension Builtin {
   /// Training: `fit` and `resume`.
@@ -68,7 +67,6 @@ extension Builtin {
           options.validation = validation.dataset
         }
         let made = optimizer.make()
-        var scheduleText = "none"
         if case .host(let schedule as ScheduleObject) = arguments[schedule] {
           let steps = (data.count + batch - 1) / batch
           let resolved = try libraryCall(argument: "schedule") {
@@ -76,7 +74,6 @@ extension Builtin {
           }
           options.schedule = resolved.schedule
           if let callback = resolved.callback { options.callbacks.append(callback) }
-          scheduleText = schedule.call
         }
         var stoppers: [any Callback] = []
         for case .host(let object as CallbackObject) in arguments[callbacks] {
@@ -94,18 +91,11 @@ extension Builtin {
         let count = context.session.runs.all.count + 1
         var runName = "run \(count)"
         if case .string(let given) = arguments[name] { runName = given }
-        let parameters = [
-          RunRecord.Parameter.model: model.summary, RunRecord.Parameter.loss: LossObject.call(loss),
-          RunRecord.Parameter.optimizer: optimizer.summary,
-          RunRecord.Parameter.schedule: scheduleText, RunRecord.Parameter.batchSize: "\(batch)",
-          RunRecord.Parameter.epochs: "\(epochs)", RunRecord.Parameter.seed: "\(seed)",
-          RunRecord.Parameter.dataset: data.name,
-          RunRecord.Parameter.provenance: "\(data.provenance)",
-          RunRecord.Parameter.version: Trainbook.version,
-        ]
+        let names = RunNames(
+          model: arguments.writtenName(of: trained), data: arguments.writtenName(of: trainingData),
+          validation: arguments.writtenName(of: validation))
         return .host(
-          try TrainingRun(name: runName, parameters: parameters)
-            .train(trainer, on: data, context: context))
+          try TrainingRun(name: runName, names: names).train(trainer, on: data, context: context))
       },
       Builtin(
         "resume", topic: .training,
@@ -119,17 +109,23 @@ extension Builtin {
       ) { arguments, context in
         let run = arguments[continued]
         guard let trainer = run.trainer else {
-          throw CallError("this run has no trainer to continue", argument: "run")
+          throw CallError(
+            "this run was kept by an earlier session and has no trainer to continue",
+            hint: "only the runs this session trained can be resumed",
+            argument: "run")
         }
         if case .string(let path) = arguments[from] {
           let url = try context.url(for: path, argument: "from", use: .read)
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
         }
         trainer.options.epochs = trainer.epoch + arguments[more]
-        var parameters = run.record.parameters
-        parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"
+        let settings = run.record.settings
+        let names = RunNames(
+          model: settings?.model.variable,
+          data: arguments.writtenName(of: sameData) ?? settings?.data.variable,
+          validation: settings?.validation?.variable)
         return .host(
-          try TrainingRun(name: run.record.name, parameters: parameters)
+          try TrainingRun(name: run.record.name, names: names)
             .train(trainer, on: arguments[sameData].dataset, context: context))
       },
       Builtin(
