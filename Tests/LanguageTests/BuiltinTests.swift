@@ -51,7 +51,7 @@ struct BuiltinTests {
       #expect(reference.contains("#### `\(builtin.signature)`\n\n\(builtin.summary)\n"))
       #expect(reference.contains("```\n\(builtin.example)\n```"))
       for parameter in builtin.parameters {
-        #expect(reference.contains("| `\(parameter.label)` | \(parameter.type.name) |"))
+        #expect(reference.contains("| `\(parameter.label)` | \(parameter.accepts) |"))
       }
     }
   }

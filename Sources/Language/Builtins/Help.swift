@@ -113,7 +113,7 @@ enum Help {
 extension BuiltinParameter {
   /// What `help` says the parameter accepts: its type and, when declared, its valid range
   /// (`a whole number, ≥ 1`).
-  var accepts: String {
+  public var accepts: String {
     type.name + (validRange.map { ", " + $0.notation } ?? "")
   }
 }
