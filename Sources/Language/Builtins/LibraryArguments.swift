@@ -1,4 +1,3 @@
-
 extension Arguments {
   /// The seed the call gave, or one drawn from the session when it gave none.
   public func seed(in context: CallContext) -> UInt64 {

@@ -23,7 +23,8 @@ extension Builtin {
     let last = Declared.integerOrNone("last", "How many of the newest.")
       .valid(ValidRange.atLeast(0).saying("cannot be negative"))
     let everySession = Declared.bool(
-      "all", default: false, "Also list the runs earlier sessions kept in the runs folder (`runs/`).")
+      "all", default: false,
+      "Also list the runs earlier sessions kept in the runs folder (`runs/`).")
     let compared = Declared.list("runs", .list(of: .host("run")), "The runs to compare.")
     let exported = Declared.list("runs", .list(of: .host("run")), "The runs to export.")
     let folder = Declared.string("to", default: "tb", "The folder to write into.")
