@@ -5,13 +5,9 @@ extension DeclaredParameter where Self == Declared<LossObject?> {
   /// The `loss:` parameter of the training built-ins: a loss, a loss's name (`loss: bce` means
   /// `bce()`), or none for the loss that suits the data's task.
   static var loss: Self {
-    var parameter: BuiltinParameter = .optional(
-      "loss", .either(LossObject.type, .none), default: .none,
+    .namingACall(
+      "loss", LossObject.type,
       "The loss; none picks bce, cross_entropy or mse from the data's task.")
-    parameter.namesACall = true
-    return Declared(parameter) { value in
-      if case .host(let object as LossObject) = value { object } else { nil }
-    }
   }
 }
 
@@ -19,12 +15,20 @@ extension DeclaredParameter where Self == Declared<OptimizerObject?> {
   /// The `optimizer:` parameter of the training built-ins: an optimizer, an optimizer's name
   /// (`optimizer: adam` means `adam()`), or none for `adam(lr: 0.001)`.
   static var optimizer: Self {
-    var parameter: BuiltinParameter = .optional(
-      "optimizer", .either(OptimizerObject.type, .none), default: .none,
-      "The optimizer; none is adam(lr: 0.001).")
+    .namingACall("optimizer", OptimizerObject.type, "The optimizer; none is adam(lr: 0.001).")
+  }
+}
+
+extension Declared {
+  /// An optional parameter taking an object of type `Object`, the name of a built-in that
+  /// makes one (standing for its call with defaults), or none (the default).
+  fileprivate static func namingACall<Object: HostObject>(
+    _ label: String, _ type: ValueType, _ doc: String
+  ) -> Declared<Object?> {
+    var parameter: BuiltinParameter = .optional(label, .either(type, .none), default: .none, doc)
     parameter.namesACall = true
-    return Declared(parameter) { value in
-      if case .host(let object as OptimizerObject) = value { object } else { nil }
+    return Declared<Object?>(parameter) { value in
+      if case .host(let object as Object) = value { object } else { nil }
     }
   }
 }
