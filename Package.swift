@@ -66,7 +66,8 @@ let package = Package(
     .testTarget(
       name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
     .testTarget(
-      name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
+      name: "LanguageTests", dependencies: ["Language", "TestSupport"],
+      exclude: ["Transcripts", "DiagnosisCorpus"],
       swiftSettings: vectorized),
     .testTarget(
       name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["References"],

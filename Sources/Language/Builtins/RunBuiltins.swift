@@ -55,18 +55,24 @@ extension Builtin {
       },
       Builtin(
         "diagnose", topic: .evaluation,
-        summary: "Reads a run's curves and says in plain words what went right or wrong, and "
-          + "what to try next.",
-        parameters: [.required("run", .host("run"), "The run to read.")],
+        summary: "Reads a run's curves against its data's reference levels and says in plain "
+          + "words what went right or wrong, and what to try next, as code.",
+        parameters: [
+          .required("run", .host("run"), "The run to read."),
+          .optional(
+            "explain", .bool, default: .bool(false),
+            "Also list the numbers each rule looked at and its test."),
+        ],
         example: """
           run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
           diagnose(run)
           """
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
-        context.print(Diagnosis(of: run.record).text)
+        context.print(
+          DiagnosisText.text(Diagnosis(of: run.record), explain: arguments.bool("explain")))
         return .none
-      },
+      }.detailed(DiagnosisText.verdictHelp),
       Builtin(
         "runs", topic: .evaluation,
         summary: "The session's runs, oldest first; `last: n` keeps the newest n.",

@@ -95,8 +95,13 @@ extension Builtin {
           RunRecord.Parameter.version: Trainbook.version,
         ]
         return .host(
-          try TrainingRun(name: name, parameters: parameters)
-            .train(trainer, on: data, context: context))
+          try TrainingRun(
+            name: name, parameters: parameters,
+            names: RunContext.Names(
+              model: arguments.writtenName(of: "model"), data: arguments.writtenName(of: "data"),
+              validation: arguments.writtenName(of: "validation"))
+          )
+          .train(trainer, on: data, context: context))
       },
       Builtin(
         "resume", topic: .training,
@@ -129,8 +134,11 @@ extension Builtin {
         var parameters = run.record.parameters
         parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"
         return .host(
-          try TrainingRun(name: run.record.name, parameters: parameters)
-            .train(trainer, on: arguments.dataset("data"), context: context))
+          try TrainingRun(
+            name: run.record.name, parameters: parameters,
+            names: run.record.context?.names ?? RunContext.Names()
+          )
+          .train(trainer, on: arguments.dataset("data"), context: context))
       },
       Builtin(
         "save_checkpoint", topic: .training,

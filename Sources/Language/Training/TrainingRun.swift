@@ -11,6 +11,8 @@ struct TrainingRun {
   var name: String
   /// The settings recorded with the run (`RunRecord.Parameter` keys).
   var parameters: [String: String]
+  /// The names the session gave the model and data in the call.
+  var names: RunContext.Names
 
   /// Trains `trainer` on `data` and returns the run (partial when interrupted).
   func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
@@ -49,7 +51,7 @@ struct TrainingRun {
       created: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
       parameters: parameters, history: history.runSeries,
       finalMetrics: RunRecording.finalMetrics(history), duration: duration, status: status,
-      message: message)
+      message: message, context: RunContext(trainer: trainer, data: data, names: names))
     let run = RunObject(record, trainer: trainer)
     if let note = runs.record(run, context: context) { context.print(note) }
     context.print(RunRecording.summaryText(run))

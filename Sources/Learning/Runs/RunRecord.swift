@@ -38,12 +38,17 @@ public struct RunRecord: Codable, Sendable, Equatable {
   public var status: RunStatus
   /// What happened, for runs that did not simply finish (e.g. why the loss became NaN).
   public var message: String?
+  /// What the run was trained on and with beyond its settings (reference levels of the data,
+  /// the session's names for the model and data), which `Diagnosis` reads; nil in records made
+  /// before it was kept.
+  public var context: RunContext?
 
   /// A run record; `created` is kept to the whole second, as the JSON stores it.
   public init(
     id: String, name: String, created: Date, parameters: [String: String] = [:],
     history: [String: [Double]] = [:], finalMetrics: [String: Double] = [:],
-    duration: Double = 0, status: RunStatus = .finished, message: String? = nil
+    duration: Double = 0, status: RunStatus = .finished, message: String? = nil,
+    context: RunContext? = nil
   ) {
     self.id = id
     self.name = name
@@ -54,6 +59,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
     self.duration = duration
     self.status = status
     self.message = message
+    self.context = context
   }
 
   /// The keys of `parameters` that every fit records.
