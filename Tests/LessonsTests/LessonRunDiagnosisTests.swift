@@ -21,6 +21,8 @@ import Testing
       Described(run: "under", words: "the signature of underfitting", verdict: .underfitting),
       Described(run: "good", words: "the model learned the wave, not the noise", verdict: .goodFit),
       Described(run: "over", words: "That is overfitting", verdict: .overfitting),
+      Described(
+        run: "more", words: "with more data the curve should not climb much", verdict: .goodFit),
     ],
     "04-regularization": [
       Described(run: "base", words: "The overfit baseline", verdict: .overfitting)
@@ -31,6 +33,7 @@ import Testing
         run: "lr 10", words: "the largest rate is worse again, because its steps jump over",
         verdict: .unstable),
       Described(run: "wild", words: "it overflowed and became NaN", verdict: .diverged),
+      Described(run: "bumpy", words: "near the minimum it keeps bouncing", verdict: .unstable),
     ],
   ]
 

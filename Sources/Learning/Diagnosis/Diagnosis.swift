@@ -18,7 +18,7 @@ import Foundation
 /// | barely moving | the training loss fell on 70% of the epochs but less than 10% of the way to the floor, ended above half of chance, at a rate of at most 0.001 (SGD) or 0.00003 (adaptive optimizers) |
 /// | plateau | a model whose narrowest hidden layer has 4 units or more fell by less than 5% of the span from floor to chance over the last 40% of the epochs (at least 10, of at least 20), and ended more than 40% of the way from floor to chance |
 /// | still improving | the line fitted to the last quarter of the training loss (at least 4 epochs) falls by more than 3× the spread about it; at the rate it was slowing the loss would fall by more than 10% of its height above the floor; it ended more than 10% of the way from floor to chance (or above twice the noise floor); validation loss, if any, was lowest in the last tenth |
-/// | underfitting | the training loss ended more than 30% of the way from floor to chance (25% for regression), with validation loss within 30% of it |
+/// | underfitting | the training loss ended more than 35% of the way from floor to chance (25% for regression), with validation loss within 30% of it |
 /// | noisy | the loss (validation if any) rose on 35% of the epochs or more, on average by 4% of its level and 5% of the span from floor to chance |
 /// | good fit | none of the above |
 /// | too short | fewer than 3 epochs |
@@ -59,7 +59,7 @@ public struct Diagnosis: Sendable, Equatable {
         "the training loss was still falling clearly at the end (the validation loss at its "
           + "lowest), with more than 10% of its height above the noise floor (or 0) to go."
       case .underfitting:
-        "both losses ended flat, close together and high: more than 30% of the way from the "
+        "both losses ended flat, close together and high: more than 35% of the way from the "
           + "noise floor (or 0) to the chance loss (25% for regression)."
       case .noisy:
         "the loss (validation if any) rose on over a third of the epochs, by 4% of its level "

@@ -322,7 +322,7 @@ struct DiagnosisRules {
   private mutating func underfitting() -> Diagnosis.Finding? {
     let end = train.endLevel
     let high = excess(end)
-    let limit = settings.context?.reference.chanceAccuracy == nil ? 0.25 : 0.3
+    let limit = settings.context?.reference.chanceAccuracy == nil ? 0.25 : 0.35
     note(
       .underfitting, "training loss at the end, from floor (0) to chance (1)", high,
       "> \(format(limit))", high > limit)

@@ -7,7 +7,7 @@ public struct RunSettings: Sendable, Equatable {
   public var optimizerCall: String
   /// The optimizer's name, e.g. `sgd`.
   public var optimizerName: String
-  /// The learning rate of the first epoch.
+  /// The learning rate the optimizer was given (before any schedule).
   public var rate: Double
   /// The batch size.
   public var batch: Int
@@ -21,7 +21,10 @@ public struct RunSettings: Sendable, Equatable {
     let call = run.parameters[RunRecord.Parameter.optimizer] ?? "adam(lr: 0.001)"
     optimizerCall = call
     optimizerName = String(call.prefix { $0.isLetter || $0 == "_" })
-    rate = run.history[RunRecord.Series.learningRate]?.first ?? 0.001
+    let written = call.firstRange(of: "lr: ").map { call[$0.upperBound...] }
+    let number = written.map { String($0.prefix { $0.isNumber || "+-.e".contains($0) }) }
+    rate =
+      number.flatMap(Double.init) ?? run.history[RunRecord.Series.learningRate]?.first ?? 0.001
     batch = Int(run.parameters[RunRecord.Parameter.batchSize] ?? "") ?? 32
     epochs = Int(run.parameters[RunRecord.Parameter.epochs] ?? "") ?? run.epochCount
     context = run.context
