@@ -72,10 +72,10 @@ struct DiagnosisCorpusTests {
   /// The advice of one run never raises the rate of a run that bounces, never repeats early
   /// stopping, never evaluates a test set.
   static func checkAdvice(_ item: Case) {
-    let rate = RunSettings(item.record).rate
+    let rate = AdviceSettings(item.record).rate
     for line in item.advice {
       #expect(!line.contains("evaluate("), "\(item.run): \(line)")
-      if item.record.context?.earlyStoppingPatience != nil {
+      if AdviceSettings(item.record).earlyStopping != nil {
         #expect(!line.contains("early_stopping"), "\(item.run): \(line)")
       }
       if [.unstable, .noisy, .diverged].contains(item.given),

@@ -10,19 +10,40 @@ struct DiagnosisTests {
   /// Two balanced classes: chance loss ln 2.
   static let balanced = ReferenceLevels(chanceLoss: log(2), chanceAccuracy: 0.5)
 
+  /// The settings of a run of `sgd(lr:)` on a model with `hidden` widths, with early stopping
+  /// of `patience` if given.
+  static func settings(
+    lr: Double, batch: Int, epochs: Int, hidden: [Int] = [16], patience: Int? = nil
+  ) -> RunSettings {
+    let data = Dataset(
+      name: "d", features: (0..<100).map(Float.init), featureCount: 1,
+      targets: (0..<100).map { Float($0 % 2) }, task: .binary,
+      classNames: ["a", "b"], provenance: .file(path: "d.csv"))
+    let callbacks = patience.map {
+      [
+        RunComponent(
+          "early_stopping", ["patience": .number(Double($0)), "restore_best": .flag(true)])
+      ]
+    }
+    return RunSettings(
+      model: .init(layers: "", inputs: 2, hidden: hidden, outputs: 1, parameters: 0),
+      loss: RunComponent("bce"), optimizer: RunComponent("sgd", ["lr": .number(lr)]),
+      epochs: epochs, batchSize: batch, callbacks: callbacks ?? [],
+      data: RunData(data, variable: "train"), version: "test")
+  }
+
   func run(
     loss: [Double], validation: [Double]? = nil, lr: Double = 0.01, batch: Int = 32,
-    status: RunStatus = .finished, message: String? = nil,
-    context: RunContext? = RunContext(reference: balanced)
+    status: RunStatus = .finished, message: String? = nil, hidden: [Int] = [16],
+    patience: Int? = nil, reference: ReferenceLevels? = balanced
   ) -> RunRecord {
     var history = ["loss": loss, "lr": loss.map { _ in lr }]
     if let validation { history["val_loss"] = validation }
     return RunRecord(
       id: "1", name: "test", created: Date(timeIntervalSince1970: 0),
-      parameters: [
-        "optimizer": "sgd(lr: \(lr))", "batch_size": "\(batch)", "epochs": "\(loss.count)",
-      ],
-      history: history, status: status, message: message, context: context)
+      settings: Self.settings(
+        lr: lr, batch: batch, epochs: loss.count, hidden: hidden, patience: patience),
+      history: history, status: status, message: message, reference: reference)
   }
 
   /// A validation curve falling by 0.04 an epoch from 0.7 to its low at epoch `low`, then
@@ -82,12 +103,10 @@ struct DiagnosisTests {
   @Test func overfittingThatEarlyStoppingCaughtIsNotAdvisedEarlyStopping() {
     let train = (0..<20).map { 0.7 * exp(-Double($0) / 5) }
     let validation = Self.turning(at: 10, epochs: 20, rise: 0.03)
-    let context = RunContext(
-      reference: Self.balanced, earlyStoppingPatience: 10, restoresBestWeights: true)
     let diagnosis = Diagnosis(
       of: run(
         loss: train, validation: validation, status: .stoppedEarly,
-        message: "early stopping after epoch 20", context: context))
+        message: "early stopping after epoch 20", patience: 10))
     #expect(diagnosis.verdict == .overfitting)
     #expect(diagnosis.findings[0].explanation.contains("restored the weights of epoch 10"))
     #expect(
@@ -111,10 +130,8 @@ struct DiagnosisTests {
 
   @Test func flatHighLossOfATinyModelIsUnderfittingAndOfALargeOneAPlateau() {
     let loss = (0..<100).map { 0.38 + 0.3 * exp(-Double($0) / 5) }
-    let tiny = RunContext(reference: Self.balanced, hiddenWidths: [2])
-    #expect(Diagnosis(of: run(loss: loss, context: tiny)).verdict == .underfitting)
-    let wide = RunContext(reference: Self.balanced, hiddenWidths: [16])
-    let stuck = Diagnosis(of: run(loss: loss, context: wide))
+    #expect(Diagnosis(of: run(loss: loss, hidden: [2])).verdict == .underfitting)
+    let stuck = Diagnosis(of: run(loss: loss, hidden: [16]))
     #expect(stuck.verdict == .plateau)
     #expect(stuck.findings[0].advice.contains(.anotherSeed))
   }
@@ -126,7 +143,7 @@ struct DiagnosisTests {
     let diagnosis = Diagnosis(
       of: run(
         loss: loss, validation: loss.map { $0 + 0.01 },
-        context: RunContext(reference: reference, hiddenWidths: [])))
+        hidden: [], reference: reference))
     #expect(diagnosis.verdict == .underfitting)
     #expect(diagnosis.findings[0].explanation.contains("× the noise floor 0.01 this data allows"))
     #expect(diagnosis.findings[0].advice.first == .hiddenLayers([16, 16]))

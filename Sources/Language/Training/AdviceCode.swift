@@ -6,7 +6,7 @@ import Learning
 /// the advice is about); advice to train longer continues the run's model by its name. When the
 /// run does not say what it was trained on, the changed `fit` argument alone.
 struct AdviceCode {
-  let settings: RunSettings
+  let settings: AdviceSettings
   private let format = DiagnosisNumbers.format
 
   /// One line of code per piece of advice (advice that has no code, such as cleaning the data,
@@ -49,19 +49,19 @@ struct AdviceCode {
     }
   }
 
-  private var names: RunContext.Names? { settings.context?.names }
+  private var names: RunNames? { settings.names }
 
   /// A fresh model like the run's, with some of its settings changed; nil without a context.
   private func model(hidden: [Int]? = nil, dropout: Double? = nil, seed: Int = 1) -> String? {
-    guard let context = settings.context else { return nil }
-    let widths = (hidden ?? context.hiddenWidths).map(String.init).joined(separator: ", ")
-    var arguments = ["inputs: \(context.inputs)", "hidden: [\(widths)]"]
-    arguments.append("outputs: \(context.outputs)")
-    if let activation = context.activation, activation != "ReLU" {
+    guard let shape = settings.shape else { return nil }
+    let widths = (hidden ?? shape.hidden).map(String.init).joined(separator: ", ")
+    var arguments = ["inputs: \(shape.inputs)", "hidden: [\(widths)]"]
+    arguments.append("outputs: \(shape.outputs)")
+    if let activation = settings.activation, activation != "ReLU" {
       arguments.append(
         "activation: " + (activation == "LeakyReLU" ? "leaky_relu" : activation.lowercased()))
     }
-    let rate = dropout ?? context.dropout
+    let rate = dropout ?? settings.dropout
     if rate > 0 { arguments.append("dropout: \(format(rate))") }
     arguments.append("seed: \(seed)")
     return "mlp(" + arguments.joined(separator: ", ") + ")"

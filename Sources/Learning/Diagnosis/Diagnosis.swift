@@ -103,7 +103,7 @@ public struct Diagnosis: Sendable, Equatable {
   /// The reference levels the losses were read against, when the run recorded them.
   public var reference: ReferenceLevels?
   /// The settings the advice is written from.
-  public var settings: RunSettings
+  public var settings: AdviceSettings
 
   /// The verdict: the most important finding.
   public var verdict: Verdict { findings[0].verdict }
@@ -111,8 +111,8 @@ public struct Diagnosis: Sendable, Equatable {
   /// Reads the curves of `run` (its `loss` and `val_loss` series), its status and message, its
   /// settings and the reference levels of its data.
   public init(of run: RunRecord) {
-    settings = RunSettings(run)
-    reference = settings.context?.reference
+    settings = AdviceSettings(run)
+    reference = settings.reference
     var rules = DiagnosisRules(run: run, settings: settings)
     findings = rules.findings()
     evidence = rules.evidence

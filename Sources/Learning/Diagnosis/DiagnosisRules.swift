@@ -2,7 +2,7 @@
 /// noting the numbers it looked at.
 struct DiagnosisRules {
   private let run: RunRecord
-  private let settings: RunSettings
+  private let settings: AdviceSettings
   private let train: CurveReading
   private let validation: CurveReading?
   /// The chance loss, or the first epoch's loss without reference levels.
@@ -15,13 +15,13 @@ struct DiagnosisRules {
   /// The numbers looked at so far.
   private(set) var evidence: [Diagnosis.Evidence] = []
 
-  init(run: RunRecord, settings: RunSettings) {
+  init(run: RunRecord, settings: AdviceSettings) {
     self.run = run
     self.settings = settings
     train = CurveReading(values: run.history[RunRecord.Series.loss] ?? [])
     let validationValues = run.history[RunRecord.Series.validationLoss] ?? []
     validation = validationValues.isEmpty ? nil : CurveReading(values: validationValues)
-    let reference = settings.context?.reference
+    let reference = settings.reference
     hasReference = reference != nil
     floor = reference?.noiseFloor ?? 0
     let first = train.values.first ?? 1
@@ -67,7 +67,7 @@ struct DiagnosisRules {
 
   /// `0.21, 21× the noise floor 0.01` or `0.47, 68% of chance (0.6931)`.
   private func placed(_ loss: Double) -> String {
-    let reference = settings.context?.reference
+    let reference = settings.reference
     if let noiseFloor = reference?.noiseFloor, noiseFloor > 0 {
       return "\(format(loss)) (\(format(loss / noiseFloor))× the noise floor "
         + "\(format(noiseFloor)) this data allows)"
@@ -152,7 +152,7 @@ struct DiagnosisRules {
   private mutating func overfitting() -> Diagnosis.Finding? {
     guard let validation else { return nil }
     let best = validation.best
-    let stopped = run.status == .stoppedEarly && settings.context?.earlyStoppingPatience != nil
+    let stopped = run.status == .stoppedEarly && settings.earlyStopping != nil
     let after = validation.epochs - best.epoch
     let window = stopped ? max(1, min(after, validation.endCount)) : validation.endCount
     let end = validation.values.suffix(window).reduce(0, +) / Double(window)
@@ -190,15 +190,10 @@ struct DiagnosisRules {
         "< 0.5, with validation above 2", belowFloor, unit: "×")
     }
     guard holds else { return nil }
-    let context = settings.context
     var advice: [Advice] = []
     if !stopped { advice.append(.earlyStopping(patience: max(5, best.epoch / 5))) }
-    if (context?.weightDecay ?? 0) == 0 {
-      advice.append(.weightDecay(0.01))
-    } else if let decay = context?.weightDecay {
-      advice.append(.weightDecay(decay * 10))
-    }
-    if (context?.dropout ?? 0) == 0, context?.hiddenWidths.isEmpty == false {
+    advice.append(.weightDecay(settings.weightDecay == 0 ? 0.01 : settings.weightDecay * 10))
+    if settings.dropout == 0, settings.shape?.hidden.isEmpty == false {
       advice.append(.dropout(0.2))
     }
     advice.append(.moreData)
@@ -214,7 +209,7 @@ struct DiagnosisRules {
     let ending =
       stopped
       ? ". Early stopping ended the run \(after) epochs after the low"
-        + (context?.restoresBestWeights == true
+        + (settings.earlyStopping?.restoresBest == true
           ? " and restored the weights of epoch \(best.epoch), so the model is already the best "
             + "this run found. To push that low lower, regularise or add data."
           : "; the model keeps the weights of the last epoch, not the best.")
@@ -254,7 +249,7 @@ struct DiagnosisRules {
   }
 
   private mutating func plateau() -> Diagnosis.Finding? {
-    let widths = settings.context?.hiddenWidths ?? [16]
+    let widths = settings.shape?.hidden ?? [16]
     let stretch = max(10, Int((0.4 * Double(train.epochs)).rounded(.up)))
     let fell = train.epochs >= 2 * stretch ? train.fall(overLast: stretch) : .infinity
     let flat = fell < 0.05 * (scale - floor)
@@ -322,7 +317,7 @@ struct DiagnosisRules {
   private mutating func underfitting() -> Diagnosis.Finding? {
     let end = train.endLevel
     let high = excess(end)
-    let limit = settings.context?.reference.chanceAccuracy == nil ? 0.25 : 0.35
+    let limit = settings.reference?.chanceAccuracy == nil ? 0.25 : 0.35
     note(
       .underfitting, "training loss at the end, from floor (0) to chance (1)", high,
       "> \(format(limit))", high > limit)
@@ -337,14 +332,13 @@ struct DiagnosisRules {
         close, unit: "%")
     }
     guard high > limit, close else { return nil }
-    let context = settings.context
     var advice: [Advice] = []
-    let widths = context?.hiddenWidths ?? []
+    let widths = settings.shape?.hidden ?? []
     let small = widths.isEmpty || (widths.min() ?? 0) < 4
     if !small { advice.append(.trainLonger(epochs: max(settings.epochs, train.epochs) * 2)) }
     advice.append(.hiddenLayers(widths.isEmpty ? [16, 16] : widths.map { max(2 * $0, 16) }))
-    if let decay = context?.weightDecay, decay > 0 { advice.append(.weightDecay(decay / 10)) }
-    if let dropout = context?.dropout, dropout > 0 { advice.append(.dropout(0)) }
+    if settings.weightDecay > 0 { advice.append(.weightDecay(settings.weightDecay / 10)) }
+    if settings.dropout > 0 { advice.append(.dropout(0)) }
     return .init(
       verdict: .underfitting,
       explanation: "both losses ended high and close together: training \(placed(end))"
@@ -375,9 +369,9 @@ struct DiagnosisRules {
       absolute >= 0.05, unit: "%")
     guard holds else { return nil }
     var advice: [Advice] = []
-    let larger = min(settings.batch * 4, settings.context?.samples ?? settings.batch * 4)
+    let larger = min(settings.batch * 4, settings.samples ?? settings.batch * 4)
     if larger > settings.batch { advice.append(.batchSize(larger)) }
-    if settings.context?.hasSchedule == false { advice.append(.schedule) }
+    if !settings.hasSchedule { advice.append(.schedule) }
     advice.append(.learningRate(settings.rate / 3))
     return .init(
       verdict: .noisy,
