@@ -26,11 +26,9 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .systemLibrary(
-      name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
     .target(name: "Support"),
-    .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: numericCore),
+    .target(name: "Engine", swiftSettings: numericCore),
     .target(
       name: "Datasets", dependencies: ["Engine", "Support"], resources: [.copy("Resources")],
       swiftSettings: vectorized),

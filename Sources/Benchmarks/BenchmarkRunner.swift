@@ -3,7 +3,7 @@ public enum BenchmarkRunner {
   /// Every workload, in the order a bare `trainbook bench` runs them.
   public static let workloads: [any Workload] = [
     TinyWorkload(), MLPWorkload(), MatrixMultiplyWorkload(), OperationOverheadWorkload(),
-    StartupWorkload(), ReplayWorkload(),
+    StartupWorkload(), ReplayWorkload(), GridWorkload(),
   ]
 
   /// The names of every workload.
@@ -15,7 +15,7 @@ public enum BenchmarkRunner {
     _ names: [String], report: (BenchmarkResult) throws -> Void
   ) throws {
     let chosen = try names.isEmpty ? workloads : names.map(workload(named:))
-    for workload in chosen { try report(try workload.run()) }
+    for workload in chosen { try workload.run(report: report) }
   }
 
   /// The workload called `name`.

@@ -6,7 +6,7 @@ import Learning
 /// ReLU, softmax cross-entropy, Adam at 1e-3, batch 128, 2 shuffled epochs — the PyTorch
 /// reference's workload. The rate is training samples per second (2 × 8192 / seconds); only the
 /// fit is timed.
-struct MLPWorkload: Workload {
+struct MLPWorkload: SingleResultWorkload {
   let name = "mlp"
   let samples = 8192
   let features = 784

@@ -2,7 +2,7 @@ import Engine
 
 /// `gemm`: a 1024×1024 by 1024×1024 Float32 matrix product, median of 20 after 3 warm-ups,
 /// as in the PyTorch reference; the rate is 2n³ / seconds in GFLOP/s.
-struct MatrixMultiplyWorkload: Workload {
+struct MatrixMultiplyWorkload: SingleResultWorkload {
   let name = "gemm"
   let size = 1024
 

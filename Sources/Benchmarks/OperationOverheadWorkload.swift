@@ -5,7 +5,7 @@ import Engine
 /// Each repetition adds two 32×16 tensors that require gradients, sums the result and runs
 /// `backward()`: three operations (add, sum, and the gradient seed and graph walk). The rate is
 /// microseconds per operation, the figure that decides the speed of small networks.
-struct OperationOverheadWorkload: Workload {
+struct OperationOverheadWorkload: SingleResultWorkload {
   let name = "overhead"
   let repetitions = 100_000
 

@@ -1,7 +1,7 @@
 /// `replay`: the time to replay and check every shipped notebook (`notebooks/*.md`) and to verify
 /// every lesson (each solution passes, each exercise fails), run from the package's top folder
 /// (goal: under 60 s together).
-struct ReplayWorkload: Workload {
+struct ReplayWorkload: SingleResultWorkload {
   let name = "replay"
 
   func run() throws -> BenchmarkResult {

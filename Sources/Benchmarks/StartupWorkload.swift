@@ -1,6 +1,6 @@
 /// `startup`: how long the prompt takes from a cold process start to reading its first line, as
 /// the median of 21 starts of the release binary with `:quit` piped in (goal: under 50 ms).
-struct StartupWorkload: Workload {
+struct StartupWorkload: SingleResultWorkload {
   let name = "startup"
 
   func run() throws -> BenchmarkResult {

@@ -4,7 +4,7 @@ import Learning
 /// `tiny`: two moons (1000 points, noise 0.2), an MLP 2-16-16-1 with ReLU, binary cross-entropy
 /// on logits, Adam at 0.01, batch 32, 50 shuffled epochs — the PyTorch reference's workload. The
 /// rate is training samples per second (50 × 1000 / seconds); only the fit is timed.
-struct TinyWorkload: Workload {
+struct TinyWorkload: SingleResultWorkload {
   let name = "tiny"
 
   func run() throws -> BenchmarkResult {

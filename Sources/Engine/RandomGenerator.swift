@@ -72,8 +72,8 @@ public struct RandomGenerator: Sendable, Equatable {
   public mutating func normal(mean: Double = 0, deviation: Double = 1) -> Double {
     let u1 = 1 - nextDouble()  // in (0, 1], so the logarithm is finite
     let u2 = nextDouble()
-    let radius = (-2 * log(u1)).squareRoot()
-    return mean + deviation * radius * cos(2 * Double.pi * u2)
+    let radius = (-2 * logarithm(u1)).squareRoot()
+    return mean + deviation * radius * cosine(turns: u2)
   }
 
   /// A uniform integer in 0..<bound, without modulo bias (Lemire's multiply-and-reject method).

@@ -1,53 +1,139 @@
 import Engine
 import Testing
 
-/// The matrix kernel against a plain triple loop in double precision, for every path it takes
-/// (register tiles, single rows, the transposed product for narrow results, the smallest loop,
-/// OpenBLAS) and every combination of transposed operands.
+/// The matrix kernel against a plain loop, for every path it takes (packed tiles, unpacked
+/// tiles, single rows, the transposed product for narrow results, the smallest loop), every
+/// combination of transposed operands, and several thread counts.
+///
+/// Each element must equal, bit for bit, the one chain of fused multiply-adds that
+/// `multiplyMatrices` promises (`productReference`), and lie within the rounding error bound of
+/// that chain from the exact product computed in double precision: |c − ĉ| ≤ γ · Σ|aᵢₚ bₚⱼ| (+
+/// |c₀|) with γ = (k + 1) · 2⁻²⁴ (Higham, Accuracy and Stability of Numerical Algorithms, §3.1).
 @Suite struct MatrixKernelTests {
-  static let shapes: [(m: Int, n: Int, k: Int)] = [
-    (32, 16, 16), (32, 16, 2), (32, 1, 16), (16, 2, 32), (1, 16, 32), (32, 16, 1), (7, 30, 5),
-    (33, 29, 3), (9, 3, 7), (3, 5, 4), (1, 1, 1), (5, 1, 9), (64, 64, 64), (128, 10, 40),
-  ]
+  /// Awkward sizes: one, under a vector, around a tile and block edge, and large.
+  static let sizes = [1, 7, 31, 33, 129]
+  /// Every combination of `sizes` for m, n and k, and each dimension at 1000 with the others at
+  /// awkward sizes.
+  static let shapes: [(m: Int, n: Int, k: Int)] =
+    sizes.flatMap { m in sizes.flatMap { n in sizes.map { k in (m, n, k) } } }
+    + [(1000, 33, 7), (31, 1000, 33), (33, 7, 1000), (129, 129, 1000), (1000, 129, 31)]
 
-  @Test(arguments: 0..<shapes.count, [false, true])
-  func productsMatchAPlainLoop(_ index: Int, _ accumulate: Bool) {
+  @Test(arguments: 0..<shapes.count)
+  func productsEqualTheirChainOfFusedMultiplyAdds(_ index: Int) {
     let (m, n, k) = Self.shapes[index]
     var generator = RandomGenerator(seed: UInt64(index))
     let a = (0..<(m * k)).map { _ in Float(generator.normal()) }
     let b = (0..<(k * n)).map { _ in Float(generator.normal()) }
     let start = (0..<(m * n)).map { _ in Float(generator.normal()) }
-    for transposeA in [false, true] {
-      for transposeB in [false, true] {
-        // Store each operand as the kernel reads it: transposed operands hold the transpose.
-        let storedA = transposeA ? transpose(a, rows: m, columns: k) : a
-        let storedB = transposeB ? transpose(b, rows: k, columns: n) : b
-        var c = start
-        storedA.withUnsafeBufferPointer { aBuffer in
-          storedB.withUnsafeBufferPointer { bBuffer in
-            c.withUnsafeMutableBufferPointer { cBuffer in
-              multiplyMatrices(
-                MatrixOperand(
-                  base: aBuffer.baseAddress!, rows: transposeA ? k : m, columns: transposeA ? m : k,
-                  transposed: transposeA),
-                MatrixOperand(
-                  base: bBuffer.baseAddress!, rows: transposeB ? n : k, columns: transposeB ? k : n,
-                  transposed: transposeB),
-                into: cBuffer.baseAddress!, accumulate: accumulate)
-            }
-          }
+    for (transposeA, transposeB) in [(false, false), (false, true), (true, false), (true, true)] {
+      for accumulate in [false, true] {
+        let product = Product(
+          a: a, b: b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+        let c = product.computed(start: start, accumulate: accumulate, pool: .shared)
+        let label =
+          "\(m)×\(n)×\(k) transposed \(transposeA), \(transposeB), accumulate \(accumulate)"
+        product.check(c, start: start, accumulate: accumulate, label)
+      }
+    }
+  }
+
+  @Test(arguments: [(300, 260, 70), (64, 1000, 129), (1000, 40, 300), (129, 129, 129)])
+  func threadCountsGiveTheSameBits(_ m: Int, _ n: Int, _ k: Int) {
+    var generator = RandomGenerator(seed: 7)
+    let a = (0..<(m * k)).map { _ in Float(generator.normal()) }
+    let b = (0..<(k * n)).map { _ in Float(generator.normal()) }
+    let start = (0..<(m * n)).map { _ in Float(generator.normal()) }
+    for (transposeA, transposeB) in [(false, false), (false, true), (true, false)] {
+      let product = Product(
+        a: a, b: b, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
+      let single = product.computed(
+        start: start, accumulate: true, pool: WorkerPool(threadCount: 1))
+      for threads in [2, 3, 16] {
+        let shared = product.computed(
+          start: start, accumulate: true, pool: WorkerPool(threadCount: threads))
+        #expect(
+          shared.map(\.bitPattern) == single.map(\.bitPattern),
+          "\(m)×\(n)×\(k) on \(threads) threads")
+      }
+    }
+  }
+}
+
+/// One product op(A) · op(B) of row-major m × k and k × n matrices `a` and `b`, with each operand
+/// stored as the kernel reads it (a transposed operand holds the transpose).
+private struct Product {
+  let a: [Float]
+  let b: [Float]
+  let m: Int
+  let n: Int
+  let k: Int
+  let transposeA: Bool
+  let transposeB: Bool
+
+  /// `c = op(A) · op(B) + (accumulate ? start : 0)` by `multiplyMatrices` on `pool`.
+  func computed(start: [Float], accumulate: Bool, pool: WorkerPool) -> [Float] {
+    let storedA = transposeA ? transpose(a, rows: m, columns: k) : a
+    let storedB = transposeB ? transpose(b, rows: k, columns: n) : b
+    var c = start
+    storedA.withUnsafeBufferPointer { aBuffer in
+      storedB.withUnsafeBufferPointer { bBuffer in
+        c.withUnsafeMutableBufferPointer { cBuffer in
+          multiplyMatrices(
+            operandA(aBuffer.baseAddress!), operandB(bBuffer.baseAddress!),
+            into: cBuffer.baseAddress!, accumulate: accumulate, pool: pool)
         }
+      }
+    }
+    return c
+  }
+
+  func operandA(_ base: UnsafePointer<Float>) -> MatrixOperand {
+    MatrixOperand(
+      base: base, rows: transposeA ? k : m, columns: transposeA ? m : k, transposed: transposeA)
+  }
+
+  func operandB(_ base: UnsafePointer<Float>) -> MatrixOperand {
+    MatrixOperand(
+      base: base, rows: transposeB ? n : k, columns: transposeB ? k : n, transposed: transposeB)
+  }
+
+  /// Checks `c` element by element against the chain and the double-precision product.
+  func check(
+    _ c: [Float], start: [Float], accumulate: Bool, _ label: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let gamma = Double(k + 1) * 0x1p-24
+    var wrongBits = 0
+    var outsideBound = 0
+    a.withUnsafeBufferPointer { aBuffer in
+      b.withUnsafeBufferPointer { bBuffer in
+        let plainA = MatrixOperand(
+          base: aBuffer.baseAddress!, rows: m, columns: k, transposed: false)
+        let plainB = MatrixOperand(
+          base: bBuffer.baseAddress!, rows: k, columns: n, transposed: false)
         for i in 0..<m {
           for j in 0..<n {
-            var expected = accumulate ? Double(start[i * n + j]) : 0
-            for p in 0..<k { expected += Double(a[i * k + p]) * Double(b[p * n + j]) }
-            #expect(
-              abs(Double(c[i * n + j]) - expected) < 1e-4 * (1 + abs(expected)),
-              "\(m)×\(n)×\(k) transposed \(transposeA), \(transposeB) at \(i), \(j)")
+            let initial: Float = accumulate ? start[i * n + j] : 0
+            let chain = productReference(plainA, plainB, i, j, start: initial)
+            if chain.bitPattern != c[i * n + j].bitPattern { wrongBits += 1 }
+            var exact = Double(initial)
+            var size = abs(Double(initial))
+            for p in 0..<k {
+              let term = Double(a[i * k + p]) * Double(b[p * n + j])
+              exact += term
+              size += abs(term)
+            }
+            if abs(Double(c[i * n + j]) - exact) > gamma * size { outsideBound += 1 }
           }
         }
       }
     }
+    #expect(
+      wrongBits == 0, "\(label): \(wrongBits) elements differ from their chain",
+      sourceLocation: sourceLocation)
+    #expect(
+      outsideBound == 0, "\(label): \(outsideBound) elements outside the error bound",
+      sourceLocation: sourceLocation)
   }
 }
 

@@ -1,91 +1,96 @@
-import COpenBLAS
+import Synchronization
 
-/// A matrix operand of `multiplyMatrices`: row-major rows × columns as stored, and whether the
-/// product uses its transpose.
-package struct MatrixOperand {
-  /// The first value; the matrix is `rows × columns` values from here, row-major.
-  package let base: UnsafePointer<Float>
-  /// The number of rows as stored.
-  package let rows: Int
-  /// The number of columns as stored.
-  package let columns: Int
-  /// Whether the product uses the transpose of the stored matrix.
-  package let transposed: Bool
+/// From this many multiply-adds on, products are packed (`multiplyPacked`); below it, the
+/// unpacked loops below are faster, having no copies to make.
+private let packedThreshold = 32 * 32 * 32
 
-  /// An operand of `rows × columns` values at `base`, used transposed if `transposed`.
-  package init(base: UnsafePointer<Float>, rows: Int, columns: Int, transposed: Bool) {
-    self.base = base
-    self.rows = rows
-    self.columns = columns
-    self.transposed = transposed
-  }
-
-  /// The rows of the matrix the product uses (after transposing, if asked).
-  package var usedRows: Int { transposed ? columns : rows }
-  /// The columns of the matrix the product uses (after transposing, if asked).
-  package var usedColumns: Int { transposed ? rows : columns }
-}
-
-/// Below this many multiply-adds, the register-blocked loops below beat OpenBLAS, whose fixed
-/// cost per call (argument checks, buffer allocation under a lock, waking its threads) is about
-/// 0.3 µs (measured: a 2-16-16-1 network's products, 32×16×16 at most, all run faster here).
-private let blasThreshold = 32 * 32 * 32
+/// From this many multiply-adds on, a product is shared among the threads of `WorkerPool`;
+/// below it, waking a second thread costs more than it saves.
+private let parallelThreshold = 128 * 128 * 128
 
 /// `c = op(a) · op(b) + (accumulate ? c : 0)` where op transposes when the operand says so.
 ///
-/// Large products go to OpenBLAS's `cblas_sgemm` (at the machine's peak). Small ones, as in the
-/// networks learners train, run here without a call's fixed cost: when the result has eight or
-/// more columns, tiles of 4 rows × 16 columns keep eight vector accumulators in registers while
-/// the inner dimension runs (`multiplyByRows`); when it has fewer columns but eight or more rows,
-/// the same loops compute the transpose, op(b)ᵀ · op(a)ᵀ, and it is written back transposed; a
-/// product under 8 × 8 is a plain triple loop. Each result element adds its k products in order.
+/// Every element is one chain of fused multiply-adds in a fixed order, whatever the sizes, the
+/// path taken or the number of threads: starting from c's element (when accumulating) or 0,
+/// `total = total.addingProduct(a[i, p], b[p, j])` for p = 0, 1, …, k − 1. The result therefore
+/// depends only on the operands, never on the machine, and `productReference` gives the same
+/// bits one element at a time.
+///
+/// Large products are packed into panels and run by a 6 × 16 register tile (`multiplyPacked`),
+/// split over rows or columns of c among the threads of `WorkerPool` when they are large enough
+/// to pay for a second thread. Small ones, as in the networks learners train, run unpacked: when
+/// the result has eight or more columns, tiles of 4 rows × 16 columns keep eight vector
+/// accumulators in registers while the inner dimension runs (`multiplyByRows`); when it has fewer
+/// columns but eight or more rows, the same loops compute the transpose, op(b)ᵀ · op(a)ᵀ; a
+/// product under 8 × 8 is a plain triple loop. `pool` is the threads to share large products
+/// among (tests pass pools of other sizes to show that the result does not change).
 package func multiplyMatrices(
-  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool
+  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
+  pool: WorkerPool = .shared
 ) {
   let m = a.usedRows
   let k = a.usedColumns
   let n = b.usedColumns
   precondition(k == b.usedRows, "matrix operands must agree in their inner dimension")
-  if m * n * k >= blasThreshold {
-    cblas_sgemm(
-      CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans,
-      b.transposed ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k), 1,
-      a.base, Int32(a.columns), b.base, Int32(b.columns), accumulate ? 1 : 0, c, Int32(n))
-    return
-  }
   guard m > 0, n > 0 else { return }
   guard k > 0 else {
     if !accumulate { c.update(repeating: 0, count: m * n) }
     return
   }
-  if n >= 8 {
+  if m * n * k >= packedThreshold {
+    multiplyInParallel(a, b, into: c, accumulate: accumulate, pool: pool)
+  } else if n >= 8 {
     multiplyByRows(a, b, into: c, accumulate: accumulate)
   } else if m >= 8 {
     withUnsafeTemporaryAllocation(of: Float.self, capacity: n * m) { scratch in
       guard let transposed = scratch.baseAddress else { return }
-      multiplyByRows(b.transposedOperand, a.transposedOperand, into: transposed, accumulate: false)
-      transposeMatrices(1, n, m, transposed, into: c, adding: accumulate)
+      if accumulate { transposeMatrices(1, m, n, c, into: transposed, adding: false) }
+      multiplyByRows(
+        b.transposedOperand, a.transposedOperand, into: transposed, accumulate: accumulate)
+      transposeMatrices(1, n, m, transposed, into: c, adding: false)
     }
   } else {
     for i in 0..<m {
       for j in 0..<n {
-        var total = accumulate ? c[i * n + j] : 0
-        for p in 0..<k { total = total.addingProduct(a.element(i, p), b.element(p, j)) }
-        c[i * n + j] = total
+        c[i * n + j] = productReference(a, b, i, j, start: accumulate ? c[i * n + j] : 0)
       }
     }
   }
 }
 
-extension MatrixOperand {
-  /// The element at `row`, `column` of the matrix the product uses.
-  @inline(__always) func element(_ row: Int, _ column: Int) -> Float {
-    transposed ? base[column * columns + row] : base[row * columns + column]
-  }
+/// The element (i, j) of `c = op(a) · op(b) + (accumulate ? c : 0)` computed alone, in the order
+/// `multiplyMatrices` promises (`start` is c's element or 0): the reference that its every path
+/// equals bit for bit.
+package func productReference(
+  _ a: MatrixOperand, _ b: MatrixOperand, _ i: Int, _ j: Int, start: Float
+) -> Float {
+  var total = start
+  for p in 0..<a.usedColumns { total = total.addingProduct(a.element(i, p), b.element(p, j)) }
+  return total
+}
 
-  /// The same stored matrix, used transposed.
-  package var transposedOperand: MatrixOperand {
-    MatrixOperand(base: base, rows: rows, columns: columns, transposed: !transposed)
+/// Packing buffers not in use, one per thread that has multiplied so far.
+private let idleBuffers = Mutex<[PackingBuffers]>([])
+
+/// The packed product, split among threads when it is large: over columns of c in multiples of
+/// the tile width when c is at least as wide as tall, else over rows in multiples of its height.
+private func multiplyInParallel(
+  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
+  pool: WorkerPool
+) {
+  let (m, n, k) = (a.usedRows, b.usedColumns, a.usedColumns)
+  let byColumns = n >= m
+  let (length, unit) = byColumns ? (n, tileColumns) : (m, tileRows)
+  let units = (length + unit - 1) / unit
+  let parts = m * n * k >= parallelThreshold ? min(pool.threadCount, units) : 1
+  nonisolated(unsafe) let (a, b, c) = (a, b, c)
+  pool.run(parts: parts) { part in
+    let range = (units * part / parts * unit)..<min(units * (part + 1) / parts * unit, length)
+    let buffers = idleBuffers.withLock { $0.popLast() } ?? PackingBuffers()
+    multiplyPacked(
+      a, b, into: c, accumulate: accumulate, rows: byColumns ? 0..<m : range,
+      columns: byColumns ? range : 0..<n, buffers: buffers)
+    idleBuffers.withLock { $0.append(buffers) }
   }
 }
 
@@ -115,8 +120,7 @@ private func addProduct(
   _ a: MatrixOperand, _ b: UnsafePointer<Float>, m: Int, n: Int, k: Int,
   into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
-  // a[i, p] is at i · rowStep + p · columnStep, whether or not a is used transposed.
-  let (rowStep, columnStep) = a.transposed ? (1, a.columns) : (a.columns, 1)
+  let (rowStep, columnStep) = a.steps
   let wideColumns = n / 16 * 16
   var i = 0
   while i + 4 <= m {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An elementwise operation of one operand: its value and its derivative, on eight lanes at a
 /// time. `Tensor.map` applies it and records its backward rule.
 protocol UnaryOperation {
@@ -7,14 +5,6 @@ protocol UnaryOperation {
   func apply(_ x: Vector) -> Vector
   /// g · f′(x), given the output's gradient g, the input x and the output y (whichever is handier).
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector
-}
-
-/// Applies a scalar function to each lane (for functions with no SIMD form, such as exp).
-@inline(__always)
-func eachLane(_ x: Vector, _ function: (Float) -> Float) -> Vector {
-  var result = Vector()
-  for lane in 0..<8 { result[lane] = function(x[lane]) }
-  return result
 }
 
 /// `out = f(x)` over `count` elements.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// max(x, 0); derivative 1 where x > 0, else 0 (PyTorch's choice at 0).
 struct ReLU: UnaryOperation {
   func apply(_ x: Vector) -> Vector { x.replacing(with: 0, where: x .< 0) }
@@ -21,7 +19,7 @@ struct LeakyReLU: UnaryOperation {
 struct ELU: UnaryOperation {
   let alpha: Float
   func apply(_ x: Vector) -> Vector {
-    eachLane(x) { $0 > 0 ? $0 : alpha * Foundation.expm1($0) }
+    (alpha * exponentialMinusOne(x)).replacing(with: x, where: x .> 0)
   }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     (g * (y + alpha)).replacing(with: g, where: x .> 0)
@@ -30,7 +28,7 @@ struct ELU: UnaryOperation {
 
 /// σ(x) = 1 / (1 + e^(−x)); σ′ = σ(1 − σ).
 struct Sigmoid: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { eachLane(x, stableSigmoid) }
+  func apply(_ x: Vector) -> Vector { logisticSigmoid(x) }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     g * y * (1 - y)
   }
@@ -38,7 +36,7 @@ struct Sigmoid: UnaryOperation {
 
 /// tanh(x); tanh′ = 1 − tanh².
 struct HyperbolicTangent: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { eachLane(x, Foundation.tanh) }
+  func apply(_ x: Vector) -> Vector { hyperbolicTangent(x) }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     g * (1 - y * y)
   }
@@ -47,46 +45,16 @@ struct HyperbolicTangent: UnaryOperation {
 /// GELU(x) = x · Φ(x), Φ the standard normal distribution function (Hendrycks and Gimpel 2016;
 /// PyTorch's exact form, not the tanh approximation); derivative Φ(x) + x · φ(x).
 struct GELU: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { eachLane(x) { $0 * normalDistribution($0) } }
-  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
-    g
-      * eachLane(x) { x in
-        normalDistribution(x) + x * Foundation.exp(-0.5 * x * x) * 0.398_942_28  // 1/√(2π)
-      }
-  }
+  func apply(_ x: Vector) -> Vector { geluValue(x) }
+  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector { g * geluSlope(x) }
 }
 
 /// softplus(x) = log(1 + eˣ), computed as max(x, 0) + log(1 + e^(−|x|)); derivative σ(x).
 struct Softplus: UnaryOperation {
-  func apply(_ x: Vector) -> Vector {
-    eachLane(x) { max($0, 0) + Foundation.log1p(negativeExponential(abs($0))) }
-  }
+  func apply(_ x: Vector) -> Vector { softplusValue(x) }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
-    g * eachLane(x, stableSigmoid)
+    g * logisticSigmoid(x)
   }
-}
-
-/// σ(x) computed without overflow: for x < 0 as eˣ / (1 + eˣ).
-@inline(__always)
-func stableSigmoid(_ x: Float) -> Float {
-  if x >= 0 { return 1 / (1 + negativeExponential(x)) }
-  let e = negativeExponential(-x)
-  return e / (1 + e)
-}
-
-/// e^(−a) for a ≥ 0 (NaN for NaN), taken as 0 from a = 87 on, where it falls below the smallest
-/// normal float: there the C library's `expf` takes a slow underflow path (measured: 4% of a
-/// small network's training once its logits grow), for a value too small to change the sums it
-/// goes into.
-@inline(__always)
-func negativeExponential(_ a: Float) -> Float {
-  a >= 87 ? 0 : Foundation.exp(-a)
-}
-
-/// Φ(x) = (1 + erf(x / √2)) / 2, the standard normal distribution function.
-@inline(__always)
-func normalDistribution(_ x: Float) -> Float {
-  0.5 * (1 + Foundation.erf(x * 0.707_106_78))
 }
 
 extension Tensor {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// −x; derivative −1.
 struct Negation: UnaryOperation {
   func apply(_ x: Vector) -> Vector { -x }
@@ -8,13 +6,13 @@ struct Negation: UnaryOperation {
 
 /// eˣ; derivative eˣ = y.
 struct Exponential: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { eachLane(x, Foundation.exp) }
+  func apply(_ x: Vector) -> Vector { exponential(x) }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector { g * y }
 }
 
 /// ln x; derivative 1/x.
 struct Logarithm: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { eachLane(x, Foundation.log) }
+  func apply(_ x: Vector) -> Vector { logarithm(x) }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector { g / x }
 }
 
@@ -44,12 +42,14 @@ struct Clamp: UnaryOperation {
   }
 }
 
-/// xᵖ for a constant p; derivative p · xᵖ⁻¹.
+/// xᵖ for a constant p; derivative p · xᵖ⁻¹. The square is x · x (exact, and the commonest).
 struct ConstantPower: UnaryOperation {
   let exponent: Float
-  func apply(_ x: Vector) -> Vector { eachLane(x) { Foundation.pow($0, exponent) } }
+  func apply(_ x: Vector) -> Vector {
+    exponent == 2 ? x * x : power(x, Vector(repeating: exponent))
+  }
   func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
-    g * exponent * eachLane(x) { Foundation.pow($0, exponent - 1) }
+    g * exponent * (exponent == 2 ? x : power(x, Vector(repeating: exponent - 1)))
   }
 }
 
@@ -80,16 +80,12 @@ enum Minimum: BinaryOperation {
 /// aᵇ; ∂/∂a = b · aᵇ⁻¹, ∂/∂b = aᵇ · ln a (defined for a > 0).
 enum Power: BinaryOperation {
   static let name = "pow"
-  static func apply(_ a: Vector, _ b: Vector) -> Vector {
-    var result = Vector()
-    for lane in 0..<8 { result[lane] = Foundation.pow(a[lane], b[lane]) }
-    return result
-  }
+  static func apply(_ a: Vector, _ b: Vector) -> Vector { power(a, b) }
   static func gradientA(_ g: Vector, _ a: Vector, _ b: Vector) -> Vector {
     g * b * apply(a, b - 1)
   }
   static func gradientB(_ g: Vector, _ a: Vector, _ b: Vector) -> Vector {
-    g * apply(a, b) * eachLane(a, Foundation.log)
+    g * apply(a, b) * logarithm(a)
   }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The mean softmax cross-entropy of rows of logits against integer class labels, optionally with
 /// label smoothing ε (Szegedy et al. 2016).
 ///
@@ -47,7 +45,7 @@ public func softmaxCrossEntropy(
 /// `BCEWithLogitsLoss`).
 ///
 /// Each term is −[t log σ(z) + (1 − t) log(1 − σ(z))], computed as
-/// max(z, 0) − z·t + log(1 + e^(−|z|)), which never overflows (finite for logits of ±1000).
+/// max(z, 0) − z·t + log(1 + e^(−|z|)) = softplus(z) − z·t, which never overflows (finite for logits of ±1000).
 /// Backward: ∂L/∂z = (σ(z) − t) / n. Targets are constants (no gradient flows to them). Throws
 /// unless `logits` and `targets` have the same shape.
 public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws -> Tensor {
@@ -60,17 +58,17 @@ public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws
   let z = logits.storage.base
   // The backward rule keeps the targets' storage alive: they are not an input of the graph.
   let targetStorage = targets.storage
+  // The terms softplus(z) − z·t, eight at a time, then summed in order.
+  let terms = TensorStorage.uninitialized(count: count)
+  mapVectors(count, z, targetStorage.base, terms.base) { softplusValue($0) - $0 * $1 }
   var total: Float = 0
-  for i in 0..<count {
-    let t = targetStorage.base[i]
-    total += max(z[i], 0) - z[i] * t + Foundation.log1p(negativeExponential(abs(z[i])))
-  }
+  for i in 0..<count { total += terms.base[i] }
   let storage = TensorStorage.uninitialized(count: 1)
   storage.base[0] = total / Float(max(count, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in
     let scale = output.gradientAccumulator.base[0] / Float(max(count, 1))
     let target = logits.gradientAccumulator.base
     let t = targetStorage.base
-    for i in 0..<count { target[i] += scale * (stableSigmoid(z[i]) - t[i]) }
+    mapVectors(count, target, z, t, target) { $0 + scale * (logisticSigmoid($1) - $2) }
   }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 extension Tensor {
   /// softmax(x)ᵢ = e^(xᵢ − max x) / Σⱼ e^(xⱼ − max x) along `axis` (default the last).
   ///
@@ -34,7 +32,7 @@ extension Tensor {
     return perSlice(view, storage) { g, y, target, slice in
       var total: Float = 0
       for index in slice { total += g[index] }
-      for index in slice { target[index] += g[index] - Foundation.exp(y[index]) * total }
+      for index in slice { target[index] += g[index] - applied(exponential, to: y[index]) * total }
     }
   }
 
@@ -79,13 +77,14 @@ func writeSoftmax(
 ) -> Float {
   var largest = -Float.infinity
   for j in 0..<count { largest = Swift.max(largest, z[j * stride]) }
-  var sum: Float = 0
-  for j in 0..<count {
-    let e = Foundation.exp(z[j * stride] - largest)
-    p[j * stride] = e
-    sum += e
+  if stride == 1 {
+    mapVectors(count, z, p) { exponential($0 - largest) }
+  } else {
+    for j in 0..<count { p[j * stride] = applied(exponential, to: z[j * stride] - largest) }
   }
+  var sum: Float = 0
+  for j in 0..<count { sum += p[j * stride] }
   let inverse = 1 / sum
   for j in 0..<count { p[j * stride] *= inverse }
-  return largest + Foundation.log(sum)
+  return largest + applied(logarithm, to: sum)
 }
