@@ -43,7 +43,7 @@ let package = Package(
       dependencies: ["CLibEdit", "Language", "Notebook", "Lessons", "Charts"],
       swiftSettings: vectorized),
     .target(
-      name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning"],
+      name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning", "Notebook"],
       swiftSettings: vectorized),
     .executableTarget(
       name: "trainbook",

@@ -54,8 +54,9 @@ public final class Session: CellRunner {
   /// sets a sandbox here that confines them to its folder. Every file the language reads or
   /// writes goes through it.
   public var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
-  /// Whether charts are drawn with colours (terminal escape codes); the prompt turns it on for a
-  /// terminal without `NO_COLOR`. Off by default, so notebooks and tests get plain text.
+  /// Whether the charts `onOutput` receives are drawn with colours (terminal escape codes); the
+  /// prompt turns it on for a terminal without `NO_COLOR`. What `run` returns, and so what a
+  /// notebook records, is always the plain drawing, which replay reproduces anywhere.
   public var usesColor = false
 
   /// A session with the `standard` built-ins (or `registry`) and no variables.
@@ -103,6 +104,16 @@ public final class Session: CellRunner {
   func emit(_ piece: OutputPiece) {
     output.append(piece)
     onOutput?(piece)
+  }
+
+  /// Records a chart in the cell's output as drawn without colour (`render(false)`), and passes
+  /// `onOutput` the coloured drawing (`render(true)`) when the session uses colour: the
+  /// recording never depends on the terminal, the terminal shows what looks best.
+  func emitChart(svg: String, rendering render: (_ color: Bool) -> String) {
+    let plain = OutputPiece.chart(terminal: render(false), svg: svg)
+    output.append(plain)
+    guard let onOutput else { return }
+    onOutput(usesColor ? .chart(terminal: render(true), svg: svg) : plain)
   }
 
   /// The variables defined so far, in the order they were first assigned.

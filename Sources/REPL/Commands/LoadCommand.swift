@@ -19,10 +19,6 @@ extension ColonCommand {
       console.error("`:load` needs a notebook's file name, such as `:load notebooks/moons.md`.")
       return
     }
-    guard FileManager.default.fileExists(atPath: path) else {
-      console.error("There is no notebook at \(path).")
-      return
-    }
     let notebook: Notebook
     let sandbox: FileSandbox
     do {
