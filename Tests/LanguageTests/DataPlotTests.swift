@@ -30,7 +30,9 @@ struct DataPlotTests {
     let returned = Self.charts(session.run("boundary(net, data)", origin: nil))
     #expect(Self.charts(shown).first?.terminal.contains("\u{1B}[") == true)
     #expect(returned.first?.terminal.contains("\u{1B}[") == false)
-    #expect(returned.first?.terminal == Self.charts(session.run("boundary(net, data)", origin: nil)).first?.terminal)
+    #expect(
+      returned.first?.terminal
+        == Self.charts(session.run("boundary(net, data)", origin: nil)).first?.terminal)
   }
 
   @Test func boundaryAndScatterExplainDataTheyCannotDraw() {
