@@ -2,7 +2,7 @@
 # Each target first installs the Debian packages the build needs (as root), or says how to.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libedit-dev libopenblas-dev pkg-config
+DEBIAN_PACKAGES := libedit-dev libopenblas-dev pkg-config tmux
 RELEASE := $(SWIFT) build -c release
 
 .PHONY: deps build run test lint format bench docs clean
@@ -34,6 +34,7 @@ test: deps lint
 	$(RELEASE)
 	.build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
+	scripts/check-saved-session.sh
 	$(SWIFT) test -c release --disable-xctest
 
 lint:

@@ -50,6 +50,8 @@ struct Fence {
 
   /// Whether `line` closes this fence.
   func isClosed(by line: String) -> Bool {
+    let start = line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+    guard start == character.asciiValue else { return false }
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     let run = trimmed.prefix { $0 == character }.count
     return run >= length && run == trimmed.count && line.prefix { $0 == " " }.count <= 3

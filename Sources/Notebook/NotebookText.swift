@@ -24,24 +24,21 @@ enum NotebookText {
   /// The lines of `text`, split at CR, CRLF and LF; a final line break ends the last line rather
   /// than starting an empty one.
   static func lines(of text: String) -> [String] {
+    let bytes = Array(text.utf8)
     var lines: [String] = []
-    var current = ""
-    var scalars = text.unicodeScalars.makeIterator()
-    var pending = scalars.next()
-    while let scalar = pending {
-      pending = scalars.next()
-      switch scalar {
-      case "\r":
-        if pending == "\n" { pending = scalars.next() }
-        fallthrough
-      case "\n":
-        lines.append(current)
-        current = ""
-      default:
-        current.unicodeScalars.append(scalar)
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+      lines.append(String(decoding: bytes[start..<index - 1], as: UTF8.self))
+      if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") {
+        index += 1
       }
+      start = index
     }
-    if !current.isEmpty { lines.append(current) }
+    if start < bytes.count { lines.append(String(decoding: bytes[start...], as: UTF8.self)) }
     return lines
   }
 

@@ -39,6 +39,13 @@ public final class Session: CellRunner {
   public internal(set) var seed: UInt64 = 0
   /// The generator that seeds computations given no seed of their own; `seed(n)` restarts it.
   var random = RandomGenerator(seed: 0)
+  /// Where the next cell's training stops, as if Ctrl-C were pressed there (a notebook's recorded
+  /// interruption, replayed); cleared when that cell ends.
+  public var stopsTrainingAt: Interruption?
+  /// Where Ctrl-C stopped the last cell's training, or nil if no fit of that cell was stopped.
+  public internal(set) var interruption: Interruption?
+  /// How many fits the running cell has started, which numbers its fits in an `Interruption`.
+  var fitsInCell = 0
   /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
   public private(set) var cellCount = 0
   /// The training runs of this session, and whether they are saved to disk.
@@ -65,9 +72,11 @@ public final class Session: CellRunner {
     self.cancellation = cancellation
   }
 
-  /// Runs the next cell of a notebook; diagnostics name it `cell N`.
-  public func run(cell source: String) -> [OutputPiece] {
+  /// Runs the next cell of a notebook, its training stopped at `stop` when one is given;
+  /// diagnostics name it `cell N`.
+  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
     cellCount += 1
+    stopsTrainingAt = stop
     return run(source, origin: "cell \(cellCount)")
   }
 
@@ -76,6 +85,9 @@ public final class Session: CellRunner {
     output = []
     currentSource = source
     cancellation.reset()
+    interruption = nil
+    fitsInCell = 0
+    defer { stopsTrainingAt = nil }
     let (statements, diagnostics) = Parser.parse(source)
     if !diagnostics.isEmpty {
       for (index, var diagnostic) in diagnostics.prefix(Self.maximumReportedMistakes).enumerated() {
