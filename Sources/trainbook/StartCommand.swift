@@ -27,7 +27,7 @@ struct StartCommand: ParsableCommand {
     let files = try FileSandbox(folder: FileManager.default.currentDirectoryPath)
     let environment = ProcessInfo.processInfo.environment
     let session = Session(cancellation: Interrupt.flag)
-    session.runs.savesToDisk = true
+    session.runs.keep(in: URL(fileURLWithPath: "runs"))
     session.usesColor =
       Style.detect(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment).usesColor
     ReadEvalPrintLoop.start(
