@@ -78,7 +78,7 @@ public struct FileSandbox: Sendable {
     SandboxError(
       path: path,
       reason: "it leads outside the session's folder; a session reads and writes files only in "
-        + "its folder (where trainbook started, or `--folder DIR`), as its notebook does on replay")
+        + "the folder trainbook started in, as its notebook does in its own folder on replay")
   }
 }
 

@@ -69,8 +69,8 @@ let escapingNotebook = """
         .error(
           """
           line 1, column 16: cannot use "../escape.csv": it leads outside the session's folder; \
-          a session reads and writes files only in its folder (where trainbook started, or \
-          `--folder DIR`), as its notebook does on replay
+          a session reads and writes files only in the folder trainbook started in, as its \
+          notebook does in its own folder on replay
             save_csv(data, "../escape.csv")
                            ^~~~~~~~~~~~~~~
           """)
