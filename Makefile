@@ -2,7 +2,7 @@
 # Each target first installs the Debian packages the build needs (as root), or says how to.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libedit-dev pkg-config
+DEBIAN_PACKAGES := libedit-dev pkg-config tmux
 RELEASE := $(SWIFT) build -c release
 
 .PHONY: deps build run test interop lint format bench docs clean
@@ -35,6 +35,7 @@ test: deps lint
 	TRAINBOOK_THREADS=1 .build/release/trainbook replay --check notebooks/*.md
 	TRAINBOOK_THREADS=2 .build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
+	scripts/check-saved-session.sh
 	$(SWIFT) test -c release --disable-xctest
 	scripts/kill-trials.sh
 	$(MAKE) interop

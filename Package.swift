@@ -50,7 +50,7 @@ let package = Package(
       ],
       swiftSettings: vectorized),
     .target(
-      name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning"],
+      name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning", "Notebook"],
       swiftSettings: vectorized),
     .executableTarget(
       name: "trainbook",

@@ -3,7 +3,7 @@ public enum BenchmarkRunner {
   /// Every workload, in the order a bare `trainbook bench` runs them.
   public static let workloads: [any Workload] = [
     TinyWorkload(), MLPWorkload(), MatrixMultiplyWorkload(), OperationOverheadWorkload(),
-    StartupWorkload(), ReplayWorkload(), GridWorkload(),
+    StartupWorkload(), ReplayWorkload(), GridWorkload(), NotebookParsingWorkload(),
   ]
 
   /// The names of every workload.

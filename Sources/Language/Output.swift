@@ -15,6 +15,14 @@ public enum OutputPiece: Sendable, Equatable {
 
 /// Something that runs cells of trainbook code one after another in one session.
 public protocol CellRunner: AnyObject {
-  /// Runs one cell's source in the session and returns what it printed, in order.
-  func run(cell source: String) -> [OutputPiece]
+  /// Runs one cell's source in the session and returns what it printed, in order; its training
+  /// stops at `stop` as if Ctrl-C were pressed there, when a stopping point is given.
+  func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece]
+}
+
+extension CellRunner {
+  /// Runs one cell's source in the session, to its end, and returns what it printed.
+  public func run(cell source: String) -> [OutputPiece] {
+    run(cell: source, stoppingTrainingAt: nil)
+  }
 }

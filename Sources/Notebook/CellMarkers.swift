@@ -1,4 +1,5 @@
 import Foundation
+import Language
 
 /// How replay treats one cell, written as single-line HTML comments directly above the cell:
 ///
@@ -11,6 +12,8 @@ import Foundation
 /// | `<!-- tolerance: 0.01 -->` | numbers may differ from the recorded ones by 0.01 |
 /// | `<!-- tolerance: relative 0.001 -->` | numbers may differ by 0.1 % of the recorded value |
 /// | `<!-- tolerance: exact -->` | numbers must be printed exactly as recorded |
+/// | `<!-- interrupted: epoch 15, step 3 -->` | Ctrl-C stopped the cell's training there; replay stops it there too (`fit 2, ` first names a cell's second fit) |
+/// | `<!-- interrupted -->` | Ctrl-C stopped the cell outside training; replay keeps its output and does not run it |
 public struct CellMarkers: Sendable, Equatable {
   /// The cell is not run on replay.
   public var skip: Bool
@@ -20,16 +23,28 @@ public struct CellMarkers: Sendable, Equatable {
   public var expectedError: String?
   /// How numbers in the cell's output are compared.
   public var tolerance: NumberTolerance
+  /// Where Ctrl-C stopped the cell when it was recorded, if it did.
+  public var interruption: CellInterruption?
 
   /// Creates markers; by default a cell runs, is compared at printed precision and must not fail.
   public init(
     skip: Bool = false, ignoreOutput: Bool = false, expectedError: String? = nil,
-    tolerance: NumberTolerance = .printedPrecision
+    tolerance: NumberTolerance = .printedPrecision, interruption: CellInterruption? = nil
   ) {
     self.skip = skip
     self.ignoreOutput = ignoreOutput
     self.expectedError = expectedError
     self.tolerance = tolerance
+    self.interruption = interruption
+  }
+
+  /// Whether replay runs the cell: not when it is marked `skip`, nor when Ctrl-C stopped it
+  /// somewhere replay cannot stop at the same point.
+  public var runs: Bool { !skip && interruption != .outsideTraining }
+
+  /// Where replay stops the cell's training, if Ctrl-C stopped it when recorded.
+  public var stoppingPoint: Interruption? {
+    if case .training(let point)? = interruption { point } else { nil }
   }
 
   /// The marker comments, one a line, in a fixed order.
@@ -47,11 +62,18 @@ public struct CellMarkers: Sendable, Equatable {
     case .absolute(let amount): lines.append("<!-- tolerance: \(amount) -->")
     case .relative(let fraction): lines.append("<!-- tolerance: relative \(fraction) -->")
     }
+    switch interruption {
+    case nil: break
+    case .training(let point)?: lines.append("<!-- interrupted: \(point) -->")
+    case .outsideTraining?: lines.append("<!-- interrupted -->")
+    }
     return lines
   }
 
   /// The body of a single-line HTML comment (`<!-- body -->`), or nil if `line` is not one.
   static func commentBody(_ line: String) -> String? {
+    let start = line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+    guard start == UInt8(ascii: "<") else { return nil }
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->"), trimmed.count >= 7 else {
       return nil
@@ -60,7 +82,7 @@ public struct CellMarkers: Sendable, Equatable {
   }
 
   /// The marker names, as listed in error messages.
-  static let names = ["skip", "ignore-output", "expect-error", "tolerance"]
+  static let names = ["skip", "ignore-output", "expect-error", "tolerance", "interrupted"]
 
   /// Adds the marker whose comment body is `body`, read at `line`.
   mutating func add(_ body: String, line: Int) throws(NotebookError) {
@@ -86,6 +108,18 @@ public struct CellMarkers: Sendable, Equatable {
     case ("tolerance", let argument?):
       try once(tolerance == .printedPrecision, name, line)
       tolerance = try NumberTolerance(parsing: argument, line: line)
+    case ("interrupted", nil):
+      try once(interruption == nil, name, line)
+      interruption = .outsideTraining
+    case ("interrupted", let argument?):
+      try once(interruption == nil, name, line)
+      guard let point = Interruption(argument) else {
+        throw NotebookError(
+          line: line,
+          "invalid interruption `\(argument)`: expected e.g. `epoch 15, step 3` or "
+            + "`fit 2, epoch 15, step 3`")
+      }
+      interruption = .training(point)
     case ("tolerance", nil):
       throw NotebookError(
         line: line, "`tolerance` needs an amount, e.g. `<!-- tolerance: 0.01 -->`")
@@ -141,4 +175,13 @@ public enum NumberTolerance: Sendable, Equatable {
       line: line,
       "invalid tolerance `\(text)`: expected an amount (`0.01`), `relative 0.001` or `exact`")
   }
+}
+
+/// Where Ctrl-C stopped a cell when it was recorded.
+public enum CellInterruption: Sendable, Equatable {
+  /// In a fit, at this point: replay stops the same fit at the same step.
+  case training(Interruption)
+  /// Outside any fit (a loop, `lr_find`), where replay cannot stop at the same point: replay
+  /// keeps the recorded output and does not run the cell.
+  case outsideTraining
 }

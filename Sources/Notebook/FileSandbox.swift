@@ -5,8 +5,11 @@ import Language
   import Glibc
 #endif
 
-/// Confines the files a notebook's code reads and writes to the notebook's folder, so a notebook
-/// from someone else replays without surprises.
+/// Confines the files a session's code reads and writes to one folder: the notebook's folder on
+/// replay and `:load`, the folder trainbook started in (or `--folder`) at the prompt. The prompt
+/// and replay thus follow one set of rules with the same messages, and neither names the folder,
+/// so a failure recorded at the prompt reads the same when replayed elsewhere; a notebook from
+/// someone else replays without surprises.
 ///
 /// Every path the language opens goes through `resolve(_:for:)` first: relative paths are taken
 /// from the folder; `..` that climbs out of it, absolute paths elsewhere, and symbolic links that
@@ -61,7 +64,7 @@ public struct FileSandbox: Sendable {
         reason: "it goes through a symbolic link that leads out of the notebook's folder")
     }
     if access == .read, !missing.isEmpty {
-      throw SandboxError(path: path, reason: "no such file in the notebook's folder")
+      throw SandboxError(path: path, reason: "no such file in the session's folder")
     }
     return ([real] + missing).joined(separator: "/")
   }
@@ -74,8 +77,8 @@ public struct FileSandbox: Sendable {
   private func outside(_ path: String) -> SandboxError {
     SandboxError(
       path: path,
-      reason: "it leads outside the notebook's folder \(folder); notebooks may only read and "
-        + "write files in their own folder")
+      reason: "it leads outside the session's folder; a session reads and writes files only in "
+        + "the folder trainbook started in, as its notebook does in its own folder on replay")
   }
 }
 

@@ -1,15 +1,17 @@
 import Foundation
 
 extension Notebook {
-  /// Reads a notebook from its Markdown text (the format is described on `Notebook`).
+  /// Reads a notebook from its Markdown text (the format is described on `Notebook`); CR, CRLF
+  /// and LF line endings read alike.
   ///
-  /// A file without a metadata block reads as if saved by this version of trainbook.
+  /// A file without a metadata block reads as if saved by this version of trainbook. Reading
+  /// takes time linear in the length of the text.
   /// - Throws: `NotebookError` with the line of the first problem: an unclosed fence, an output
-  ///   block with no cell above it, an unknown or malformed marker, invalid metadata.
+  ///   block with no cell above it, an unknown or malformed marker, invalid metadata, or no cell
+  ///   at all (saying what the text holds instead: nothing, JSON, other text).
   public init(parsing text: String, file: String? = nil) throws(NotebookError) {
-    var parser = NotebookParser(text: text)
     do {
-      self = try parser.parse()
+      self = try Notebook(lines: NotebookText.lines(of: text))
     } catch {
       var located = error
       located.file = file
@@ -17,11 +19,11 @@ extension Notebook {
     }
   }
 
-  /// Reads the notebook stored at `path`.
-  /// - Throws: `NotebookError` for a malformed notebook, or the file system's error.
-  public init(contentsOf path: String) throws {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    try self.init(parsing: text, file: path)
+  /// Reads a notebook from its lines.
+  init(lines: [String]) throws(NotebookError) {
+    var parser = NotebookParser(lines: lines)
+    self = try parser.parse()
+    try NotebookText.checkHoldsCells(lines, cellCount: cells.count)
   }
 }
 
@@ -48,6 +50,8 @@ struct Fence {
 
   /// Whether `line` closes this fence.
   func isClosed(by line: String) -> Bool {
+    let start = line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+    guard start == character.asciiValue else { return false }
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     let run = trimmed.prefix { $0 == character }.count
     return run >= length && run == trimmed.count && line.prefix { $0 == " " }.count <= 3
@@ -57,18 +61,30 @@ struct Fence {
   var tag: String { info.split(separator: " ").first.map(String.init) ?? "" }
 }
 
-/// Reads a notebook line by line; lines are numbered from 1 in errors.
+/// Reads a notebook line by line, looking at each line a bounded number of times; lines are
+/// numbered from 1 in errors.
 private struct NotebookParser {
   let lines: [String]
+  /// For each line, whether it starts a run of single-line comments and blank lines that ends at
+  /// a ```trainbook fence (which makes the comments that cell's markers); computed once, from
+  /// the end, so that a long run of comments is not scanned again from each of its lines.
+  let leadsToCell: [Bool]
   var index = 0
   var blocks: [NotebookBlock] = []
   var prose: [String] = []
 
-  init(text: String) {
-    var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if lines.last == "" { lines.removeLast() }
+  init(lines: [String]) {
     self.lines = lines
+    var leads = [Bool](repeating: false, count: lines.count + 1)
+    for index in lines.indices.reversed() {
+      let line = lines[index]
+      if let fence = Fence(opening: line) {
+        leads[index] = fence.tag == "trainbook"
+      } else if line.allSatisfy(\.isWhitespace) || CellMarkers.commentBody(line) != nil {
+        leads[index] = leads[index + 1]
+      }
+    }
+    leadsToCell = leads
   }
 
   var lineNumber: Int { index + 1 }
@@ -84,7 +100,7 @@ private struct NotebookParser {
       } else if line.trimmingCharacters(in: .whitespaces) == NotebookMetadata.opening {
         throw NotebookError(
           line: lineNumber, "a `<!-- trainbook` metadata block must be the first thing in the file")
-      } else if CellMarkers.commentBody(line) != nil, markersLeadToCell() {
+      } else if CellMarkers.commentBody(line) != nil, leadsToCell[index] {
         try readMarkedCell()
       } else {
         prose.append(line)
@@ -118,19 +134,6 @@ private struct NotebookParser {
     let metadata = try NotebookMetadata.parse(Array(lines[start..<index]), firstLine: start + 1)
     index += 1
     return metadata
-  }
-
-  /// Whether the comment at `index` starts a run of single-line comments (blank lines allowed)
-  /// that ends at a `trainbook` cell, making them the cell's markers.
-  func markersLeadToCell() -> Bool {
-    var probe = index
-    while probe < lines.count {
-      let line = lines[probe]
-      if let fence = Fence(opening: line) { return fence.tag == "trainbook" }
-      guard isBlank(line) || CellMarkers.commentBody(line) != nil else { return false }
-      probe += 1
-    }
-    return false
   }
 
   mutating func readMarkedCell() throws(NotebookError) {
@@ -225,10 +228,11 @@ private struct NotebookParser {
     return body
   }
 
+  /// Ends the prose gathered so far as a block, without its leading and trailing blank lines.
   mutating func flushProse() {
-    while let first = prose.first, isBlank(first) { prose.removeFirst() }
-    while let last = prose.last, isBlank(last) { prose.removeLast() }
-    if !prose.isEmpty { blocks.append(.prose(prose.joined(separator: "\n"))) }
+    let start = prose.firstIndex { !isBlank($0) } ?? prose.endIndex
+    let end = prose.lastIndex { !isBlank($0) }.map { $0 + 1 } ?? start
+    if start < end { blocks.append(.prose(prose[start..<end].joined(separator: "\n"))) }
     prose = []
   }
 

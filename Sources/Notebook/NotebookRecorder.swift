@@ -17,10 +17,12 @@ public final class NotebookRecorder {
     self.seed = seed
   }
 
-  /// Records that `source` ran and printed `outputs`.
-  public func record(source: String, outputs: [OutputPiece]) {
+  /// Records that `source` ran and printed `outputs`, stopped by Ctrl-C as `interruption` says.
+  public func record(
+    source: String, outputs: [OutputPiece], interruption: CellInterruption? = nil
+  ) {
     let pieces = recorded(outputs)
-    var markers = CellMarkers()
+    var markers = CellMarkers(interruption: interruption)
     if let error = pieces.lazy.compactMap(\.errorMessage).first {
       markers.expectedError = markerText(error)
     }
@@ -51,10 +53,10 @@ public final class RecordingRunner: CellRunner {
     self.recorder = recorder
   }
 
-  /// Runs the cell through the inner runner and records it.
-  public func run(cell source: String) -> [OutputPiece] {
-    let outputs = inner.run(cell: source)
-    recorder.record(source: source, outputs: outputs)
+  /// Runs the cell through the inner runner and records it (with its stopping point).
+  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+    let outputs = inner.run(cell: source, stoppingTrainingAt: stop)
+    recorder.record(source: source, outputs: outputs, interruption: stop.map { .training($0) })
     return outputs
   }
 }

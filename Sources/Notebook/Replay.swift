@@ -12,15 +12,18 @@ public struct Replay {
   /// What happened to each cell, in order.
   public let outcomes: [CellOutcome]
 
-  /// Runs every cell of `notebook` through `runner` (skipping cells marked `skip`), calling
-  /// `onCell` after each.
+  /// Runs every cell of `notebook` through `runner` (skipping cells marked `skip` or stopped by
+  /// Ctrl-C outside training; stopping the training of a cell interrupted in a fit where it was
+  /// stopped), calling `onCell` after each.
   public init(
     _ notebook: Notebook, runner: any CellRunner, onCell: (CellOutcome) -> Void = { _ in }
   ) {
     self.notebook = notebook
     var outcomes: [CellOutcome] = []
     for (offset, cell) in notebook.cells.enumerated() {
-      let outputs = cell.markers.skip ? nil : runner.run(cell: cell.source)
+      let outputs =
+        cell.markers.runs
+        ? runner.run(cell: cell.source, stoppingTrainingAt: cell.markers.stoppingPoint) : nil
       let outcome = CellOutcome(
         number: offset + 1, cell: cell, outputs: outputs,
         verdict: outputs.map { judge(cell, $0) } ?? .skipped)

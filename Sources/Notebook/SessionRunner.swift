@@ -22,8 +22,10 @@ public final class SessionRunner: CellRunner {
     self.init(seed: notebook.metadata.seed, sandbox: try FileSandbox(notebookAt: path))
   }
 
-  /// Runs one cell in the session and returns what it printed.
-  public func run(cell source: String) -> [OutputPiece] {
-    session.run(source, origin: nil)
+  /// Runs one cell in the session, its training stopped at `stop` if given, and returns what it
+  /// printed.
+  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+    session.stopsTrainingAt = stop
+    return session.run(source, origin: nil)
   }
 }

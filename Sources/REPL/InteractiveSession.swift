@@ -35,6 +35,13 @@ public protocol InteractiveSession: CellRunner {
   /// never part of the cell's output.
   var onTrainingStep: ((TrainingBar) -> Void)? { get set }
 
+  /// Where the next cell's training stops as if Ctrl-C were pressed (see
+  /// `Session.stopsTrainingAt`); `:load` sets it for a cell recorded as interrupted.
+  var stopsTrainingAt: Interruption? { get set }
+
+  /// Where Ctrl-C stopped the last cell's training, or nil (see `Session.interruption`).
+  var interruption: Interruption? { get }
+
   /// Turns a path as the code wrote it into the path to open, or throws why it may not be used
   /// (see `Session.resolvePath`); `:load` confines a notebook's files to its folder with it.
   var resolvePath: (_ path: String, _ use: FileUse) throws -> String { get set }

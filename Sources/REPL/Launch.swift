@@ -1,4 +1,5 @@
 import Engine
+import Notebook
 import Support
 
 #if canImport(Glibc)
@@ -14,10 +15,10 @@ extension ReadEvalPrintLoop {
   /// With standard input and output both terminals it edits lines with libedit and keeps the
   /// history in ``HistoryFile``; otherwise it reads plain lines. Progress redraws one line on a
   /// terminal. Colours follow ``Style/detect(isTerminal:environment:)``. The session must use
-  /// ``Interrupt/flag`` as its cancellation flag.
+  /// ``Interrupt/flag`` as its cancellation flag; its files are confined to `files`'s folder.
   public static func start(
     session: any InteractiveSession, commands: CommandRegistry = .standard,
-    environment: [String: String]
+    environment: [String: String], files: FileSandbox
   ) {
     let inputIsTerminal = isTerminal(STDIN_FILENO)
     let outputIsTerminal = isTerminal(STDOUT_FILENO)
@@ -43,7 +44,7 @@ extension ReadEvalPrintLoop {
       reader = PlainLineReader(output: output, echoesInput: !inputIsTerminal, nextLine: input.next)
     }
     let loop = ReadEvalPrintLoop(
-      session: session, reader: reader, console: console, commands: commands)
+      session: session, reader: reader, console: console, commands: commands, files: files)
     loopReference.loop = loop
     loop.run()
   }

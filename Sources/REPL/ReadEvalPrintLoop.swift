@@ -1,3 +1,6 @@
+import Language
+import Notebook
+
 /// The prompt: reads cells (continuing on `...>` while brackets are open), runs them in the
 /// session, shows what they printed, and handles `:commands`, Ctrl-C and Ctrl-D.
 public final class ReadEvalPrintLoop {
@@ -15,16 +18,22 @@ public final class ReadEvalPrintLoop {
   private var inputEnded = false
 
   /// Creates a prompt over `session` that reads with `reader`, writes to `console` and offers
-  /// `commands`.
+  /// `commands`; with `files`, the session reads and writes files only in its folder, by the
+  /// same rules and with the same messages as a notebook's replay (without, paths are used as
+  /// written).
   public init(
     session: any InteractiveSession, reader: any LineReader, console: Console,
-    commands: CommandRegistry = .standard
+    commands: CommandRegistry = .standard, files: FileSandbox? = nil
   ) {
     self.session = session
     self.reader = reader
     self.console = console
     context = CommandContext(
       session: session, reader: reader, console: console, commands: commands)
+    if let files {
+      session.resolvePath = files.resolve(_:for:)
+      context.folder = files.folder
+    }
   }
 
   /// The cells run so far, with their outputs.

@@ -91,15 +91,12 @@ struct ReplayCommand: ParsableCommand {
   }
 }
 
-/// The notebook at `path`, or a clear error: a missing file, or a malformed notebook with its
-/// line.
+/// The notebook at `path`, or a clear error: a missing file, a file that is not a notebook, or a
+/// malformed notebook with its line.
 func loadNotebook(_ path: String) throws -> Notebook {
-  guard FileManager.default.fileExists(atPath: path) else {
-    throw NotebookCommandError("no notebook at \(path)")
-  }
   do {
     return try Notebook(contentsOf: path)
-  } catch let error as NotebookError {
+  } catch {
     throw NotebookCommandError(error.description)
   }
 }

@@ -52,13 +52,13 @@ struct DataFileTests {
 
   @Test func theSessionHookCanRefuseAPath() throws {
     struct Refused: Error, CustomStringConvertible {
-      var description: String { "cannot use \"../x.csv\": it leads outside the notebook's folder" }
+      var description: String { "cannot use \"../x.csv\": it leads outside the session's folder" }
     }
     let session = Session()
     session.resolvePath = { _, _ in throw Refused() }
     #expect(
       firstDiagnostic("load_csv(\"../x.csv\")", in: session) == """
-        line 1, column 10: cannot use "../x.csv": it leads outside the notebook's folder
+        line 1, column 10: cannot use "../x.csv": it leads outside the session's folder
           load_csv("../x.csv")
                    ^~~~~~~~~~
         """)

@@ -45,11 +45,11 @@ func withSandboxFolders(_ body: (_ root: String, _ book: String) throws -> Void)
     try FileManager.default.createSymbolicLink(
       atPath: book + "/inside", withDestinationPath: book + "/runs")
     let refused: [(String, FileUse, String)] = [
-      ("../secret/key", .read, "outside the notebook's folder"),
-      ("runs/../../secret/key", .write, "outside the notebook's folder"),
-      ("/etc/passwd", .read, "outside the notebook's folder"),
-      (root + "/secret/key", .write, "outside the notebook's folder"),
-      ("../../../../../../..", .read, "outside the notebook's folder"),
+      ("../secret/key", .read, "outside the session's folder"),
+      ("runs/../../secret/key", .write, "outside the session's folder"),
+      ("/etc/passwd", .read, "outside the session's folder"),
+      (root + "/secret/key", .write, "outside the session's folder"),
+      ("../../../../../../..", .read, "outside the session's folder"),
       ("out/key", .read, "symbolic link that leads out"),
       ("out/new.bin", .write, "symbolic link that leads out"),
       ("key", .write, "symbolic link that leads out"),

@@ -35,6 +35,18 @@ let malformedCases: [(name: String, markdown: String, line: Int, words: String)]
     "invalid tolerance `loose`"
   ),
   ("skip with argument", "<!-- skip: yes -->\n```trainbook\nx\n```\n", 1, "takes no argument"),
+  (
+    "interruption without a step", "<!-- interrupted: epoch 3 -->\n```trainbook\nx\n```\n", 1,
+    "invalid interruption `epoch 3`: expected e.g. `epoch 15, step 3`"
+  ),
+  (
+    "interruption at epoch 0", "<!-- interrupted: epoch 0, step 1 -->\n```trainbook\nx\n```\n",
+    1, "invalid interruption `epoch 0, step 1`"
+  ),
+  (
+    "interrupted twice", "<!-- interrupted -->\n<!-- interrupted -->\n```trainbook\nx\n```\n", 2,
+    "given twice"
+  ),
   ("metadata unclosed", "<!-- trainbook\nversion: 0.1.0\n", 1, "never closes"),
   (
     "metadata unknown key", "<!-- trainbook\nversion: 0.1.0\ncolour: red\n-->\n", 3,

@@ -19,25 +19,25 @@ let escapingNotebook = """
   ```
 
   <!-- ignore-output -->
-  <!-- expect-error: leads outside the notebook's folder -->
+  <!-- expect-error: leads outside the session's folder -->
   ```trainbook
   save_csv(data, "../escape.csv")
   ```
 
   <!-- ignore-output -->
-  <!-- expect-error: leads outside the notebook's folder -->
+  <!-- expect-error: leads outside the session's folder -->
   ```trainbook
   passwords = load_csv("/etc/passwd")
   ```
 
   <!-- ignore-output -->
-  <!-- expect-error: leads outside the notebook's folder -->
+  <!-- expect-error: leads outside the session's folder -->
   ```trainbook
   scatter(data, to: "../escape.svg")
   ```
 
   <!-- ignore-output -->
-  <!-- expect-error: leads outside the notebook's folder -->
+  <!-- expect-error: leads outside the session's folder -->
   ```trainbook
   run = fit(mlp(inputs: 2, seed: 1), data, epochs: 1, seed: 1)
   plot(run, to: "runs/../../escape.svg")
@@ -64,13 +64,13 @@ let escapingNotebook = """
     _ = runner.run(cell: "data = moons(n: 10, seed: 1)")
     let written = runner.run(cell: "save_csv(data, \"../escape.csv\")")
     let read = runner.run(cell: "load_csv(\"/etc/passwd\")")
-    let real = try FileSandbox(folder: book).folder
     #expect(
       written == [
         .error(
           """
-          line 1, column 16: cannot use "../escape.csv": it leads outside the notebook's folder \
-          \(real); notebooks may only read and write files in their own folder
+          line 1, column 16: cannot use "../escape.csv": it leads outside the session's folder; \
+          a session reads and writes files only in the folder trainbook started in, as its \
+          notebook does in its own folder on replay
             save_csv(data, "../escape.csv")
                            ^~~~~~~~~~~~~~~
           """)

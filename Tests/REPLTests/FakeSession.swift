@@ -13,15 +13,24 @@ final class FakeSession: InteractiveSession {
   private(set) var cellsRun: [String] = []
   /// The epoch at whose start `train` simulates a Ctrl-C, if any.
   var interruptAtEpoch: Int?
+  /// Where the next cell's `train` stops as if Ctrl-C were pressed (only `epoch` is used).
+  var stopsTrainingAt: Interruption?
+  /// Where Ctrl-C stopped the last cell's `train`, at the start of an epoch.
+  private(set) var interruption: Interruption?
 
   static let builtins = ["print", "plot", "train", "for", "if"]
   static let labels = ["train": ["epochs:", "batch:"]]
   static let fields = ["best_epoch", "best_loss", "history"]
 
-  func run(cell source: String) -> [OutputPiece] { run(source, origin: "cell") }
+  func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+    stopsTrainingAt = stop
+    return run(source, origin: "cell")
+  }
 
   func run(_ source: String, origin: String?) -> [OutputPiece] {
     cellsRun.append(source)
+    interruption = nil
+    defer { stopsTrainingAt = nil }
     var pieces: [OutputPiece] = []
     let emit = { (piece: OutputPiece) in
       pieces.append(piece)
@@ -58,8 +67,9 @@ final class FakeSession: InteractiveSession {
   private func train(epochs: Int, emit: (OutputPiece) -> Void) {
     var loss = 1.0
     for epoch in 1...epochs {
-      if epoch == interruptAtEpoch { Interrupt.request() }
+      if epoch == interruptAtEpoch || epoch == stopsTrainingAt?.epoch { Interrupt.request() }
       if Interrupt.isRequested {
+        interruption = Interruption(epoch: epoch, step: 0)
         emit(.text("stopped by Ctrl-C after \(epoch - 1) of \(epochs) epochs"))
         return
       }

@@ -153,7 +153,7 @@ extension TranscriptTests {
         trainbook> :load
         `:load` needs a notebook's file name, such as `:load notebooks/moons.md`.
         trainbook> :load \(folder)/none.md
-        There is no notebook at \(folder)/none.md.
+        Could not load \(folder)/none.md: no such file
         trainbook> :load \(folder)/broken.md
         Could not load \(folder)/broken.md:1: unclosed fence: the ```trainbook block opened \
         here never closes with ```

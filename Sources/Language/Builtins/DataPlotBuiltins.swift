@@ -67,9 +67,9 @@ extension Builtin {
         let chart = ConfusionMatrixChart(
           title: "confusion matrix: \(dataset.name)", counts: counts,
           classNames: DataCharts.className(dataset), normalized: arguments[normalize])
-        try emit(
-          terminal: chart.render(color: context.session.usesColor), svg: chart.svg(),
-          to: arguments[chartFile], context: context)
+        try emit(svg: chart.svg(), to: arguments[chartFile], context: context) {
+          chart.render(color: $0)
+        }
         return .list(counts.map { .list($0.map { .number(Double($0)) }) })
       },
     ]
@@ -87,18 +87,21 @@ extension Builtin {
     _ dataset: Dataset, model: ModelObject?, to file: Value, context: CallContext
   ) throws -> Value {
     let chart = try DataCharts.chart(of: dataset, model: model)
-    try emit(
-      terminal: chart.render(width: 64, height: 26, color: context.session.usesColor),
-      svg: chart.svg(), to: file, context: context)
+    try emit(svg: chart.svg(), to: file, context: context) {
+      chart.render(width: 64, height: 26, color: $0)
+    }
     return .none
   }
 
-  /// Emits a chart and, when `file` is a path, writes its SVG there atomically.
-  static func emit(terminal: String, svg: String, to file: Value, context: CallContext) throws {
+  /// Emits a chart drawn by `render` (with or without colour, see `Session.emitChart`) and, when
+  /// `file` is a path, writes its SVG there atomically.
+  static func emit(
+    svg: String, to file: Value, context: CallContext, rendering render: (_ color: Bool) -> String
+  ) throws {
     if case .string(let path) = file {
       try context.write(Array(svg.utf8), to: path, argument: "to")
     }
-    context.emit(.chart(terminal: terminal, svg: svg))
+    context.session.emitChart(svg: svg, rendering: render)
   }
 }
 

@@ -65,9 +65,9 @@ extension Builtin {
           chart = try RunCharts.chart(of: records, metric: metric ?? fallback)
         }
         let svg = chart.svg()
-        try emit(
-          terminal: chart.render(width: 72, height: 18, color: context.session.usesColor),
-          svg: svg, to: arguments[svgFile], context: context)
+        try emit(svg: svg, to: arguments[svgFile], context: context) {
+          chart.render(width: 72, height: 18, color: $0)
+        }
         return .none
       },
       Builtin(

@@ -39,6 +39,13 @@ public final class Session: CellRunner {
   public internal(set) var seed: UInt64 = 0
   /// The generator that seeds computations given no seed of their own; `seed(n)` restarts it.
   var random = RandomGenerator(seed: 0)
+  /// Where the next cell's training stops, as if Ctrl-C were pressed there (a notebook's recorded
+  /// interruption, replayed); cleared when that cell ends.
+  public var stopsTrainingAt: Interruption?
+  /// Where Ctrl-C stopped the last cell's training, or nil if no fit of that cell was stopped.
+  public internal(set) var interruption: Interruption?
+  /// How many fits the running cell has started, which numbers its fits in an `Interruption`.
+  var fitsInCell = 0
   /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
   public private(set) var cellCount = 0
   /// The training runs of this session, and whether they are saved to disk.
@@ -54,8 +61,9 @@ public final class Session: CellRunner {
   /// sets a sandbox here that confines them to its folder. Every file the language reads or
   /// writes goes through it.
   public var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
-  /// Whether charts are drawn with colours (terminal escape codes); the prompt turns it on for a
-  /// terminal without `NO_COLOR`. Off by default, so notebooks and tests get plain text.
+  /// Whether the charts `onOutput` receives are drawn with colours (terminal escape codes); the
+  /// prompt turns it on for a terminal without `NO_COLOR`. What `run` returns, and so what a
+  /// notebook records, is always the plain drawing, which replay reproduces anywhere.
   public var usesColor = false
   /// The most memory the session may use (see `MemoryBudget`): built-ins refuse values that
   /// would pass it, and a call or loop step that has grown the session past it fails.
@@ -69,9 +77,11 @@ public final class Session: CellRunner {
     self.cancellation = cancellation
   }
 
-  /// Runs the next cell of a notebook; diagnostics name it `cell N`.
-  public func run(cell source: String) -> [OutputPiece] {
+  /// Runs the next cell of a notebook, its training stopped at `stop` when one is given;
+  /// diagnostics name it `cell N`.
+  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
     cellCount += 1
+    stopsTrainingAt = stop
     return run(source, origin: "cell \(cellCount)")
   }
 
@@ -80,6 +90,9 @@ public final class Session: CellRunner {
     output = []
     currentSource = source
     cancellation.reset()
+    interruption = nil
+    fitsInCell = 0
+    defer { stopsTrainingAt = nil }
     let (statements, diagnostics) = Parser.parse(source)
     if !diagnostics.isEmpty {
       for (index, var diagnostic) in diagnostics.prefix(Self.maximumReportedMistakes).enumerated() {
@@ -110,6 +123,16 @@ public final class Session: CellRunner {
   func emit(_ piece: OutputPiece) {
     output.append(piece)
     onOutput?(piece)
+  }
+
+  /// Records a chart in the cell's output as drawn without colour (`render(false)`), and passes
+  /// `onOutput` the coloured drawing (`render(true)`) when the session uses colour: the
+  /// recording never depends on the terminal, the terminal shows what looks best.
+  func emitChart(svg: String, rendering render: (_ color: Bool) -> String) {
+    let plain = OutputPiece.chart(terminal: render(false), svg: svg)
+    output.append(plain)
+    guard let onOutput else { return }
+    onOutput(usesColor ? .chart(terminal: render(true), svg: svg) : plain)
   }
 
   /// The variables defined so far, in the order they were first assigned.

@@ -21,9 +21,19 @@ struct TrainingRun {
       return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     }
     let epochs = trainer.options.epochs
-    let flag = context.session.cancellation
+    let session = context.session
+    let flag = session.cancellation
     let priorEpochs = trainer.history.epochs.count
-    trainer.options.isCancelled = { flag.isCancelled }
+    session.fitsInCell += 1
+    let fit = session.fitsInCell
+    let stop = session.stopsTrainingAt.flatMap { $0.fit == fit ? $0 : nil }
+    nonisolated(unsafe) let watched = trainer
+    trainer.options.isCancelled = {
+      if let stop, stop.isReached(epoch: watched.epoch + 1, step: watched.batchIndex) {
+        flag.cancel()  // the rest of the cell then sees Ctrl-C too, as it did when recorded
+      }
+      return flag.isCancelled
+    }
     let showsStep = context.session.runs.onTrainingStep
     var tracker = TrainingBarTracker(
       epochs: epochs, samples: data.count, batchSize: trainer.options.batchSize)
@@ -47,6 +57,10 @@ struct TrainingRun {
         data, name: name, id: runs.newID(createdAt: created), created: created, names: names)
     }
     let duration = secondsSinceStart()
+    if trainer.history.stopReason == .cancelled {
+      session.interruption = Interruption(
+        fit: fit, epoch: trainer.epoch + 1, step: trainer.batchIndex)
+    }
     let run = RunObject(record, trainer: trainer)
     if let note = runs.record(run) { context.print(note) }
     context.print(RunRecording.summaryText(run))

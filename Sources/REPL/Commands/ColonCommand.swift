@@ -1,4 +1,5 @@
 import Language
+import Notebook
 
 /// A command typed at the prompt after a colon, such as `:vars`: something about the session
 /// rather than a line of the language.
@@ -47,6 +48,12 @@ public final class CommandContext {
   public internal(set) var savedCellCount = 0
   /// Set by a command to end the prompt after it returns.
   public var shouldQuit = false
+  /// The folder the session's files are confined to (the notebook's while `:load` runs one), or
+  /// nil when paths are used as written.
+  public internal(set) var folder: String?
+  /// The files the session has written since it started, as opened: reading one back needs no
+  /// file from before the session.
+  var writtenFiles: Set<String> = []
 
   /// Creates a context.
   public init(
@@ -70,17 +77,42 @@ extension CommandContext {
     session.reset()
     cells = []
     savedCellCount = 0
+    writtenFiles = []
   }
 
   /// Runs `source` as a cell typed at the prompt, its output shown piece by piece through the
-  /// session's `onOutput` as it runs, and adds it to `cells`. Returns what it printed and
-  /// whether Ctrl-C was pressed while it ran.
+  /// session's `onOutput` as it runs, its training stopped at `stop` when one is given (a
+  /// notebook's recorded Ctrl-C), and adds it to `cells` with where Ctrl-C stopped it. Returns
+  /// what it printed and whether the learner pressed Ctrl-C while it ran.
   @discardableResult
-  func runCell(_ source: String) -> (outputs: [OutputPiece], interrupted: Bool) {
+  func runCell(_ source: String, stoppingTrainingAt stop: Interruption? = nil) -> (
+    outputs: [OutputPiece], interrupted: Bool
+  ) {
     Interrupt.clear()
+    session.stopsTrainingAt = stop
+    var readsOlderFiles = false
+    let resolve = session.resolvePath
+    session.resolvePath = { [unowned self] path, use in
+      let opened = try resolve(path, use)
+      if use == .write {
+        writtenFiles.insert(opened)
+      } else if !writtenFiles.contains(opened) {
+        readsOlderFiles = true
+      }
+      return opened
+    }
     let outputs = Interrupt.whileRunningCell { session.run(source, origin: nil) }
+    session.resolvePath = resolve
     console.closeProgressLine()
-    cells.append(RecordedCell(source: source, outputs: outputs))
-    return (outputs, Interrupt.isRequested)
+    let stopped = Interrupt.isRequested
+    let interruption: CellInterruption? =
+      if let point = session.interruption { .training(point) } else {
+        stopped ? .outsideTraining : nil
+      }
+    cells.append(
+      RecordedCell(
+        source: source, outputs: outputs, interruption: interruption,
+        readsFrom: readsOlderFiles ? folder : nil))
+    return (outputs, stopped && (stop == nil || session.interruption != stop))
   }
 }

@@ -19,10 +19,6 @@ extension ColonCommand {
       console.error("`:load` needs a notebook's file name, such as `:load notebooks/moons.md`.")
       return
     }
-    guard FileManager.default.fileExists(atPath: path) else {
-      console.error("There is no notebook at \(path).")
-      return
-    }
     let notebook: Notebook
     let sandbox: FileSandbox
     do {
@@ -35,13 +31,15 @@ extension ColonCommand {
       console.error("Could not load \(path): \(error)")
       return
     }
-    let unconfined = context.session.resolvePath
+    let (sessionFiles, sessionFolder) = (context.session.resolvePath, context.folder)
     context.session.resolvePath = sandbox.resolve(_:for:)
-    defer { context.session.resolvePath = unconfined }
+    context.folder = sandbox.folder
+    defer { (context.session.resolvePath, context.folder) = (sessionFiles, sessionFolder) }
     var ran = 0
-    for (offset, cell) in notebook.cells.enumerated() where !cell.markers.skip {
+    for (offset, cell) in notebook.cells.enumerated() where cell.markers.runs {
       console.write(echoed(cell.source, style: console.style))
-      let (outputs, interrupted) = context.runCell(cell.source)
+      let (outputs, interrupted) = context.runCell(
+        cell.source, stoppingTrainingAt: cell.markers.stoppingPoint)
       ran += 1
       let failed = outputs.contains { if case .error = $0 { true } else { false } }
       if interrupted || (failed && cell.markers.expectedError == nil) {

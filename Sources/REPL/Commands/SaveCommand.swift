@@ -20,12 +20,14 @@ extension ColonCommand {
       context.console.error("Nothing to save yet: run a cell first.")
       return
     }
-    if let refusal = overwriteRefusal(path) {
+    if let refusal = overwriteRefusal(path) ?? filesRefusal(path, cells: context.cells) {
       context.console.error(refusal)
       return
     }
     let recorder = NotebookRecorder()
-    for cell in context.cells { recorder.record(source: cell.source, outputs: cell.outputs) }
+    for cell in context.cells {
+      recorder.record(source: cell.source, outputs: cell.outputs, interruption: cell.interruption)
+    }
     do {
       try recorder.notebook().write(to: path)
     } catch {
@@ -34,6 +36,11 @@ extension ColonCommand {
     }
     let count = context.cells.count
     context.savedCellCount = count
+    for (offset, cell) in context.cells.enumerated() where cell.interruption == .outsideTraining {
+      context.console.line(
+        "Note: Ctrl-C stopped cell \(offset + 1) outside training, where a replay cannot stop "
+          + "at the same point; it is saved marked `interrupted`, and replay skips it.")
+    }
     context.console.line(
       "Saved \(count) cell\(count == 1 ? "" : "s") to \(path); "
         + "`trainbook replay \(path) --check` checks it still runs the same.")
@@ -53,6 +60,22 @@ private func overwriteRefusal(_ path: String) -> String? {
     return "\(path) exists and is not a trainbook notebook; choose another name."
   }
   return nil
+}
+
+/// Why `:save` must not write the notebook to `path`, or nil: a replay reads files from the
+/// notebook's folder, so a session whose cells read files from its folder must be saved there
+/// (a saved notebook never refers to a file it cannot replay).
+private func filesRefusal(_ path: String, cells: [RecordedCell]) -> String? {
+  let destination = URL(fileURLWithPath: path).deletingLastPathComponent()
+    .resolvingSymlinksInPath().path
+  guard
+    let (offset, cell) = cells.enumerated().first(where: {
+      $0.element.readsFrom.map { $0 != destination } ?? false
+    }), let folder = cell.readsFrom
+  else { return nil }
+  let name = URL(fileURLWithPath: path).lastPathComponent
+  return "Cell \(offset + 1) reads files from \(folder), and a replay looks for them beside the "
+    + "notebook; save it in that folder: `:save \(folder)/\(name)`."
 }
 
 /// The file a `:save` or `:load` argument names: quotes around it removed, `~/` expanded, and
