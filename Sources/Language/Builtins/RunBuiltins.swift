@@ -1,4 +1,5 @@
 import Charts
+import Datasets
 import Foundation
 import Learning
 
@@ -65,6 +66,49 @@ extension Builtin {
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
         context.print(Diagnosis(of: run.record).text)
+        return .none
+      },
+      Builtin(
+        "check_data", topic: .evaluation,
+        summary: "Refuses a run that trained on a validation or test part, or was validated on "
+          + "its own training data, saying why that misleads; optionally, the parts it should "
+          + "have used.",
+        parameters: [
+          .required("run", .host("run"), "The run to check."),
+          .optional(
+            "train", .either(.host("dataset"), .none), default: .none,
+            "The data the run should have trained on."),
+          .optional(
+            "validation", .either(.host("dataset"), .none), default: .none,
+            "The data the run should have been validated on."),
+        ],
+        example: """
+          train, val = split(moons(n: 100, seed: 1), [0.8, 0.2], seed: 1)
+          run = fit(mlp(inputs: 2, seed: 1), train, validation: val, epochs: 2, seed: 1)
+          check_data(run, train: train, validation: val)
+          """
+      ) { arguments, context in
+        let route = arguments.host("run", as: RunObject.self).route
+        let validation = route.validation?.dataset
+        if let problem = HeldOutData.problem(training: route.data.dataset, validation: validation) {
+          throw CallError(problem, argument: "run")
+        }
+        let expected: [(label: String, used: Dataset?)] = [
+          ("train", route.data.dataset), ("validation", validation),
+        ]
+        for (label, used) in expected {
+          guard case .host(let object as DatasetObject) = arguments[label] else { continue }
+          let wanted = object.dataset
+          guard let used, used.features == wanted.features, used.targets == wanted.targets
+          else {
+            let what = label == "train" ? "trained on" : "been validated on"
+            let instead = used.map { "it used \($0.name) (\($0.count) samples)" }
+            throw CallError(
+              "the run should have \(what) \(wanted.name) (\(wanted.count) samples), but "
+                + (instead ?? "it had no validation data"),
+              argument: label)
+          }
+        }
         return .none
       },
       Builtin(

@@ -55,9 +55,13 @@ extension Builtin {
             if case .string(let name) = value { Metric(rawValue: name) } else { nil }
           })
         options.augmentation = arguments.host("data", as: DatasetObject.self).augmentation
+        var route = RunRoute(
+          data: arguments.host("data", as: DatasetObject.self), model: model,
+          optimizer: optimizer)
         if case .host(let validation as DatasetObject) = arguments["validation"] {
           try model.checkTakes(validation.dataset, argument: "validation")
           options.validation = validation.dataset
+          route.validation = validation
         }
         let made = optimizer.make()
         var scheduleText = "none"
@@ -69,6 +73,7 @@ extension Builtin {
           options.schedule = resolved.schedule
           if let callback = resolved.callback { options.callbacks.append(callback) }
           scheduleText = schedule.call
+          route.schedule = schedule
         }
         var stoppers: [any Callback] = []
         for case .host(let object as CallbackObject) in arguments.list("callbacks") {
@@ -94,8 +99,14 @@ extension Builtin {
           RunRecord.Parameter.provenance: "\(data.provenance)",
           RunRecord.Parameter.version: Trainbook.version,
         ]
+        if let warning = HeldOutData.trainingWarning(data),
+          !context.session.runs.hasWarnedOfHeldOutTraining
+        {
+          context.session.runs.hasWarnedOfHeldOutTraining = true
+          context.print("warning: " + warning)
+        }
         return .host(
-          try TrainingRun(name: name, parameters: parameters)
+          try TrainingRun(name: name, parameters: parameters, route: route)
             .train(trainer, on: data, context: context))
       },
       Builtin(
@@ -120,16 +131,20 @@ extension Builtin {
         guard let trainer = run.trainer else {
           throw CallError("this run has no trainer to continue", argument: "run")
         }
+        var route = run.route
+        route.data = arguments.host("data", as: DatasetObject.self)
+        route.resumedFrom = nil
         if case .string(let path) = arguments["from"] {
           let url = try context.url(for: path, argument: "from", use: .read)
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
+          route.resumedFrom = path
         }
         let more = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
         trainer.options.epochs = trainer.epoch + more
         var parameters = run.record.parameters
         parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"
         return .host(
-          try TrainingRun(name: run.record.name, parameters: parameters)
+          try TrainingRun(name: run.record.name, parameters: parameters, route: route)
             .train(trainer, on: arguments.dataset("data"), context: context))
       },
       Builtin(

@@ -33,13 +33,20 @@ final class OptimizerObject: HostObject {
     let parts = [("lr", Value.number(rate))] + settings.map { ($0.label, $0.value) }
     return name + "(" + parts.map { "\($0.0): \($0.1.summary)" }.joined(separator: ", ") + ")"
   }
-  var fieldNames: [String] { ["name", "lr"] + settings.map(\.label) }
+  var fieldNames: [String] {
+    let given = settings.map(\.label)
+    let defaults = make().settings.keys.sorted().filter { $0 != "lr" && !given.contains($0) }
+    return ["name", "lr"] + given + defaults
+  }
 
   func field(named field: String) throws -> Value? {
     switch field {
     case "name": return .string(name)
     case "lr": return .number(rate)
-    default: return settings.first { $0.label == field }?.value
+    default:
+      if let given = settings.first(where: { $0.label == field }) { return given.value }
+      // A setting left at its default (`adam(lr: 0.01).weight_decay` is 0).
+      return make().settings[field].flatMap(Double.init).map { .number($0) }
     }
   }
 

@@ -7,10 +7,13 @@ public final class RunObject: HostObject {
   public internal(set) var record: RunRecord
   /// The trainer, kept so `resume` and `save_checkpoint` can continue the run.
   let trainer: Trainer?
+  /// How the run was trained: its data, validation data, model, optimizer and schedule.
+  let route: RunRoute
 
-  init(_ record: RunRecord, trainer: Trainer?) {
+  init(_ record: RunRecord, trainer: Trainer?, route: RunRoute) {
     self.record = record
     self.trainer = trainer
+    self.route = route
   }
 
   public var typeName: String { "run" }
@@ -48,7 +51,7 @@ public final class RunObject: HostObject {
     [
       "name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
       "message",
-    ] + finalValues.map(\.name)
+    ] + RunRoute.fieldNames + finalValues.map(\.name)
   }
 
   public func field(named name: String) throws -> Value? {
@@ -65,7 +68,9 @@ public final class RunObject: HostObject {
       return (record.history[RunRecord.Series.learningRate]?.last).map { .number($0) } ?? Value.none
     case "history": return .host(HistoryObject(record.history))
     case "message": return record.message.map { .string($0) } ?? Value.none
-    default: return finalValues.first { $0.name == name }.map { .number($0.value) }
+    default:
+      return route.field(named: name)
+        ?? finalValues.first { $0.name == name }.map { .number($0.value) }
     }
   }
 }

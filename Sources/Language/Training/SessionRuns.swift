@@ -15,6 +15,8 @@ public final class SessionRuns {
   public var onTrainingStep: ((TrainingBar) -> Void)?
   /// Counts evaluations on test data and warns on a repeat after more training.
   public let testLedger = TestSetLedger()
+  /// Whether `fit` has warned that it trains on a validation or test part (it warns once).
+  var hasWarnedOfHeldOutTraining = false
   /// The last `loss_of` per model, with its graph, waiting for `backward`.
   var pendingLosses: [ObjectIdentifier: PendingLoss] = [:]
 
@@ -24,6 +26,7 @@ public final class SessionRuns {
   func reset() {
     all = []
     pendingLosses = [:]
+    hasWarnedOfHeldOutTraining = false
   }
 
   /// Adds `run` and, when saving is on, writes it to `runs/` in the session's folder; returns a

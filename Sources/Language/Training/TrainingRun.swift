@@ -11,6 +11,8 @@ struct TrainingRun {
   var name: String
   /// The settings recorded with the run (`RunRecord.Parameter` keys).
   var parameters: [String: String]
+  /// How the run is trained: data, validation data, model, optimizer, schedule.
+  var route: RunRoute
 
   /// Trains `trainer` on `data` and returns the run (partial when interrupted).
   func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
@@ -50,7 +52,7 @@ struct TrainingRun {
       parameters: parameters, history: history.runSeries,
       finalMetrics: RunRecording.finalMetrics(history), duration: duration, status: status,
       message: message)
-    let run = RunObject(record, trainer: trainer)
+    let run = RunObject(record, trainer: trainer, route: route)
     if let note = runs.record(run, context: context) { context.print(note) }
     context.print(RunRecording.summaryText(run))
     let trained = history.epochs.count - priorEpochs
