@@ -63,6 +63,10 @@ extension Builtin {
           .optional(
             "metrics", .list(of: .choice("metric", Metric.allCases.map(\.rawValue))),
             default: .list([]), "Metrics scored on each held-out fold."),
+          .optional(
+            "standardize", .bool, default: .bool(false),
+            "Standardize each round with its training folds' means and deviations only, so the "
+              + "held-out fold's statistics never leak into training."),
           .seed,
         ],
         example: """
@@ -90,6 +94,7 @@ extension Builtin {
         let result = try libraryCall {
           try crossValidate(
             data, folds: k, seed: seed, loss: loss, options: options,
+            standardizesFolds: arguments.bool("standardize"),
             makeModel: { _ in try copyModel(template) }, makeOptimizer: { _ in optimizer.make() })
         }
         try context.checkCancellation()
