@@ -94,17 +94,9 @@ struct LessonCommand: ParsableCommand {
 
     /// Runs one exercise, prints its report, and records a pass in the progress file.
     private func test(_ exercise: Exercise, in learner: LearnerExercises) -> Bool {
-      let run = learner.run(exercise)
-      say(LearnerExercises.report(run, of: exercise))
-      let didPass = run?.passed ?? false
-      try? progressStore().update { progress in
-        if didPass {
-          progress[exercise.lessonFolder].passedExercises.insert(exercise.name)
-        } else {
-          progress[exercise.lessonFolder].passedExercises.remove(exercise.name)
-        }
-      }
-      return didPass
+      let (run, report) = learner.test(exercise, recordingIn: progressStore())
+      say(report)
+      return run?.passed ?? false
     }
 
     private func summarize(_ passed: [String: Bool]) {
