@@ -17,7 +17,7 @@ import Testing
         optimizer: .adam(learningRate: 0.01),
         options: FitOptions(
           epochs: 3, batchSize: 16, seed: 4, validation: split.validation, metrics: [.accuracy],
-          callbacks: [EpochLogging(url: log)]))
+          callbacks: [LogEachEpoch(url: log)]))
       let run = try trainer.fitRecordingRun(split.train, name: "baseline", store: store)
       #expect(try store.load(id: run.id) == run)
       #expect(run.status == .finished && run.message == nil)

@@ -89,13 +89,14 @@ private func sampleRun(id: String = "20260921-141320-001", name: String = "basel
 
 @Test func epochLoggerAppendsCSVAndJSONLines() throws {
   try withTemporaryFolder { folder in
-    var csv = try EpochLogger(url: folder.appendingPathComponent("log.csv"), format: .csv)
+    var csv = try EpochLogFile(url: folder.appendingPathComponent("log.csv"), format: .csv)
     try csv.append(epoch: 1, values: ["loss": 0.5, "val_loss": 0.75, "lr": 0.1])
     try csv.append(epoch: 2, values: ["loss": .nan, "lr": 0.1, "extra": 1])
     #expect(
       try String(contentsOf: csv.url, encoding: .utf8)
         == "epoch,loss,val_loss,lr\n1,0.5,0.75,0.1\n2,nan,,0.1\n")
-    var lines = try EpochLogger(url: folder.appendingPathComponent("log.jsonl"), format: .jsonLines)
+    var lines = try EpochLogFile(
+      url: folder.appendingPathComponent("log.jsonl"), format: .jsonLines)
     try lines.append(epoch: 1, values: ["loss": 0.5, "accuracy": 1])
     try lines.append(epoch: 2, values: ["loss": .infinity])
     #expect(

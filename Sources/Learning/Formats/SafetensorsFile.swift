@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A named Float32 tensor as stored in a safetensors file: its name, shape and row-major values.
 public struct NamedTensor: Sendable, Equatable {
@@ -53,7 +54,7 @@ public struct SafetensorsFile: Sendable, Equatable {
 
   /// Writes the file to `url` atomically.
   public func write(to url: URL) throws {
-    try writeAtomically(try encoded(), to: url)
+    try writeAtomically(try encoded(), to: url.path)
   }
 
   /// The file's bytes: header length, space-padded JSON header, then the data in tensor order.

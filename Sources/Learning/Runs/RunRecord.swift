@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How a run ended.
 public enum RunStatus: String, Codable, Sendable, CustomStringConvertible {
@@ -88,10 +89,6 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public static let validationLoss = "val_loss"
     /// The learning rate of the epoch (its last step's).
     public static let learningRate = "lr"
-    /// Training accuracy.
-    public static let accuracy = "accuracy"
-    /// Validation accuracy.
-    public static let validationAccuracy = "val_accuracy"
     /// Wall-clock seconds of the epoch.
     public static let seconds = "seconds"
   }

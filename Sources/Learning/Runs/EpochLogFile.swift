@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Appends one line per epoch to a CSV or JSON-lines file while training runs, so a crash or an
 /// interruption leaves every finished epoch on disk (Keras' `CSVLogger`).
@@ -7,7 +8,7 @@ import Foundation
 /// are not written: use JSON lines for them), then one row per epoch, empty for a missing value.
 /// JSON lines: one object per line, `{"epoch":1,"loss":0.5,…}`, non-finite numbers as the
 /// strings "nan", "inf", "-inf" (as run files store them).
-public struct EpochLogger: Sendable {
+public struct EpochLogFile: Sendable {
   /// The file formats.
   public enum Format: String, Sendable {
     /// Comma-separated values with a header row.
@@ -29,7 +30,7 @@ public struct EpochLogger: Sendable {
     self.format = format
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try writeAtomically([], to: url)
+    try writeAtomically([], to: url.path)
   }
 
   /// Appends the row of `epoch` (1-based) with `values` by series name.

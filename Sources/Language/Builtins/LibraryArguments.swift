@@ -1,22 +1,6 @@
 import Datasets
 import Learning
 
-/// Runs library code, turning its errors into a `CallError`: a `DataError`'s message keeps its
-/// file and line and its hint moves to the diagnostic's hint; a `ModelError` keeps its message.
-/// `argument` names the argument the diagnostic points at.
-func libraryCall<Result>(argument: String? = nil, _ body: () throws -> Result) throws -> Result {
-  do {
-    return try body()
-  } catch let error as DataError {
-    var place = [error.file, error.line.map(String.init), error.column.map(String.init)]
-      .compactMap { $0 }.joined(separator: ":")
-    if !place.isEmpty { place += ": " }
-    throw CallError(place + error.message, hint: error.hint, argument: argument)
-  } catch let error as ModelError {
-    throw CallError(error.message, argument: argument)
-  }
-}
-
 extension Arguments {
   /// The dataset passed as `label`.
   public func dataset(_ label: String) -> Dataset { host(label, as: DatasetObject.self).dataset }
@@ -45,10 +29,10 @@ extension Arguments {
   }
 }
 
-extension Parameter {
+extension BuiltinParameter {
   /// The `seed:` parameter every random built-in has: a whole number, or none to draw one from
   /// the session's seed stream.
-  public static var seed: Parameter {
+  public static var seed: BuiltinParameter {
     .optional(
       "seed", .either(.integer, .none), default: .none,
       "The seed; none draws one from the session, whose seed `seed(n)` sets.")

@@ -63,24 +63,6 @@ public struct LearnerExercises: Sendable {
       folder: folder + "/" + exercise.lessonFolder)
   }
 
-  /// Runs the learner's copy of `exercise` as `trainbook lesson test` does and records the
-  /// outcome in `store`: a pass is saved, anything else (a failed check, an edit outside the
-  /// `TODO` lines, a missing file) removes an earlier pass. Returns the run and its report.
-  public func test(_ exercise: Exercise, recordingIn store: ProgressStore) -> (
-    run: ExerciseRun?, report: String
-  ) {
-    let run = run(exercise)
-    let passed = run?.passed ?? false
-    try? store.update { progress in
-      if passed {
-        progress[exercise.lessonFolder].passedExercises.insert(exercise.name)
-      } else {
-        progress[exercise.lessonFolder].passedExercises.remove(exercise.name)
-      }
-    }
-    return (run, Self.report(run, of: exercise))
-  }
-
   /// A report of one exercise's run, rustlings-style: a mark and the path, and for a failure
   /// the failed expectation with its values and the first hint.
   public static func report(_ run: ExerciseRun?, of exercise: Exercise) -> String {
