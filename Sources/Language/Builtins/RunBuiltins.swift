@@ -25,28 +25,36 @@ extension Builtin {
             "metric", .either(.string, .none), default: .none,
             "What to draw: loss (the default for one run), val_loss (for several), accuracy…"),
           .optional("to", .either(.string, .none), default: .none, "Also write the chart as SVG."),
+          .optional(
+            "log_y", .either(.bool, .none), default: .none,
+            "A log-scale y axis: true, false, or none to choose (log for a loss spanning more "
+              + "than two decades or whose first epochs dwarf the rest)."),
         ],
         example: """
           run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
-          plot(run)
+          plot(run, log_y: true)
           """
       ) { arguments, context in
         if let drawn = try plotDataOrModel(arguments, context) { return drawn }
         let metric: String? = arguments.isNone("metric") ? nil : arguments.string("metric")
+        let logY: Bool? = arguments.isNone("log_y") ? nil : arguments.bool("log_y")
         let chart: LineChart
         switch arguments["what"] {
         case .host(let object as RunObject):
-          chart = try RunCharts.chart(of: object.record, metric: metric ?? "loss")
+          chart = try RunCharts.chart(of: object.record, metric: metric ?? "loss", logY: logY)
         case .host(let object as RateFinderObject):
-          chart = RunCharts.chart(of: object.result)
+          chart = RunCharts.chart(of: object.result, logY: logY)
         default:
-          let records = runs(in: arguments.list("what"))
+          let objects = runs(in: arguments.list("what"))
+          let records = objects.map(\.record)
           guard !records.isEmpty else {
             context.print("(no runs to plot; fit a model first)")
             return .none
           }
           let fallback = records.contains { $0.history["val_loss"] != nil } ? "val_loss" : "loss"
-          chart = try RunCharts.chart(of: records, metric: metric ?? fallback)
+          chart = try RunCharts.chart(
+            of: records, names: legendNames(objects, in: context.session),
+            metric: metric ?? fallback, logY: logY)
         }
         let svg = chart.svg()
         try emit(
@@ -139,7 +147,7 @@ extension Builtin {
           compare(runs())
           """
       ) { arguments, context in
-        let records = runs(in: arguments.list("runs"))
+        let records = runs(in: arguments.list("runs")).map(\.record)
         context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))
         return .none
       },
@@ -152,7 +160,7 @@ extension Builtin {
         ],
         example: "export_tensorboard(runs(), to: \"tb\")"
       ) { arguments, context in
-        let records = runs(in: arguments.list("runs"))
+        let records = runs(in: arguments.list("runs")).map(\.record)
         guard !records.isEmpty else {
           context.print("(no runs to export)")
           return .none
@@ -168,9 +176,24 @@ extension Builtin {
   }
 
   /// The records of the runs in `values` (checked to be runs).
-  private static func runs(in values: [Value]) -> [RunRecord] {
+  private static func runs(in values: [Value]) -> [RunObject] {
     values.compactMap { value in
-      if case .host(let object as RunObject) = value { object.record } else { nil }
+      if case .host(let object as RunObject) = value { object } else { nil }
+    }
+  }
+
+  /// The names of `runs` for a legend: a run's own name, or, for a run left with the default
+  /// name `run N`, the first variable (alphabetically) it is bound to, so that `plot([bumpy,
+  /// calm])` says `bumpy` and `calm` as the lesson text does.
+  private static func legendNames(_ runs: [RunObject], in session: Session) -> [String] {
+    runs.map { run in
+      let name = run.record.name
+      guard name.hasPrefix("run "), Int(name.dropFirst(4)) != nil else { return name }
+      let bound = session.values.keys.sorted().first { key in
+        if case .host(let object) = session.values[key], object === run { return true }
+        return false
+      }
+      return bound ?? name
     }
   }
 }
