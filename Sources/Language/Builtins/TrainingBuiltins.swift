@@ -65,7 +65,6 @@ extension Builtin {
           route.validation = validation
         }
         let made = optimizer.make()
-        var scheduleText = "none"
         if case .host(let schedule as ScheduleObject) = arguments["schedule"] {
           let steps = (data.count + batch - 1) / batch
           let resolved = try libraryCall(argument: "schedule") {
@@ -73,7 +72,6 @@ extension Builtin {
           }
           options.schedule = resolved.schedule
           if let callback = resolved.callback { options.callbacks.append(callback) }
-          scheduleText = schedule.call
           route.schedule = schedule
         }
         var stoppers: [any Callback] = []
@@ -91,15 +89,9 @@ extension Builtin {
         model.trainingLoss = loss
         let count = context.session.runs.all.count + 1
         let name = arguments.isNone("name") ? "run \(count)" : arguments.string("name")
-        let parameters = [
-          RunRecord.Parameter.model: model.summary, RunRecord.Parameter.loss: LossObject.call(loss),
-          RunRecord.Parameter.optimizer: optimizer.summary,
-          RunRecord.Parameter.schedule: scheduleText, RunRecord.Parameter.batchSize: "\(batch)",
-          RunRecord.Parameter.epochs: "\(epochs)", RunRecord.Parameter.seed: "\(seed)",
-          RunRecord.Parameter.dataset: data.name,
-          RunRecord.Parameter.provenance: "\(data.provenance)",
-          RunRecord.Parameter.version: Trainbook.version,
-        ]
+        let names = RunNames(
+          model: arguments.writtenName(of: "model"), data: arguments.writtenName(of: "data"),
+          validation: arguments.writtenName(of: "validation"))
         if let warning = HeldOutData.trainingWarning(data),
           !context.session.runs.hasWarnedOfHeldOutTraining
         {
@@ -107,7 +99,7 @@ extension Builtin {
           context.print("warning: " + warning)
         }
         return .host(
-          try TrainingRun(name: name, parameters: parameters, route: route)
+          try TrainingRun(name: name, names: names, route: route)
             .train(trainer, on: data, context: context))
       },
       Builtin(
@@ -129,10 +121,12 @@ extension Builtin {
           """
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
-        guard let trainer = run.trainer else {
-          throw CallError("this run has no trainer to continue", argument: "run")
+        guard let trainer = run.trainer, var route = run.route else {
+          throw CallError(
+            "this run was kept by an earlier session and has no trainer to continue",
+            hint: "only the runs this session trained can be resumed",
+            argument: "run")
         }
-        var route = run.route
         route.data = arguments.host("data", as: DatasetObject.self)
         route.resumedFrom = nil
         if case .string(let path) = arguments["from"] {
@@ -142,10 +136,13 @@ extension Builtin {
         }
         let more = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
         trainer.options.epochs = trainer.epoch + more
-        var parameters = run.record.parameters
-        parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"
+        let settings = run.record.settings
+        let names = RunNames(
+          model: settings?.model.variable,
+          data: arguments.writtenName(of: "data") ?? settings?.data.variable,
+          validation: settings?.validation?.variable)
         return .host(
-          try TrainingRun(name: run.record.name, parameters: parameters, route: route)
+          try TrainingRun(name: run.record.name, names: names, route: route)
             .train(trainer, on: arguments.dataset("data"), context: context))
       },
       Builtin(

@@ -35,7 +35,7 @@ final class OptimizerObject: HostObject {
   }
   var fieldNames: [String] {
     let given = settings.map(\.label)
-    let defaults = make().settings.keys.sorted().filter { $0 != "lr" && !given.contains($0) }
+    let defaults = make().rule.settings.keys.sorted().filter { $0 != "lr" && !given.contains($0) }
     return ["name", "lr"] + given + defaults
   }
 
@@ -46,7 +46,12 @@ final class OptimizerObject: HostObject {
     default:
       if let given = settings.first(where: { $0.label == field }) { return given.value }
       // A setting left at its default (`adam(lr: 0.01).weight_decay` is 0).
-      return make().settings[field].flatMap(Double.init).map { .number($0) }
+      switch make().rule.settings[field] {
+      case .number(let number): return .number(number)
+      case .flag(let flag): return .bool(flag)
+      case .text(let text): return .string(text)
+      case nil: return nil
+      }
     }
   }
 

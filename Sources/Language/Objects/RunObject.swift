@@ -7,10 +7,11 @@ public final class RunObject: HostObject {
   public internal(set) var record: RunRecord
   /// The trainer, kept so `resume` and `save_checkpoint` can continue the run.
   let trainer: Trainer?
-  /// How the run was trained: its data, validation data, model, optimizer and schedule.
-  let route: RunRoute
+  /// How the run was trained: its data, validation data, model, optimizer and schedule; `nil`
+  /// for a run kept by an earlier session.
+  let route: RunRoute?
 
-  init(_ record: RunRecord, trainer: Trainer?, route: RunRoute) {
+  init(_ record: RunRecord, trainer: Trainer?, route: RunRoute? = nil) {
     self.record = record
     self.trainer = trainer
     self.route = route
@@ -32,26 +33,18 @@ public final class RunObject: HostObject {
   }
 
   /// The lowest validation loss (or training loss without validation), with its epoch.
-  var bestLoss: (key: String, epoch: Int, value: Double)? {
-    for key in [RunRecord.Series.validationLoss, RunRecord.Series.loss] {
-      if let lowest = record.lowest(key) { return (key, lowest.epoch, lowest.value) }
-    }
-    return nil
-  }
+  var bestLoss: (key: String, epoch: Int, value: Double)? { record.best }
 
-  /// The last epoch's loss, validation loss and metrics, in that order.
+  /// The final loss, validation loss and metrics, in that order.
   var finalValues: [(name: String, value: Double)] {
-    let losses = [RunRecord.Series.loss, RunRecord.Series.validationLoss].compactMap { key in
-      record.history[key]?.last.map { (key, $0) }
-    }
-    return losses + record.finalMetrics.keys.sorted().map { ($0, record.finalMetrics[$0] ?? .nan) }
+    historyColumns(record.finalMetrics.keys).map { ($0, record.finalMetrics[$0] ?? .nan) }
   }
 
   public var fieldNames: [String] {
     [
       "name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
       "message",
-    ] + RunRoute.fieldNames + finalValues.map(\.name)
+    ] + (route == nil ? [] : RunRoute.fieldNames) + finalValues.map(\.name)
   }
 
   public func field(named name: String) throws -> Value? {
@@ -60,7 +53,7 @@ public final class RunObject: HostObject {
     case "id": return .string(record.id)
     case "status": return .string(record.status.rawValue)
     case "epochs": return .number(Double(record.epochCount))
-    case "best_epoch": return bestLoss.map { .number(Double($0.epoch)) } ?? Value.none
+    case "best_epoch": return record.bestEpoch.map { .number(Double($0)) } ?? Value.none
     case "best_val_loss":
       return record.lowest(RunRecord.Series.validationLoss).map { .number($0.value) } ?? Value.none
     case "time": return .number(record.duration)
@@ -69,7 +62,7 @@ public final class RunObject: HostObject {
     case "history": return .host(HistoryObject(record.history))
     case "message": return record.message.map { .string($0) } ?? Value.none
     default:
-      return route.field(named: name)
+      return route?.field(named: name)
         ?? finalValues.first { $0.name == name }.map { .number($0.value) }
     }
   }
