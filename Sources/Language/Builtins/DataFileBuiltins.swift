@@ -5,52 +5,53 @@ import Foundation
 /// format). Every path goes through the session's `resolvePath` hook.
 extension Builtin {
   static var dataFiles: [Builtin] {
-    [
+    let file = Declared.string("file", "The file's path, relative to the working folder.")
+    let targetColumn = Declared.value(
+      "target", .either(.string, .integer, .none), default: Value.none,
+      "The target column: its name, its position from 0, or none for the last one."
+    ).valid(ValidRange.atLeast(0).saying("counts from 0"), as: "a column position")
+    let task = Declared.choice(
+      "task", "task", ["auto", "classification", "regression"], default: "auto",
+      "Whether the target is a class or a number; auto decides from the values.")
+    let delimiter = Declared.string(
+      "delimiter", default: ",", "The character between cells, e.g. \";\" or \"\\t\".")
+    let images = Declared.string("images", "The images file's path.")
+    let labels = Declared.string("labels", "The labels file's path.")
+    let name = Declared.string("name", default: "images", "A name for the dataset.")
+    let written = Declared<DatasetObject>.object("data", "dataset", "The dataset to write.")
+    let classified = Declared<DatasetObject>.object(
+      "data", "dataset", "The dataset to write (with classes).")
+    let features = Declared.string("images", "The path of the features file (32-bit floats).")
+    let classes = Declared.string(
+      "labels", "The path of the labels file (one byte per sample).")
+    return [
       Builtin(
         "load_csv", topic: .data,
         summary: "Loads a CSV file with a header row: one sample per row, numbers except the "
           + "target.",
-        parameters: [
-          .required("file", .string, "The file's path, relative to the working folder."),
-          .optional(
-            "target", .either(.string, .integer, .none), default: .none,
-            "The target column: its name, its position from 0, or none for the last one."),
-          .optional(
-            "task", .choice("task", ["auto", "classification", "regression"]),
-            default: .string("auto"),
-            "Whether the target is a class or a number; auto decides from the values."),
-          .optional(
-            "delimiter", .string, default: .string(","),
-            "The character between cells, e.g. \";\" or \"\\t\"."),
-        ],
+        parameters: [file, targetColumn, task, delimiter],
         example:
           "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
           + "data = load_csv(\"moons.csv\", target: \"label\")"
       ) { arguments, context in
-        let path = try context.resolve(arguments.string("file"), for: .read, argument: "file")
-        let delimiter = arguments.string("delimiter")
+        let path = try context.resolve(arguments[file], for: .read, argument: file.label)
+        let delimiter = arguments[delimiter]
         guard delimiter.count == 1, let character = delimiter.first else {
           throw CallError(
             "the delimiter must be one character, got \(Value.string(delimiter).summary)",
             argument: "delimiter")
         }
         let target: CSVOptions.Target
-        switch arguments["target"] {
+        switch arguments[targetColumn] {
         case .string(let name): target = .named(name)
-        case .number(let position):
-          guard position >= 0 else {
-            throw CallError(
-              "a column position counts from 0, got \(Int(position))",
-              argument: "target")
-          }
-          target = .position(Int(position))
+        case .number(let position): target = .position(Int(position))
         default: target = .last
         }
         let kinds: [String: CSVOptions.TargetKind] = [
           "classification": .classification, "regression": .regression,
         ]
         let options = CSVOptions(
-          target: target, targetKind: kinds[arguments.choice("task")] ?? .automatic,
+          target: target, targetKind: kinds[arguments[task]] ?? .automatic,
           delimiter: character)
         return .host(
           DatasetObject(
@@ -62,56 +63,46 @@ extension Builtin {
         "load_idx", topic: .data,
         summary: "Loads images and labels from IDX files, as MNIST ships them (pixels scaled "
           + "to 0…1).",
-        parameters: [
-          .required("images", .string, "The images file's path."),
-          .required("labels", .string, "The labels file's path."),
-          .optional("name", .string, default: .string("images"), "A name for the dataset."),
-        ],
+        parameters: [images, labels, name],
         example:
           "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")\n"
           + "data = load_idx(images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in
-        let images = try context.resolve(arguments.string("images"), for: .read, argument: "images")
-        let labels = try context.resolve(arguments.string("labels"), for: .read, argument: "labels")
+        let imagesPath = try context.resolve(arguments[images], for: .read, argument: images.label)
+        let labelsPath = try context.resolve(arguments[labels], for: .read, argument: labels.label)
+        let name = arguments[name]
         return .host(
           DatasetObject(
-            try libraryCall(argument: "images") {
-              try Dataset.idx(images: images, labels: labels, name: arguments.string("name"))
+            try libraryCall(argument: images.label) {
+              try Dataset.idx(images: imagesPath, labels: labelsPath, name: name)
             }))
       },
       Builtin(
         "save_csv", topic: .data,
         summary: "Writes a dataset to a CSV file: a header row, then one sample per row.",
-        parameters: [
-          .required("data", .host("dataset"), "The dataset to write."),
-          .required("file", .string, "The file's path, relative to the working folder."),
-        ],
+        parameters: [written, file],
         example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")"
       ) { arguments, context in
         try context.write(
-          Array(csvText(arguments.dataset("data")).utf8), to: arguments.string("file"),
-          argument: "file")
+          Array(csvText(arguments[written].dataset).utf8), to: arguments[file],
+          argument: file.label)
         return .none
       },
       Builtin(
         "save_idx", topic: .data,
         summary: "Writes a classification dataset as two IDX files (features, labels).",
-        parameters: [
-          .required("data", .host("dataset"), "The dataset to write (with classes)."),
-          .required("images", .string, "The path of the features file (32-bit floats)."),
-          .required("labels", .string, "The path of the labels file (one byte per sample)."),
-        ],
+        parameters: [classified, features, classes],
         example: "save_idx(blobs(n: 30, seed: 1), images: \"blobs-x.idx\", labels: \"blobs-y.idx\")"
       ) { arguments, context in
-        let dataset = arguments.dataset("data")
+        let dataset = arguments[classified].dataset
         guard dataset.task != .regression, dataset.task.classCount <= 256 else {
           throw CallError(
             "IDX labels are classes from 0 to 255; this dataset has "
               + (dataset.task == .regression ? "a regression target" : dataset.task.summary),
             hint: "use save_csv for it", argument: "data")
         }
-        try context.write(idxImages(dataset), to: arguments.string("images"), argument: "images")
-        try context.write(idxLabels(dataset), to: arguments.string("labels"), argument: "labels")
+        try context.write(idxImages(dataset), to: arguments[features], argument: features.label)
+        try context.write(idxLabels(dataset), to: arguments[classes], argument: classes.label)
         return .none
       },
     ]
