@@ -59,6 +59,7 @@ enum Help {
           }
           lines.append("")
         }
+        if !builtin.details.isEmpty { lines += builtin.details + [""] }
         lines += ["```", builtin.example, "```", ""]
       }
     }
@@ -87,6 +88,7 @@ enum Help {
             + requirement + ". " + parameter.doc)
       }
     }
+    if !builtin.details.isEmpty { lines += [""] + builtin.details }
     lines.append("")
     lines.append("Example:")
     lines += builtin.example.split(separator: "\n").map { "  " + $0 }

@@ -32,6 +32,8 @@ extension Builtin {
       "validation", .either(.host("dataset"), .none), default: Value.none,
       "The data the run should have been validated on.")
     let read = Declared<RunObject>.object("run", "run", "The run to read.")
+    let explain = Declared.bool(
+      "explain", default: false, "Also list the numbers each rule looked at and its test.")
     let last = Declared.integerOrNone("last", "How many of the newest.")
       .valid(ValidRange.atLeast(0).saying("cannot be negative"))
     let everySession = Declared.bool(
@@ -87,17 +89,18 @@ extension Builtin {
       },
       Builtin(
         "diagnose", topic: .evaluation,
-        summary: "Reads a run's curves and says in plain words what went right or wrong, and "
-          + "what to try next.",
-        parameters: [read],
+        summary: "Reads a run's curves against its data's reference levels and says in plain "
+          + "words what went right or wrong, and what to try next, as code.",
+        parameters: [read, explain],
         example: """
           run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
           diagnose(run)
           """
       ) { arguments, context in
-        context.print(Diagnosis(of: arguments[read].record).text)
+        context.print(
+          DiagnosisText.text(Diagnosis(of: arguments[read].record), explain: arguments[explain]))
         return .none
-      },
+      }.detailed(DiagnosisText.verdictHelp),
       Builtin(
         "check_data", topic: .evaluation,
         summary: "Refuses a run that trained on a validation or test part, or was validated on "
