@@ -3,7 +3,7 @@ import Notebook
 /// `parse`: the time to read a generated notebook of about 1 MB (cells with markers, recorded
 /// outputs, prose, and a run of 4,000 marker lines with no cell below them), as the median of 5
 /// reads, and the megabytes read per second (goal: well under a second per megabyte).
-struct NotebookParsingWorkload: Workload {
+struct NotebookParsingWorkload: SingleResultWorkload {
   let name = "parse"
 
   func run() throws -> BenchmarkResult {

@@ -17,7 +17,7 @@ public enum OutputPiece: Sendable, Equatable {
 public protocol CellRunner: AnyObject {
   /// Runs one cell's source in the session and returns what it printed, in order; its training
   /// stops at `stop` as if Ctrl-C were pressed there, when a stopping point is given.
-  func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece]
+  func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece]
 }
 
 extension CellRunner {

@@ -2,41 +2,67 @@ import Foundation
 import Language
 import Notebook
 
-/// What running one exercise file gave: whether every statement ran and every `expect` held,
-/// the first failure's message (with the values the failed `expect` saw), what it printed, and
-/// how long it took.
+/// What running a learner's copy of an exercise gave: whether it edits only the `TODO` lines,
+/// runs without an error, and passes the checks shipped with the lesson (run afterwards in the
+/// same session); the first failure's message, what it printed, and how long it took.
 public struct ExerciseRun: Sendable {
-  /// Whether the file ran to its end without an error or a failed `expect`.
-  public var passed: Bool
-  /// The first error, rendered with its line, caret and values; `nil` when it passed.
+  /// How far the run got.
+  public enum Outcome: Sendable, Equatable {
+    /// Lines outside the `TODO`s were changed; nothing ran.
+    case editedOutsideTodos
+    /// The learner's code stopped with an error.
+    case failedToRun
+    /// The learner's code ran, and a shipped check failed.
+    case failedChecks
+    /// Every check passed.
+    case passed
+  }
+
+  /// How far the run got.
+  public var outcome: Outcome
+  /// Whether the file edits only the `TODO` lines, runs, and passes every shipped check.
+  public var passed: Bool { outcome == .passed }
+  /// The first error or failed check, rendered with its line, caret and values (or the diff of
+  /// the lines changed outside the `TODO`s); `nil` when it passed.
   public var failure: String?
-  /// Everything the file printed before it stopped (text, charts' terminal rendering).
-  public var printed: [String]
+  /// Everything the file and its checks printed before they stopped.
+  public var printed: [String] = []
   /// Wall-clock seconds the run took.
   public var seconds: Double
 
-  /// Runs `source` in a fresh session; diagnostics name `origin`. Relative file paths in the
-  /// code resolve against `folder`, so an exercise's checkpoints land beside it, and are
-  /// confined to it as a notebook's are (an exercise may come from someone else).
-  public init(source: String, origin: String, folder: String) {
+  /// Runs `source`, the learner's copy of `exercise`, in a fresh session and then the exercise's
+  /// checks. Relative file paths in the code resolve against `folder`, so an exercise's
+  /// checkpoints land beside it; diagnostics name `origin` (default: the exercise's path).
+  public init(_ exercise: Exercise, source: String, folder: String, origin: String? = nil) {
+    let start = Date()
+    if let report = ExerciseEdits(shipped: exercise.source, edited: source).report {
+      outcome = .editedOutsideTodos
+      failure = report
+      seconds = 0
+      return
+    }
     let session = Session()
     session.resolvePath = confinedPaths(to: folder)
-    let start = Date()
-    let outputs = session.run(source, origin: origin)
-    seconds = Date().timeIntervalSince(start)
-    var failure: String?
-    var printed: [String] = []
-    for piece in outputs {
-      switch piece {
-      case .text(let text): printed.append(text)
-      case .chart(let terminal, _): printed.append(terminal)
-      case .error(let message): failure = failure ?? message
-      case .progress, .timing: break
+    outcome = .passed
+    let stages: [(Outcome, String, String)] = [
+      (.failedToRun, source, origin ?? exercise.relativePath),
+      (.failedChecks, exercise.checks, exercise.lessonFolder + "/checks/" + exercise.name + ".tb"),
+    ]
+    for (failing, code, origin) in stages where failure == nil {
+      for piece in session.run(code, origin: origin) {
+        switch piece {
+        case .text(let text): printed.append(text)
+        case .chart(let terminal, _): printed.append(terminal)
+        case .error(let message):
+          if failure == nil {
+            failure = message
+            outcome = failing
+          }
+        case .progress, .timing: break
+        }
       }
     }
-    self.failure = failure
-    self.printed = printed
-    passed = failure == nil
+    seconds = Date().timeIntervalSince(start)
   }
 }
 

@@ -59,7 +59,7 @@ public struct LearnerExercises: Sendable {
   public func run(_ exercise: Exercise) -> ExerciseRun? {
     guard let data = FileManager.default.contents(atPath: path(of: exercise)) else { return nil }
     return ExerciseRun(
-      source: String(decoding: data, as: UTF8.self), origin: exercise.relativePath,
+      exercise, source: String(decoding: data, as: UTF8.self),
       folder: folder + "/" + exercise.lessonFolder)
   }
 

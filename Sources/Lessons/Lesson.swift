@@ -2,7 +2,8 @@ import Foundation
 import Notebook
 
 /// A lesson as shipped: `lessons/NN-topic/` with `lesson.md` (the steps), `lesson.json` (the
-/// manifest), `exercises/NAME.tb` (failing as shipped) and `solutions/NAME.tb` (passing).
+/// manifest), `exercises/NAME.tb` (failing as shipped), `checks/NAME.tb` (run after the learner's
+/// file), `solutions/NAME.tb` (passing) and `wrong/NAME/*.tb` (known wrong routes, failing).
 public struct Lesson: Equatable, Sendable {
   /// The folder's name, such as `03-fitting`.
   public var folder: String
@@ -38,16 +39,27 @@ public struct Lesson: Equatable, Sendable {
         decoding: try Self.read(textFile, in: root), as: UTF8.self),
       file: textFile)
     exercises = try manifest.exercises.map { entry in
-      let exerciseFile = "\(folder)/exercises/\(entry.name).tb"
-      let solutionFile = "\(folder)/solutions/\(entry.name).tb"
+      func text(_ kind: String) throws -> String {
+        let file = "\(folder)/\(kind)/\(entry.name).tb"
+        return String(decoding: try Self.read(file, in: root), as: UTF8.self)
+      }
       return Exercise(
         lessonFolder: folder, name: entry.name, title: entry.title, hints: entry.hints,
-        source: String(
-          decoding: try Self.read(exerciseFile, in: root),
-          as: UTF8.self),
-        solution: String(
-          decoding: try Self.read(solutionFile, in: root),
-          as: UTF8.self))
+        source: try text("exercises"), checks: try text("checks"),
+        solution: try text("solutions"),
+        wrongRoutes: try Self.wrongRoutes(in: "\(folder)/wrong/\(entry.name)", root: root))
+    }
+  }
+
+  /// The known wrong routes in `folder` (relative to `root`), by file name; none when the folder
+  /// does not exist.
+  private static func wrongRoutes(in folder: String, root: String) throws -> [WrongRoute] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+    return try names.filter { $0.hasSuffix(".tb") }.sorted().map { name in
+      let file = folder + "/" + name
+      return WrongRoute(
+        file: file,
+        source: String(decoding: try read(file, in: root), as: UTF8.self))
     }
   }
 
@@ -87,8 +99,8 @@ public struct Lesson: Equatable, Sendable {
   }
 }
 
-/// One exercise: trainbook code with `TODO` markers and `expect` checks that fail until the
-/// learner solves it.
+/// One exercise: trainbook code with `TODO` markers for the learner, and checks shipped with the
+/// lesson that run after it and fail until the learner solves it.
 public struct Exercise: Equatable, Sendable {
   /// The lesson's folder, such as `05-learning-rate`.
   public var lessonFolder: String
@@ -100,9 +112,24 @@ public struct Exercise: Equatable, Sendable {
   public var hints: [String]
   /// The exercise as shipped.
   public var source: String
+  /// The checks (`expect`s, `check_data`) run after the learner's file in the same session; the
+  /// learner's copy does not hold them, so editing it cannot weaken them.
+  public var checks: String
   /// The solved exercise.
   public var solution: String
+  /// Known wrong routes to the checks' numbers, which the checks must refuse.
+  public var wrongRoutes: [WrongRoute]
 
   /// Where the exercise lives inside a learner's folder: `NN-topic/NAME.tb`.
   public var relativePath: String { lessonFolder + "/" + name + ".tb" }
+}
+
+/// A known wrong route through an exercise: a learner's file that edits only the `TODO` lines yet
+/// reaches the target the wrong way (training on the validation data, skipping the technique
+/// taught). Its first comment says why it is wrong.
+public struct WrongRoute: Equatable, Sendable {
+  /// Its path under the lessons folder: `NN-topic/wrong/NAME/what.tb`.
+  public var file: String
+  /// The learner's file it stands for.
+  public var source: String
 }

@@ -16,6 +16,9 @@ public struct LessonStep: Equatable, Sendable {
   public var solution: String?
   /// trainbook code with `expect`s (```` ```check ````) that passes once the step is done.
   public var check: String?
+  /// Known wrong routes (```` ```wrong ````): code that reaches the step's numbers the wrong
+  /// way, each starting with a comment saying why; the check must refuse every one.
+  public var wrongRoutes: [String]
   /// Hints (`Hint:` lines), gentlest first.
   public var hints: [String]
 

@@ -2,7 +2,8 @@
 ///
 /// A step starts at a heading `## Step N: title`, numbered 1, 2, 3… in order. Inside a step,
 /// fenced blocks tagged `trainbook` are code to type (shown), `check` is the step's check and
-/// `solution` its hidden answer (neither shown); a line starting `Hint:` is a hint (not shown).
+/// `solution` its hidden answer, and each `wrong` block a known wrong route the check must refuse
+/// (none of them shown); a line starting `Hint:` is a hint (not shown).
 /// Anything before step 1 is the introduction; a first `# Title` line is dropped.
 public struct LessonText: Equatable, Sendable {
   /// The prose before the first step.
@@ -36,6 +37,9 @@ public struct LessonText: Equatable, Sendable {
 
     init(file: String) { self.file = file }
 
+    /// The fenced blocks the learner does not see.
+    static let hiddenTags = ["check", "solution", "wrong"]
+
     mutating func read(_ text: String, number: Int) throws {
       let trimmed = text.trimming(" \t")
       if var open = fence {
@@ -50,12 +54,12 @@ public struct LessonText: Equatable, Sendable {
       }
       if trimmed.hasPrefix("```") {
         let tag = String(trimmed.dropFirst(3)).trimming(" \t")
-        if ["check", "solution"].contains(tag), steps.isEmpty {
+        if Self.hiddenTags.contains(tag), steps.isEmpty {
           throw LessonError(
             file: file, line: number, "a ```\(tag) block must be inside a step")
         }
         fence = (tag, number, [])
-        if !["check", "solution"].contains(tag) { append(text) }
+        if !Self.hiddenTags.contains(tag) { append(text) }
         return
       }
       if trimmed.hasPrefix("## ") && trimmed.dropFirst(3).hasPrefix("Step") {
@@ -110,7 +114,7 @@ public struct LessonText: Equatable, Sendable {
       steps.append(
         LessonStep(
           number: given, title: title, line: number, text: "", code: [], solution: nil,
-          check: nil, hints: []))
+          check: nil, wrongRoutes: [], hints: []))
     }
 
     private mutating func close(
@@ -118,6 +122,13 @@ public struct LessonText: Equatable, Sendable {
     ) throws {
       let body = block.body.joined(separator: "\n")
       switch block.tag {
+      case "wrong":
+        guard block.body.first?.trimming(" ").hasPrefix("#") == true else {
+          throw LessonError(
+            file: file, line: block.line,
+            "a ```wrong block starts with a comment saying why the route is wrong")
+        }
+        steps[steps.count - 1].wrongRoutes.append(body)
       case "check", "solution":
         let last = steps.count - 1
         let existing = block.tag == "check" ? steps[last].check : steps[last].solution

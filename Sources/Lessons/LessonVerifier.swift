@@ -2,9 +2,10 @@ import Foundation
 import Language
 
 /// Checks the shipped lessons themselves: every lesson parses; its steps' code, typed in order
-/// into one session, passes every step's check; every solution passes; every exercise as
-/// shipped fails at an `expect` and still holds a `TODO`. Timings are measured and reported,
-/// never judged.
+/// into one session, passes every step's check, and every known wrong route of a step fails it;
+/// every solution passes; every exercise as shipped fails at a shipped `expect` and still holds a
+/// `TODO`; every known wrong route of an exercise fails, and so do the cheats any exercise must
+/// refuse (an emptied file, a deleted line). Timings are measured and reported, never judged.
 public struct LessonVerifier: Sendable {
   /// One thing checked and how it went.
   public struct Finding: Sendable {
@@ -44,7 +45,7 @@ public struct LessonVerifier: Sendable {
       case .failure(let error):
         record(Finding(subject: error.file, problem: error.description))
       case .success(let lesson):
-        record(Self.verifySteps(of: lesson, folder: scratch))
+        Self.verifySteps(of: lesson, folder: scratch).forEach(record)
         for exercise in lesson.exercises {
           Self.verify(exercise, folder: scratch).forEach(record)
         }
@@ -53,42 +54,77 @@ public struct LessonVerifier: Sendable {
   }
 
   /// Types every step's code into one session in order and runs each step's check after it.
-  static func verifySteps(of lesson: Lesson, folder: String) -> Finding {
-    let session = Session()
-    session.resolvePath = confinedPaths(to: folder)
+  /// Each of a step's wrong routes runs in a session of its own, after the earlier steps' code,
+  /// and the step's check must fail on it.
+  static func verifySteps(of lesson: Lesson, folder: String) -> [Finding] {
+    func newSession() -> Session {
+      let session = Session()
+      session.resolvePath = confinedPaths(to: folder)
+      return session
+    }
+    func failure(_ session: Session, _ code: String, _ origin: String) -> String? {
+      session.run(code, origin: origin).lazy.compactMap(\.errorText).first
+    }
     let subject = lesson.folder + "/lesson.md"
+    let steps = lesson.text.steps
+    var findings: [Finding] = []
+    let session = newSession()
     let start = Date()
-    for step in lesson.text.steps {
+    for (index, step) in steps.enumerated() {
+      let origin = "\(subject) step \(step.number)"
+      for wrong in step.wrongRoutes {
+        let started = Date()
+        let trial = newSession()
+        for earlier in steps[..<index] { _ = trial.run(earlier.completingCode, origin: origin) }
+        let refused =
+          failure(trial, wrong, origin + " wrong route")
+          ?? failure(trial, step.check ?? "", origin + " check")
+        findings.append(
+          Finding(
+            subject: "\(origin), wrong route: \(Self.why(wrong))",
+            problem: refused == nil ? "the step's check passes this wrong route" : nil,
+            seconds: Date().timeIntervalSince(started)))
+      }
       for (kind, code) in [("code", step.completingCode), ("check", step.check ?? "")] {
-        let failure = session.run(code, origin: "\(subject) step \(step.number) \(kind)")
-          .lazy.compactMap(\.errorText).first
-        if let failure {
-          return Finding(
-            subject: subject,
-            problem: "step \(step.number) (line \(step.line)): its \(kind) fails:\n\(failure)",
-            seconds: Date().timeIntervalSince(start))
+        if let failed = failure(session, code, "\(origin) \(kind)") {
+          findings.append(
+            Finding(
+              subject: subject,
+              problem: "step \(step.number) (line \(step.line)): its \(kind) fails:\n\(failed)",
+              seconds: Date().timeIntervalSince(start)))
+          return findings
         }
       }
     }
-    return Finding(subject: subject, problem: nil, seconds: Date().timeIntervalSince(start))
+    findings.append(
+      Finding(subject: subject, problem: nil, seconds: Date().timeIntervalSince(start)))
+    return findings
   }
 
-  /// The shipped exercise must fail and still say `TODO`; its solution must pass.
+  /// The shipped exercise must fail at a shipped check and still say `TODO`; its solution must
+  /// pass; its wrong routes, an emptied copy and the solution with a line deleted must fail.
   static func verify(_ exercise: Exercise, folder: String) -> [Finding] {
     let base = exercise.lessonFolder + "/"
-    let shipped = ExerciseRun(
-      source: exercise.source, origin: exercise.name + ".tb", folder: folder)
+    var runs = 0
+    /// Runs `source` in a folder of its own, so no run sees the files another wrote.
+    func run(_ source: String) -> ExerciseRun {
+      runs += 1
+      let own = folder + "/\(exercise.lessonFolder)-\(exercise.name)-\(runs)"
+      try? FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+      return ExerciseRun(exercise, source: source, folder: own)
+    }
+    let shipped = run(exercise.source)
     var shippedProblem: String?
     if shipped.passed {
       shippedProblem = "passes as shipped; it must fail until the learner solves it"
-    } else if shipped.failure?.contains("expect failed") != true {
+    } else if shipped.outcome != .failedChecks || shipped.failure?.contains("expect failed") != true
+    {
       shippedProblem = "fails before its checks, not at an `expect`:\n" + (shipped.failure ?? "")
     } else if !exercise.source.contains("TODO") {
       shippedProblem = "has no `TODO` marker showing the learner what to change"
     }
-    let solved = ExerciseRun(
-      source: exercise.solution, origin: exercise.name + ".tb", folder: folder)
-    return [
+    let solved = run(exercise.solution)
+    var findings = [
       Finding(
         subject: base + "exercises/" + exercise.name + ".tb", problem: shippedProblem,
         seconds: shipped.seconds),
@@ -96,6 +132,42 @@ public struct LessonVerifier: Sendable {
         subject: base + "solutions/" + exercise.name + ".tb",
         problem: solved.failure.map { "fails:\n" + $0 }, seconds: solved.seconds),
     ]
+    let cheats =
+      exercise.wrongRoutes.map { ($0.file + " (" + Self.why($0.source) + ")", $0.source) }
+      + [
+        (base + exercise.name + ", emptied", ""),
+        (
+          base + exercise.name + ", solution without its last line",
+          Self.droppingLastLine(
+            exercise.solution)
+        ),
+      ]
+    for (subject, source) in cheats {
+      let cheat = run(source)
+      findings.append(
+        Finding(
+          subject: "wrong route " + subject,
+          problem: cheat.passed ? "passes; the checks must refuse it" : nil,
+          seconds: cheat.seconds))
+    }
+    return findings
+  }
+
+  /// The first comment line of a wrong route, which says why it is wrong.
+  static func why(_ source: String) -> String {
+    let lines = source.split(separator: "\n").map { String($0).trimming(" ") }
+    let first = lines.first { $0.hasPrefix("#") }
+    return first.map { String($0.dropFirst()).trimming(" ") } ?? "(no reason given)"
+  }
+
+  /// `source` without its last line of code.
+  static func droppingLastLine(_ source: String) -> String {
+    var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    if let last = lines.lastIndex(where: { !String($0).trimming(" ").isEmpty && !$0.hasPrefix("#") }
+    ) {
+      lines.remove(at: last)
+    }
+    return lines.joined(separator: "\n")
   }
 }
 

@@ -43,7 +43,7 @@ public struct CellMarkers: Sendable, Equatable {
   public var runs: Bool { !skip && interruption != .outsideTraining }
 
   /// Where replay stops the cell's training, if Ctrl-C stopped it when recorded.
-  public var stoppingPoint: Interruption? {
+  public var stoppingPoint: TrainingStop? {
     if case .training(let point)? = interruption { point } else { nil }
   }
 
@@ -113,7 +113,7 @@ public struct CellMarkers: Sendable, Equatable {
       interruption = .outsideTraining
     case ("interrupted", let argument?):
       try once(interruption == nil, name, line)
-      guard let point = Interruption(argument) else {
+      guard let point = TrainingStop(argument) else {
         throw NotebookError(
           line: line,
           "invalid interruption `\(argument)`: expected e.g. `epoch 15, step 3` or "
@@ -180,7 +180,7 @@ public enum NumberTolerance: Sendable, Equatable {
 /// Where Ctrl-C stopped a cell when it was recorded.
 public enum CellInterruption: Sendable, Equatable {
   /// In a fit, at this point: replay stops the same fit at the same step.
-  case training(Interruption)
+  case training(TrainingStop)
   /// Outside any fit (a loop, `lr_find`), where replay cannot stop at the same point: replay
   /// keeps the recorded output and does not run the cell.
   case outsideTraining

@@ -54,7 +54,7 @@ public final class RecordingRunner: CellRunner {
   }
 
   /// Runs the cell through the inner runner and records it (with its stopping point).
-  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+  public func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece] {
     let outputs = inner.run(cell: source, stoppingTrainingAt: stop)
     recorder.record(source: source, outputs: outputs, interruption: stop.map { .training($0) })
     return outputs

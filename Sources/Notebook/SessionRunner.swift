@@ -24,7 +24,7 @@ public final class SessionRunner: CellRunner {
 
   /// Runs one cell in the session, its training stopped at `stop` if given, and returns what it
   /// printed.
-  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+  public func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece] {
     session.stopsTrainingAt = stop
     return session.run(source, origin: nil)
   }

@@ -37,10 +37,10 @@ public protocol InteractiveSession: CellRunner {
 
   /// Where the next cell's training stops as if Ctrl-C were pressed (see
   /// `Session.stopsTrainingAt`); `:load` sets it for a cell recorded as interrupted.
-  var stopsTrainingAt: Interruption? { get set }
+  var stopsTrainingAt: TrainingStop? { get set }
 
   /// Where Ctrl-C stopped the last cell's training, or nil (see `Session.interruption`).
-  var interruption: Interruption? { get }
+  var interruption: TrainingStop? { get }
 
   /// Turns a path as the code wrote it into the path to open, or throws why it may not be used
   /// (see `Session.resolvePath`); `:load` confines a notebook's files to its folder with it.

@@ -18,17 +18,18 @@ import Testing
   /// held-out folds cover the data once.
   @Test func foldsAreDisjointAndModelsFresh() throws {
     let data = try Dataset.moons(count: 90, noise: 0.2, seed: 2)
-    nonisolated(unsafe) var built: [ObjectIdentifier] = []
+    // The models themselves are kept, so a freed model's address cannot be reused by the next.
+    nonisolated(unsafe) var built: [Sequential] = []
     let result = try crossValidate(
       data, folds: 3, loss: .binaryCrossEntropy,
       options: FitOptions(epochs: 2, metrics: [.accuracy]),
       makeModel: { fold in
         let model = try Sequential.mlp(inputs: 2, hidden: [8], outputs: 1, seed: UInt64(fold))
-        built.append(ObjectIdentifier(model))
+        built.append(model)
         return model
       },
       makeOptimizer: { _ in .adam(learningRate: 0.01) })
-    #expect(Set(built).count == 3)
+    #expect(Set(built.map(ObjectIdentifier.init)).count == 3)
     #expect(result.folds.count == 3 && result.folds.allSatisfy { $0["accuracy"] != nil })
     for split in result.splits {
       #expect(Set(split.train).isDisjoint(with: split.validation))

@@ -4,7 +4,8 @@ import TestSupport
 import Testing
 
 /// The shipped lessons, checked as `trainbook lesson verify` checks them: every lesson parses,
-/// every step's code passes its check, every solution passes, every exercise fails as shipped.
+/// every step's code passes its check, every solution passes, every exercise fails as shipped,
+/// and every known wrong route (of a step or an exercise) fails: the cheat suite.
 @Suite struct ShippedLessonsTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -18,9 +19,17 @@ import Testing
     let library = try LessonLibrary(root: Self.root)
     #expect(library.lessons.map(\.number) == Array(1...9))
     #expect(library.lessons.allSatisfy { $0.exercises.count >= 2 })
-    // One finding for each lesson's steps and two for each exercise.
-    let exercises = library.lessons.map(\.exercises.count).reduce(0, +)
-    #expect(verifier.findings.count == library.lessons.count + 2 * exercises)
+    // One finding for each lesson's steps and for each of their wrong routes; four for each
+    // exercise (as shipped, solved, emptied, a line deleted) and one for each wrong route.
+    let exercises = library.lessons.flatMap(\.exercises)
+    let stepRoutes = library.lessons.flatMap(\.text.steps).map(\.wrongRoutes.count)
+    let exerciseRoutes = exercises.map(\.wrongRoutes.count)
+    #expect(
+      verifier.findings.count
+        == library.lessons.count + stepRoutes.reduce(0, +) + 4 * exercises.count
+        + exerciseRoutes.reduce(0, +))
+    // Every exercise has a known wrong route to refuse.
+    #expect(exercises.allSatisfy { !$0.wrongRoutes.isEmpty })
   }
 
   @Test func aSolvedFolderPassesAndAShippedFolderFails() throws {

@@ -36,7 +36,7 @@ let interruptedCells = [
       source: cell, outputs: outputs,
       interruption: live.session.interruption.map { .training($0) })
   }
-  let stopped = Interruption(fit: 1, epoch: 3, step: 5)
+  let stopped = TrainingStop(fit: 1, epoch: 3, step: 5)
   let markdown = recorder.notebook().markdown
   #expect(markdown.contains("<!-- interrupted: epoch 3, step 5 -->\n```trainbook\nrun = fit("))
   #expect(markdown.contains("<!-- expect-error: line 2, column 1: interrupted -->"))
@@ -74,7 +74,7 @@ let interruptedCells = [
       interruption: live.session.interruption.map { .training($0) })
   }
   let notebook = try Notebook(parsing: recorder.notebook().markdown)
-  let point = Interruption(fit: 2, epoch: 2, step: 3)
+  let point = TrainingStop(fit: 2, epoch: 2, step: 3)
   #expect(notebook.cells[1].markers.interruption == .training(point))
   #expect(notebook.markdown.contains("<!-- interrupted: fit 2, epoch 2, step 3 -->"))
   let fresh = SessionRunner(seed: 3)
@@ -121,6 +121,6 @@ let interruptedCells = [
   let runner = ScriptedRunner(["x = 1": [.text("x: 1")], "x = 2": []])
   let replay = Replay(notebook, runner: runner)
   #expect(runner.ran == ["x = 1", "x = 2"])
-  #expect(runner.stops == [nil, Interruption(epoch: 2, step: 1)])
+  #expect(runner.stops == [nil, TrainingStop(epoch: 2, step: 1)])
   #expect(replay.outcomes.map(\.verdict) == [.matched, .skipped, .matched])
 }

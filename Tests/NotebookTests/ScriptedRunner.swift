@@ -7,13 +7,13 @@ final class ScriptedRunner: CellRunner {
   var script: [String: [OutputPiece]]
   private(set) var ran: [String] = []
   /// The stopping point each run was given, in order.
-  private(set) var stops: [Interruption?] = []
+  private(set) var stops: [TrainingStop?] = []
 
   init(_ script: [String: [OutputPiece]]) {
     self.script = script
   }
 
-  func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+  func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece] {
     ran.append(source)
     stops.append(stop)
     return script[source] ?? [.error("line 1, column 1: unknown cell `\(source)`")]

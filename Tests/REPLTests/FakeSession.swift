@@ -14,15 +14,15 @@ final class FakeSession: InteractiveSession {
   /// The epoch at whose start `train` simulates a Ctrl-C, if any.
   var interruptAtEpoch: Int?
   /// Where the next cell's `train` stops as if Ctrl-C were pressed (only `epoch` is used).
-  var stopsTrainingAt: Interruption?
+  var stopsTrainingAt: TrainingStop?
   /// Where Ctrl-C stopped the last cell's `train`, at the start of an epoch.
-  private(set) var interruption: Interruption?
+  private(set) var interruption: TrainingStop?
 
   static let builtins = ["print", "plot", "train", "for", "if"]
   static let labels = ["train": ["epochs:", "batch:"]]
   static let fields = ["best_epoch", "best_loss", "history"]
 
-  func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+  func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece] {
     stopsTrainingAt = stop
     return run(source, origin: "cell")
   }
@@ -69,7 +69,7 @@ final class FakeSession: InteractiveSession {
     for epoch in 1...epochs {
       if epoch == interruptAtEpoch || epoch == stopsTrainingAt?.epoch { Interrupt.request() }
       if Interrupt.isRequested {
-        interruption = Interruption(epoch: epoch, step: 0)
+        interruption = TrainingStop(epoch: epoch, step: 0)
         emit(.text("stopped by Ctrl-C after \(epoch - 1) of \(epochs) epochs"))
         return
       }

@@ -12,7 +12,7 @@ extension TranscriptTests {
   /// Writes a one-lesson library into the folder `root`; returns a progress store beside it.
   static func demoLessons(in root: String) throws -> ProgressStore {
     let folder = root + "/01-demo"
-    for sub in ["exercises", "solutions"] {
+    for sub in ["exercises", "checks", "solutions"] {
       try FileManager.default.createDirectory(
         atPath: folder + "/" + sub, withIntermediateDirectories: true)
     }
@@ -42,8 +42,9 @@ extension TranscriptTests {
       expect y == 6
       ```
       """,
-      "exercises/01-one.tb": "z = 0  # TODO\nexpect z == 1\n",
-      "solutions/01-one.tb": "z = 1\nexpect z == 1\n",
+      "exercises/01-one.tb": "z = 0  # TODO\n",
+      "checks/01-one.tb": "expect z == 1\n",
+      "solutions/01-one.tb": "z = 1\n",
     ]
     for (name, text) in files {
       try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))

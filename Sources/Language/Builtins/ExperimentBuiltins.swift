@@ -18,6 +18,10 @@ extension Builtin {
     let k = Declared.integer("k", default: 5, "The number of folds.").valid(.atLeast(2))
     let epochs = Declared.integer("epochs", default: 20, "Epochs per fold.").valid(.atLeast(1))
     let metrics = Declared.metrics("Metrics scored on each held-out fold.")
+    let standardizeFolds = Declared.bool(
+      "standardize", default: false,
+      "Standardize each round with its training folds' means and deviations only, so the "
+        + "held-out fold's statistics never leak into training.")
     return [
       Builtin(
         "lr_find", topic: .training,
@@ -55,7 +59,9 @@ extension Builtin {
         "cross_validate", topic: .training,
         summary: "k-fold cross-validation: trains a fresh copy of the model on each fold and "
           + "reports each fold's scores and their mean ± std.",
-        parameters: [template, folded, k, .loss, .optimizer, epochs, batch, metrics, .seed],
+        parameters: [
+          template, folded, k, .loss, .optimizer, epochs, batch, metrics, standardizeFolds, .seed,
+        ],
         example: """
           data = moons(n: 100, seed: 1)
           cross_validate(mlp(inputs: 2, hidden: [8], seed: 1), data, k: 3, epochs: 5, seed: 1)
@@ -80,6 +86,7 @@ extension Builtin {
         let result = try libraryCall {
           try crossValidate(
             data, folds: k, seed: seed, loss: loss, options: options,
+            standardizesFolds: arguments[standardizeFolds],
             makeModel: { _ in try copyModel(model) }, makeOptimizer: { _ in optimizer.make() })
         }
         try context.checkCancellation()

@@ -1,4 +1,5 @@
 import Charts
+import Datasets
 import Foundation
 import Learning
 
@@ -19,6 +20,17 @@ extension Builtin {
       "What to draw: loss (the default for one run), val_loss (for several), accuracy…")
     let svgFile = Declared.value(
       "to", .either(.string, .none), default: Value.none, "Also write the chart as SVG.")
+    let logScale = Declared.value(
+      "log_y", .either(.bool, .none), default: Value.none,
+      "A log-scale y axis: true, false, or none to choose (log for a loss spanning more than "
+        + "two decades or whose first epochs dwarf the rest).")
+    let checked = Declared<RunObject>.object("run", "run", "The run to check.")
+    let expectedTraining = Declared.value(
+      "train", .either(.host("dataset"), .none), default: Value.none,
+      "The data the run should have trained on.")
+    let expectedValidation = Declared.value(
+      "validation", .either(.host("dataset"), .none), default: Value.none,
+      "The data the run should have been validated on.")
     let read = Declared<RunObject>.object("run", "run", "The run to read.")
     let explain = Declared.bool(
       "explain", default: false, "Also list the numbers each rule looked at and its test.")
@@ -35,10 +47,10 @@ extension Builtin {
         "plot", topic: .plotting,
         summary: "Draws a run's training and validation curves, several runs overlaid, an lr_find "
           + "curve, data, or a model's decision boundary.",
-        parameters: [what, boundaryData, metricName, svgFile],
+        parameters: [what, boundaryData, metricName, svgFile, logScale],
         example: """
           run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
-          plot(run)
+          plot(run, log_y: true)
           """
       ) { arguments, context in
         if let drawn = try plotDataOrModel(
@@ -48,21 +60,26 @@ extension Builtin {
         }
         var metric: String?
         if case .string(let name) = arguments[metricName] { metric = name }
+        var logY: Bool?
+        if case .bool(let flag) = arguments[logScale] { logY = flag }
         let chart: LineChart
         switch arguments[what] {
         case .host(let object as RunObject):
-          chart = try RunCharts.chart(of: object.record, metric: metric ?? "loss")
+          chart = try RunCharts.chart(of: object.record, metric: metric ?? "loss", logY: logY)
         case .host(let object as RateFinderObject):
-          chart = RunCharts.chart(of: object.result)
+          chart = RunCharts.chart(of: object.result, logY: logY)
         default:
           guard case .list(let values) = arguments[what] else { return .none }
-          let records = runs(in: values)
+          let objects = runs(in: values)
+          let records = objects.map(\.record)
           guard !records.isEmpty else {
             context.print("(no runs to plot; fit a model first)")
             return .none
           }
           let fallback = records.contains { $0.history["val_loss"] != nil } ? "val_loss" : "loss"
-          chart = try RunCharts.chart(of: records, metric: metric ?? fallback)
+          chart = try RunCharts.chart(
+            of: records, names: legendNames(objects, in: context.session),
+            metric: metric ?? fallback, logY: logY)
         }
         let svg = chart.svg()
         try emit(svg: svg, to: arguments[svgFile], context: context) {
@@ -84,6 +101,46 @@ extension Builtin {
           DiagnosisText.text(Diagnosis(of: arguments[read].record), explain: arguments[explain]))
         return .none
       }.detailed(DiagnosisText.verdictHelp),
+      Builtin(
+        "check_data", topic: .evaluation,
+        summary: "Refuses a run that trained on a validation or test part, or was validated on "
+          + "its own training data, saying why that misleads; optionally, the parts it should "
+          + "have used.",
+        parameters: [checked, expectedTraining, expectedValidation],
+        example: """
+          train, val = split(moons(n: 100, seed: 1), [0.8, 0.2], seed: 1)
+          run = fit(mlp(inputs: 2, seed: 1), train, validation: val, epochs: 2, seed: 1)
+          check_data(run, train: train, validation: val)
+          """
+      ) { arguments, context in
+        guard let route = arguments[checked].route else {
+          throw CallError(
+            "this run was kept by an earlier session; the data it trained on is not in this one",
+            hint: "check the runs this session trains", argument: "run")
+        }
+        let validation = route.validation?.dataset
+        if let problem = HeldOutData.problem(training: route.data.dataset, validation: validation) {
+          throw CallError(problem, argument: "run")
+        }
+        let expected: [(label: String, wanted: Value, used: Dataset?)] = [
+          ("train", arguments[expectedTraining], route.data.dataset),
+          ("validation", arguments[expectedValidation], validation),
+        ]
+        for (label, wantedValue, used) in expected {
+          guard case .host(let object as DatasetObject) = wantedValue else { continue }
+          let wanted = object.dataset
+          guard let used, used.features == wanted.features, used.targets == wanted.targets
+          else {
+            let what = label == "train" ? "trained on" : "been validated on"
+            let instead = used.map { "it used \($0.name) (\($0.count) samples)" }
+            throw CallError(
+              "the run should have \(what) \(wanted.name) (\(wanted.count) samples), but "
+                + (instead ?? "it had no validation data"),
+              argument: label)
+          }
+        }
+        return .none
+      },
       Builtin(
         "runs", topic: .evaluation,
         summary: "The session's runs, oldest first; `all: true` adds the runs kept in the runs "
@@ -112,7 +169,7 @@ extension Builtin {
           compare(runs())
           """
       ) { arguments, context in
-        let records = runs(in: arguments[compared])
+        let records = runs(in: arguments[compared]).map(\.record)
         context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))
         return .none
       },
@@ -123,7 +180,7 @@ extension Builtin {
         parameters: [exported, folder],
         example: "export_tensorboard(runs(), to: \"tb\")"
       ) { arguments, context in
-        let records = runs(in: arguments[exported])
+        let records = runs(in: arguments[exported]).map(\.record)
         guard !records.isEmpty else {
           context.print("(no runs to export)")
           return .none
@@ -140,9 +197,24 @@ extension Builtin {
   }
 
   /// The records of the runs in `values` (checked to be runs).
-  private static func runs(in values: [Value]) -> [RunRecord] {
+  private static func runs(in values: [Value]) -> [RunObject] {
     values.compactMap { value in
-      if case .host(let object as RunObject) = value { object.record } else { nil }
+      if case .host(let object as RunObject) = value { object } else { nil }
+    }
+  }
+
+  /// The names of `runs` for a legend: a run's own name, or, for a run left with the default
+  /// name `run N`, the first variable (alphabetically) it is bound to, so that `plot([bumpy,
+  /// calm])` says `bumpy` and `calm` as the lesson text does.
+  private static func legendNames(_ runs: [RunObject], in session: Session) -> [String] {
+    runs.map { run in
+      let name = run.record.name
+      guard name.hasPrefix("run "), Int(name.dropFirst(4)) != nil else { return name }
+      let bound = session.values.keys.sorted().first { key in
+        if case .host(let object) = session.values[key], object === run { return true }
+        return false
+      }
+      return bound ?? name
     }
   }
 }

@@ -69,9 +69,11 @@ extension Builtin {
           epochs: epochs, batchSize: batch, shuffle: arguments[shuffle], seed: seed,
           metrics: arguments[metrics])
         options.augmentation = given.augmentation
+        var route = RunRoute(data: given, model: model, optimizer: optimizer)
         if case .host(let validation as DatasetObject) = arguments[validation] {
           try model.checkTakes(validation.dataset, argument: "validation")
           options.validation = validation.dataset
+          route.validation = validation
         }
         let made = optimizer.make()
         if case .host(let schedule as ScheduleObject) = arguments[schedule] {
@@ -81,6 +83,7 @@ extension Builtin {
           }
           options.schedule = resolved.schedule
           if let callback = resolved.callback { options.callbacks.append(callback) }
+          route.schedule = schedule
         }
         var stoppers: [any Callback] = []
         var stateSaves: [any Callback] = []
@@ -105,8 +108,15 @@ extension Builtin {
         let names = RunNames(
           model: arguments.writtenName(of: trained), data: arguments.writtenName(of: trainingData),
           validation: arguments.writtenName(of: validation))
+        if let warning = HeldOutData.trainingWarning(data),
+          !context.session.runs.hasWarnedOfHeldOutTraining
+        {
+          context.session.runs.hasWarnedOfHeldOutTraining = true
+          context.print("warning: " + warning)
+        }
         return .host(
-          try TrainingRun(name: runName, names: names).train(trainer, on: data, context: context))
+          try TrainingRun(name: runName, names: names, route: route)
+            .train(trainer, on: data, context: context))
       },
       Builtin(
         "resume", topic: .training,
@@ -119,15 +129,18 @@ extension Builtin {
           """
       ) { arguments, context in
         let run = arguments[continued]
-        guard let trainer = run.trainer else {
+        guard let trainer = run.trainer, var route = run.route else {
           throw CallError(
             "this run was kept by an earlier session and has no trainer to continue",
             hint: "only the runs this session trained can be resumed",
             argument: "run")
         }
+        route.data = arguments[sameData]
+        route.resumedFrom = nil
         if case .string(let path) = arguments[from] {
           let url = try context.url(for: path, argument: "from", use: .read)
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
+          route.resumedFrom = path
         }
         var more = arguments[more]
         if case .number(let total) = arguments[until] {
@@ -150,7 +163,7 @@ extension Builtin {
           data: arguments.writtenName(of: sameData) ?? settings?.data.variable,
           validation: settings?.validation?.variable)
         return .host(
-          try TrainingRun(name: run.record.name, names: names)
+          try TrainingRun(name: run.record.name, names: names, route: route)
             .train(trainer, on: arguments[sameData].dataset, context: context))
       },
       Builtin(

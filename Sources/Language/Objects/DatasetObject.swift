@@ -54,7 +54,7 @@ public final class DatasetObject: HostObject {
   public var fieldNames: [String] {
     [
       "samples", "features", "task", "classes", "class_names", "class_counts", "feature_names",
-      "x", "y", "name", "source",
+      "x", "y", "name", "source", "part",
     ]
   }
 
@@ -74,6 +74,7 @@ public final class DatasetObject: HostObject {
     case "y": return .host(TensorObject(name: "y", shape: [dataset.count], values: dataset.targets))
     case "name": return .string(dataset.name)
     case "source": return .string(dataset.provenance.summary)
+    case "part": return dataset.provenance.splitRole.map { .string($0.rawValue) } ?? Value.none
     default: return nil
     }
   }

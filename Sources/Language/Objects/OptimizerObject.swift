@@ -33,13 +33,25 @@ final class OptimizerObject: HostObject {
 
   var typeName: String { "optimizer" }
   var summary: String { call }
-  var fieldNames: [String] { ["name", "lr"] + settings.map(\.label) }
+  var fieldNames: [String] {
+    let given = settings.map(\.label)
+    let defaults = make().rule.settings.keys.sorted().filter { $0 != "lr" && !given.contains($0) }
+    return ["name", "lr"] + given + defaults
+  }
 
   func field(named field: String) throws -> Value? {
     switch field {
     case "name": return .string(name)
     case "lr": return .number(rate)
-    default: return settings.first { $0.label == field }?.value
+    default:
+      if let given = settings.first(where: { $0.label == field }) { return given.value }
+      // A setting left at its default (`adam(lr: 0.01).weight_decay` is 0).
+      switch make().rule.settings[field] {
+      case .number(let number): return .number(number)
+      case .flag(let flag): return .bool(flag)
+      case .text(let text): return .string(text)
+      case nil: return nil
+      }
     }
   }
 

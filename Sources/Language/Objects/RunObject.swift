@@ -7,10 +7,14 @@ public final class RunObject: HostObject {
   public internal(set) var record: RunRecord
   /// The trainer, kept so `resume` and `save_checkpoint` can continue the run.
   let trainer: Trainer?
+  /// How the run was trained: its data, validation data, model, optimizer and schedule; `nil`
+  /// for a run kept by an earlier session.
+  let route: RunRoute?
 
-  init(_ record: RunRecord, trainer: Trainer?) {
+  init(_ record: RunRecord, trainer: Trainer?, route: RunRoute? = nil) {
     self.record = record
     self.trainer = trainer
+    self.route = route
   }
 
   public var typeName: String { "run" }
@@ -40,7 +44,7 @@ public final class RunObject: HostObject {
     [
       "name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
       "settings", "message",
-    ] + finalValues.map(\.name)
+    ] + (route == nil ? [] : RunRoute.fieldNames) + finalValues.map(\.name)
   }
 
   public func field(named name: String) throws -> Value? {
@@ -58,7 +62,9 @@ public final class RunObject: HostObject {
     case "history": return .host(HistoryObject(record.history))
     case "settings": return record.settings.map { .host(SettingsObject($0)) } ?? Value.none
     case "message": return record.message.map { .string($0) } ?? Value.none
-    default: return finalValues.first { $0.name == name }.map { .number($0.value) }
+    default:
+      return route?.field(named: name)
+        ?? finalValues.first { $0.name == name }.map { .number($0.value) }
     }
   }
 }

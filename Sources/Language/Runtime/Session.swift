@@ -41,10 +41,10 @@ public final class Session: CellRunner {
   var random = RandomGenerator(seed: 0)
   /// Where the next cell's training stops, as if Ctrl-C were pressed there (a notebook's recorded
   /// interruption, replayed); cleared when that cell ends.
-  public var stopsTrainingAt: Interruption?
+  public var stopsTrainingAt: TrainingStop?
   /// Where Ctrl-C stopped the last cell's training, or nil if no fit of that cell was stopped.
-  public internal(set) var interruption: Interruption?
-  /// How many fits the running cell has started, which numbers its fits in an `Interruption`.
+  public internal(set) var interruption: TrainingStop?
+  /// How many fits the running cell has started, which numbers its fits in a `TrainingStop`.
   var fitsInCell = 0
   /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
   public private(set) var cellCount = 0
@@ -79,7 +79,7 @@ public final class Session: CellRunner {
 
   /// Runs the next cell of a notebook, its training stopped at `stop` when one is given;
   /// diagnostics name it `cell N`.
-  public func run(cell source: String, stoppingTrainingAt stop: Interruption?) -> [OutputPiece] {
+  public func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece] {
     cellCount += 1
     stopsTrainingAt = stop
     return run(source, origin: "cell \(cellCount)")

@@ -16,6 +16,8 @@ public final class SessionRuns {
   public var onTrainingStep: ((TrainingBar) -> Void)?
   /// Counts evaluations on test data and warns on a repeat after more training.
   public let testLedger = TestSetLedger()
+  /// Whether `fit` has warned that it trains on a validation or test part (it warns once).
+  var hasWarnedOfHeldOutTraining = false
   /// The last `loss_of` per model, with its graph, waiting for `backward`.
   var pendingLosses: [ObjectIdentifier: PendingLoss] = [:]
 
@@ -41,6 +43,7 @@ public final class SessionRuns {
   func reset() {
     all = []
     pendingLosses = [:]
+    hasWarnedOfHeldOutTraining = false
   }
 
   /// The id of a run started at `createdAt`: a new one in the store (`20260101-120000-001`), or

@@ -11,6 +11,8 @@ struct TrainingRun {
   var name: String
   /// The learner's names for the model and data, as the call wrote them.
   var names: RunNames
+  /// How the run is trained: data, validation data, model, optimizer, schedule.
+  var route: RunRoute
 
   /// Trains `trainer` on `data` and returns the run (partial when interrupted).
   func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
@@ -58,10 +60,10 @@ struct TrainingRun {
     }
     let duration = secondsSinceStart()
     if trainer.history.stopReason == .cancelled {
-      session.interruption = Interruption(
+      session.interruption = TrainingStop(
         fit: fit, epoch: trainer.epoch + 1, step: trainer.batchIndex)
     }
-    let run = RunObject(record, trainer: trainer)
+    let run = RunObject(record, trainer: trainer, route: route)
     if let note = runs.record(run) { context.print(note) }
     context.print(RunRecording.summaryText(run))
     let trained = trainer.history.epochs.count - priorEpochs

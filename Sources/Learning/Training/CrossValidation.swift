@@ -37,23 +37,32 @@ public struct CrossValidationResult: Sendable, Equatable {
 /// Folds come from `Dataset.kFolds` (stratified by default for classification, so each fold keeps
 /// the class proportions). `makeModel` and `makeOptimizer` are called once per fold, with the
 /// fold's index, so no fold starts from weights another has trained. `options.validation` is
-/// replaced by the held-out fold.
+/// replaced by the held-out fold. With `standardizesFolds`, each round is standardized with the
+/// means and deviations of its training folds alone (as a scikit-learn `Pipeline` does inside
+/// `cross_val_score`), so no statistic of the held-out fold leaks into its training.
 public func crossValidate(
   _ data: Dataset, folds: Int = 5, seed: UInt64 = 0, stratified: Bool? = nil, loss: Loss,
-  options: FitOptions = FitOptions(), makeModel: (Int) throws -> Sequential,
+  options: FitOptions = FitOptions(), standardizesFolds: Bool = false,
+  makeModel: (Int) throws -> Sequential,
   makeOptimizer: (Int) -> Optimizer
 ) throws -> CrossValidationResult {
   let classification = data.task != .regression
   let rounds = try data.kFolds(folds, seed: seed, stratified: stratified ?? classification)
   var scores: [[String: Double]] = []
   for (index, fold) in rounds.enumerated() {
-    let held = data.subset(fold.validation, how: "fold \(index + 1) of \(folds)")
+    var held = data.subset(fold.validation, how: "fold \(index + 1) of \(folds)")
+    var training = data.subset(fold.train, how: "training folds for fold \(index + 1)")
+    if standardizesFolds {
+      let standardizer = try Standardizer(fittedOn: training)
+      training = try standardizer.apply(to: training)
+      held = try standardizer.apply(to: held)
+    }
     var foldOptions = options
     foldOptions.validation = held
     let trainer = Trainer(
       model: try makeModel(index), loss: loss, optimizer: makeOptimizer(index),
       options: foldOptions)
-    try trainer.fit(data.subset(fold.train, how: "training folds for fold \(index + 1)"))
+    try trainer.fit(training)
     let evaluation = try trainer.evaluate(held)
     scores.append(evaluation.metrics.merging(["loss": evaluation.loss]) { a, _ in a })
   }

@@ -47,10 +47,9 @@ public final class TestSetLedger {
       + "with the validation split and evaluate on the test split once, at the end."
   }
 
-  /// Whether `data` is the test part of a split (its provenance says so).
+  /// Whether `data` is (or was made from) the test part of a split (its provenance says so).
   public static func isTestSplit(_ data: Dataset) -> Bool {
-    if case .derived(_, let how) = data.provenance { return how.hasPrefix("test part") }
-    return false
+    data.provenance.splitRole == .test
   }
 
   /// FNV-1a over the bits of the features and targets.

@@ -85,7 +85,7 @@ extension CommandContext {
   /// notebook's recorded Ctrl-C), and adds it to `cells` with where Ctrl-C stopped it. Returns
   /// what it printed and whether the learner pressed Ctrl-C while it ran.
   @discardableResult
-  func runCell(_ source: String, stoppingTrainingAt stop: Interruption? = nil) -> (
+  func runCell(_ source: String, stoppingTrainingAt stop: TrainingStop? = nil) -> (
     outputs: [OutputPiece], interrupted: Bool
   ) {
     Interrupt.clear()

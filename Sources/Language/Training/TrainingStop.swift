@@ -1,7 +1,7 @@
 /// Where Ctrl-C stopped a cell's training: which of the cell's fits, in which epoch, after how
 /// many of that epoch's steps. A notebook records it, so that replay stops the same training at
 /// the same step and reproduces the same partial run bit for bit.
-public struct Interruption: Sendable, Equatable, CustomStringConvertible {
+public struct TrainingStop: Sendable, Equatable, CustomStringConvertible {
   /// Which of the cell's fits was stopped, counting from 1.
   public var fit: Int
   /// The epoch it was in, counting from 1 over the model's whole training.
