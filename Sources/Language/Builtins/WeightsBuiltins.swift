@@ -31,9 +31,10 @@ extension Builtin {
           """
       ) { arguments, context in
         let url = try context.url(for: arguments.string("path"), argument: "path", use: .read)
-        try libraryCall(argument: "path") {
+        let notes = try libraryCall(argument: "path") {
           try arguments.model("model").model.loadWeights(from: url)
         }
+        for note in notes { context.print("note: " + note) }
         return .none
       },
     ]

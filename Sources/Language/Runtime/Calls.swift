@@ -40,7 +40,7 @@ extension Session {
     } catch is Interrupted {
       throw Diagnostic(range: range, message: "interrupted")
     } catch {
-      throw Diagnostic(range: range, message: "\(error)")
+      throw Diagnostic(range: range, message: plainDescription(of: error))
     }
   }
 
@@ -53,7 +53,7 @@ extension Session {
     } catch let diagnostic as Diagnostic {
       throw diagnostic
     } catch {
-      throw Diagnostic(range: range, message: "\(error)")
+      throw Diagnostic(range: range, message: plainDescription(of: error))
     }
   }
 
