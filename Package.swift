@@ -29,18 +29,27 @@ let package = Package(
     .systemLibrary(
       name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
+    .target(name: "Support"),
     .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: numericCore),
     .target(
-      name: "Datasets", dependencies: ["Engine"], resources: [.copy("Resources")],
+      name: "Datasets", dependencies: ["Engine", "Support"], resources: [.copy("Resources")],
       swiftSettings: vectorized),
-    .target(name: "Learning", dependencies: ["Engine", "Datasets"], swiftSettings: numericCore),
+    .target(
+      name: "Learning", dependencies: ["Engine", "Datasets", "Support"],
+      swiftSettings: numericCore),
     .target(name: "Charts", swiftSettings: vectorized),
-    .target(name: "Language", dependencies: ["Learning", "Charts"], swiftSettings: vectorized),
-    .target(name: "Notebook", dependencies: ["Language"], swiftSettings: vectorized),
-    .target(name: "Lessons", dependencies: ["Language", "Notebook"], swiftSettings: vectorized),
+    .target(
+      name: "Language", dependencies: ["Engine", "Datasets", "Learning", "Charts", "Support"],
+      swiftSettings: vectorized),
+    .target(
+      name: "Notebook", dependencies: ["Engine", "Language", "Support"], swiftSettings: vectorized),
+    .target(
+      name: "Lessons", dependencies: ["Language", "Notebook", "Support"], swiftSettings: vectorized),
     .target(
       name: "REPL",
-      dependencies: ["CLibEdit", "Language", "Notebook", "Lessons", "Charts"],
+      dependencies: [
+        "CLibEdit", "Engine", "Datasets", "Language", "Notebook", "Lessons", "Support",
+      ],
       swiftSettings: vectorized),
     .target(
       name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning"],
@@ -48,12 +57,13 @@ let package = Package(
     .executableTarget(
       name: "trainbook",
       dependencies: [
-        "REPL", "Notebook", "Lessons", "Benchmarks",
+        "Engine", "Language", "Notebook", "Lessons", "REPL", "Benchmarks", "Support",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: vectorized),
     .target(name: "TestSupport", swiftSettings: vectorized),
 
+    .testTarget(name: "SupportTests", dependencies: ["Support"]),
     .testTarget(
       name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["References"],
       swiftSettings: vectorized),
@@ -61,20 +71,24 @@ let package = Package(
       name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], exclude: ["References"],
       swiftSettings: vectorized),
     .testTarget(
-      name: "LearningTests", dependencies: ["Learning", "TestSupport"], exclude: ["References"],
-      swiftSettings: vectorized),
+      name: "LearningTests",
+      dependencies: ["Engine", "Datasets", "Learning", "Support", "TestSupport"],
+      exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
-      name: "ChartsTests", dependencies: ["Charts", "TestSupport"], swiftSettings: vectorized),
+      name: "ChartsTests", dependencies: ["Charts"], swiftSettings: vectorized),
     .testTarget(
-      name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Transcripts"],
-      swiftSettings: vectorized),
+      name: "LanguageTests",
+      dependencies: ["Engine", "Datasets", "Learning", "Language", "TestSupport"],
+      exclude: ["Transcripts"], swiftSettings: vectorized),
     .testTarget(
-      name: "NotebookTests", dependencies: ["Notebook", "TestSupport"], exclude: ["References"],
-      swiftSettings: vectorized),
+      name: "NotebookTests", dependencies: ["Engine", "Language", "Notebook", "TestSupport"],
+      exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "TestSupport"], swiftSettings: vectorized),
     .testTarget(
-      name: "REPLTests", dependencies: ["REPL", "TestSupport"], swiftSettings: vectorized),
+      name: "REPLTests",
+      dependencies: ["Language", "Notebook", "Lessons", "REPL", "Support", "TestSupport"],
+      swiftSettings: vectorized),
   ],
   swiftLanguageModes: [.v6]
 )

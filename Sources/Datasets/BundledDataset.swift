@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 
 /// The bundled datasets parsed so far.

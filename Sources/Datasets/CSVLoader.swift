@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How to read a CSV file into a dataset.
 public struct CSVOptions: Sendable, Equatable {

@@ -50,7 +50,7 @@ public enum Activation: Sendable, Equatable {
   }
 
   /// The same function as the engine fuses into a dense layer's product, if it can.
-  var fused: Engine.Activation? {
+  var fused: FusedActivation? {
     switch self {
     case .relu: .relu
     case .sigmoid: .sigmoid

@@ -67,7 +67,7 @@ public final class Dense: Layer {
 
   /// f(x·Wᵀ + b) for an activation f the engine fuses into the product (identity, relu,
   /// sigmoid, tanh).
-  func forward(_ input: Tensor, activation: Engine.Activation) throws -> Tensor {
+  func forward(_ input: Tensor, activation: FusedActivation) throws -> Tensor {
     try linear(input, weight: weight.tensor, bias: bias.tensor, activation: activation)
   }
 }

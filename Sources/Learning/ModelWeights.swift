@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Support
 
 extension Sequential {
   /// Writes the model's weights to a safetensors file at `url`, atomically, named and shaped as

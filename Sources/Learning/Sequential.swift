@@ -21,7 +21,7 @@ public final class Sequential {
   /// One step of the forward pass.
   private enum Stage {
     case layer(any Layer)
-    case fused(Dense, Engine.Activation)
+    case fused(Dense, FusedActivation)
   }
 
   /// Creates a model, or explains which layer cannot take the previous one's output.

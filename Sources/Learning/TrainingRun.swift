@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import Foundation
+import Support
 
 extension Trainer {
   /// Trains on `data` as `fit` does and returns the run: its parameters (model, loss, optimizer

@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import Foundation
+import Support
 
 /// Saving and restoring everything a fit loop needs to continue exactly where it stopped.
 ///

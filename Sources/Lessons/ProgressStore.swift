@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Support
 
 /// What a learner has done: for each lesson (by folder), the step they are on, the steps
 /// whose checks passed, and the exercises that passed.
@@ -68,7 +69,7 @@ public struct ProgressStore: Sendable {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try writeAtomically(String(decoding: try encoder.encode(progress), as: UTF8.self), to: path)
+    try writeAtomically(try encoder.encode(progress), to: path)
   }
 
   /// Loads, applies `change`, and saves.

@@ -1,3 +1,5 @@
+import Support
+
 extension ExportedNotebook {
   /// The notebook as Jupyter nbformat 4.5 JSON.
   ///

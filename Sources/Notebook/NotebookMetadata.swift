@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Support
 
 /// What a notebook records besides its cells: the trainbook version that saved it, when, and the
 /// seed replay starts the session with.

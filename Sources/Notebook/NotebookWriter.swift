@@ -1,3 +1,5 @@
+import Support
+
 extension Notebook {
   /// The notebook as Markdown, in the format described on `Notebook`.
   ///
@@ -29,7 +31,7 @@ extension Notebook {
 
   /// Writes the notebook's Markdown to `path` atomically.
   public func write(to path: String) throws {
-    try writeAtomically(markdown, to: path)
+    try writeAtomically(markdown.utf8, to: path)
   }
 }
 

@@ -1,4 +1,5 @@
 import Engine
+import Support
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import Support
 
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -34,7 +35,7 @@ struct ExportCommand: ParsableCommand {
       noReplay ? nil : Replay(loaded, runner: try notebookRunner(for: loaded, at: source))
     let exported = ExportedNotebook(loaded, replay: replay)
     let text = format == .ipynb ? exported.ipynb() : exported.html()
-    try writeAtomically(text, to: destination)
+    try writeAtomically(text.utf8, to: destination)
     print("wrote \(output ?? destination)")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Support
 
 @main
 struct TrainbookCommand: ParsableCommand {

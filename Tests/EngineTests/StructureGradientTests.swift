@@ -13,8 +13,8 @@ import Testing
     try checkGradients([[2, 40, 30], [30, 33]], step: 0.5) { try matmul($0[0], $0[1]) }
   }
 
-  @Test(arguments: Activation.allCases)
-  func linearLayer(activation: Activation) throws {
+  @Test(arguments: FusedActivation.allCases)
+  func linearLayer(activation: FusedActivation) throws {
     try checkGradients([[6, 3], [5, 3], [5]], avoidingKinks: true) {
       try linear($0[0], weight: $0[1], bias: $0[2], activation: activation)
     }

@@ -62,8 +62,8 @@ import Testing
 
   /// A model fuses a dense layer with the relu, sigmoid or tanh after it into one engine
   /// operation; its outputs equal those of the layers run one after the other.
-  @Test(arguments: [Learning.Activation.relu, .sigmoid, .tanh, .gelu])
-  func fusedLayersGiveTheSameOutputs(_ activation: Learning.Activation) throws {
+  @Test(arguments: [Activation.relu, .sigmoid, .tanh, .gelu])
+  func fusedLayersGiveTheSameOutputs(_ activation: Activation) throws {
     var generator = RandomGenerator(seed: 11)
     let dense = try Dense(inputSize: 3, outputSize: 9, generator: &generator)
     let layer = ActivationLayer(activation)

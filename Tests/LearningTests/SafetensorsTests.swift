@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import Support
 import TestSupport
 import Testing
 
@@ -158,16 +159,6 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
     #expect(result?.1 == tensor, "\(label)")
   }
   #expect(rejection(file(header: two, data: four + four)) == nil)
-}
-
-@Test func writtenFractionsAreFoundWithTheirKeysOutsideStrings() {
-  let text = #"{"a\"1.5":{"shape":[2, -3.0e1],"x":"4.5"},"b":[{"c":7E2}],"d":-0,"e":[0.5]}"#
-  #expect(
-    JSONValue.writtenFractions(in: text) == [
-      WrittenFraction(path: ["a\"1.5", "shape"], literal: "-3.0e1"),
-      WrittenFraction(path: ["b", "c"], literal: "7E2"),
-      WrittenFraction(path: ["e"], literal: "0.5"),
-    ])
 }
 
 @Test func safetensorsErrorsNameTheTensor() {

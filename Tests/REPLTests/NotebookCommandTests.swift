@@ -2,6 +2,7 @@ import Foundation
 import Language
 import Notebook
 import REPL
+import Support
 import TestSupport
 import Testing
 
@@ -65,7 +66,7 @@ extension TranscriptTests {
         }
         ```
         """
-      try writeAtomically(notebook, to: folder + "/two.md")
+      try writeAtomically(notebook.utf8, to: folder + "/two.md")
       expectSameLines(
         Self.languageTranscript(of: ":load \(folder)/two.md\nrate * 4\n:vars\n"),
         """
@@ -91,7 +92,7 @@ extension TranscriptTests {
   @Test func loadThenSaveKeepsTheLoadedCells() throws {
     try withTemporaryFolder("repl-notebooks") { url in
       let folder = url.path
-      try writeAtomically("```trainbook\nx = 2\n```\n", to: folder + "/first.md")
+      try writeAtomically("```trainbook\nx = 2\n```\n".utf8, to: folder + "/first.md")
       _ = Self.languageTranscript(
         of: ":load \(folder)/first.md\ny = x * 3\n:save \(folder)/both.md\n")
       let saved = try Notebook(contentsOf: folder + "/both.md")
@@ -119,7 +120,7 @@ extension TranscriptTests {
         after = 1
         ```
         """
-      try writeAtomically(notebook, to: folder + "/book/escape.md")
+      try writeAtomically(notebook.utf8, to: folder + "/book/escape.md")
       let printed = Self.languageTranscript(
         of: ":load \(folder)/book/escape.md\nsave_csv(data, \"\(folder)/outside.csv\")\n")
       #expect(printed.contains("cannot use \"../escape.csv\": it leads outside"), "\(printed)")
@@ -137,8 +138,8 @@ extension TranscriptTests {
   @Test func saveAndLoadExplainWhatIsMissing() throws {
     try withTemporaryFolder("repl-notebooks") { url in
       let folder = url.path
-      try writeAtomically("```trainbook\nx = 1\n", to: folder + "/broken.md")
-      try writeAtomically("# My notes\n", to: folder + "/notes.md")
+      try writeAtomically("```trainbook\nx = 1\n".utf8, to: folder + "/broken.md")
+      try writeAtomically("# My notes\n".utf8, to: folder + "/notes.md")
       expectSameLines(
         Self.languageTranscript(
           of: ":save\n:save \(folder)/empty.md\n:load\n:load \(folder)/none.md\n"

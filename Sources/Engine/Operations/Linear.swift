@@ -1,5 +1,5 @@
 /// An activation that `linear` applies in the same pass as the affine map.
-public enum Activation: Sendable, Equatable, CaseIterable {
+public enum FusedActivation: Sendable, Equatable, CaseIterable {
   /// No activation: y = z.
   case identity
   /// max(z, 0).
@@ -36,7 +36,7 @@ public enum Activation: Sendable, Equatable, CaseIterable {
 /// given, is [out]. Backward, with gz = g · f′ (from the output): ∂L/∂x = gz · W,
 /// ∂L/∂W = gzᵀ · x, ∂L/∂b = Σ over the batch of gz. Throws if the shapes do not fit.
 public func linear(
-  _ input: Tensor, weight: Tensor, bias: Tensor? = nil, activation: Activation = .identity
+  _ input: Tensor, weight: Tensor, bias: Tensor? = nil, activation: FusedActivation = .identity
 ) throws -> Tensor {
   guard input.shape.rank == 2, weight.shape.rank == 2, input.shape[1] == weight.shape[1] else {
     throw ShapeError(

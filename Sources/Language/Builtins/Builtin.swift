@@ -4,7 +4,7 @@ public enum Topic: String, CaseIterable, Sendable {
 }
 
 /// One parameter of a built-in: its label, what it accepts, its default and what it does.
-public struct Parameter {
+public struct BuiltinParameter {
   /// The label used in calls: `epochs` in `fit(net, data, epochs: 10)`.
   public var label: String
   /// What the parameter accepts.
@@ -17,21 +17,24 @@ public struct Parameter {
   public var isVariadic: Bool
 
   /// A parameter the caller must give.
-  public static func required(_ label: String, _ type: ValueType, _ doc: String) -> Parameter {
-    Parameter(label: label, type: type, defaultValue: nil, doc: doc, isVariadic: false)
+  public static func required(_ label: String, _ type: ValueType, _ doc: String) -> BuiltinParameter
+  {
+    BuiltinParameter(label: label, type: type, defaultValue: nil, doc: doc, isVariadic: false)
   }
 
   /// A parameter the caller may leave out, getting `defaultValue`.
   public static func optional(
     _ label: String, _ type: ValueType, default defaultValue: Value, _ doc: String
-  ) -> Parameter {
-    Parameter(label: label, type: type, defaultValue: defaultValue, doc: doc, isVariadic: false)
+  ) -> BuiltinParameter {
+    BuiltinParameter(
+      label: label, type: type, defaultValue: defaultValue, doc: doc, isVariadic: false)
   }
 
   /// A parameter that takes any number of positional arguments (zero or more), each of `type`,
   /// and passes them as one list.
-  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> Parameter {
-    Parameter(label: label, type: type, defaultValue: .list([]), doc: doc, isVariadic: true)
+  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> BuiltinParameter
+  {
+    BuiltinParameter(label: label, type: type, defaultValue: .list([]), doc: doc, isVariadic: true)
   }
 }
 
@@ -47,7 +50,7 @@ public struct Builtin {
   /// One line saying what it does.
   public var summary: String
   /// Its parameters, in positional order.
-  public var parameters: [Parameter]
+  public var parameters: [BuiltinParameter]
   /// Code that runs in a fresh session and shows the function at work (tested).
   public var example: String
   /// Runs the function on checked arguments.
@@ -55,7 +58,7 @@ public struct Builtin {
 
   /// Declares a built-in.
   public init(
-    _ name: String, topic: Topic, summary: String, parameters: [Parameter] = [],
+    _ name: String, topic: Topic, summary: String, parameters: [BuiltinParameter] = [],
     example: String, implementation: @escaping (Arguments, CallContext) throws -> Value
   ) {
     self.name = name

@@ -108,7 +108,7 @@ extension Builtin {
 
   /// A generator built-in with `n:`, `noise:`, its own knobs, then `seed:`.
   private static func generator(
-    _ name: String, _ summary: String, count: Int, noise: Double, knobs: [Parameter] = [],
+    _ name: String, _ summary: String, count: Int, noise: Double, knobs: [BuiltinParameter] = [],
     example: String,
     make: @escaping (Arguments, Int, Double, UInt64) throws -> Dataset
   ) -> Builtin {
@@ -139,7 +139,7 @@ extension Builtin {
   }
 
   /// The `interval:` knob of the regression curves.
-  private static func interval(_ low: Double, _ high: Double) -> Parameter {
+  private static func interval(_ low: Double, _ high: Double) -> BuiltinParameter {
     .optional(
       "interval", .list(of: .number), default: .list([.number(low), .number(high)]),
       "Where x is drawn from, uniformly: [low, high].")

@@ -82,7 +82,7 @@ extension Builtin {
   }
 
   /// The `to:` parameter of charts.
-  static var chartFile: Parameter {
+  static var chartFile: BuiltinParameter {
     .optional(
       "to", .either(.string, .none), default: .none,
       "A file to write the chart to as SVG, e.g. \"chart.svg\"; none for the terminal only.")

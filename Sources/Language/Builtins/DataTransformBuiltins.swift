@@ -158,7 +158,7 @@ extension Builtin {
 
   /// A scaler built-in: fitted on the first dataset, applied to every one.
   private static func scaler(
-    _ name: String, summary: String, extra: [Parameter] = [], example: String,
+    _ name: String, summary: String, extra: [BuiltinParameter] = [], example: String,
     fit: @escaping (Dataset, Arguments) throws -> any FeatureTransform
   ) -> Builtin {
     Builtin(

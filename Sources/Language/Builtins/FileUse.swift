@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import Support
 
 /// Whether the language opens a file to read it or to write it, for `Session.resolvePath`.
 public enum FileUse: Sendable {
@@ -43,7 +44,7 @@ extension CallContext {
         argument: label)
     }
     do {
-      try writeAtomically(bytes, to: URL(fileURLWithPath: resolved))
+      try writeAtomically(bytes, to: resolved)
     } catch {
       throw CallError(
         "cannot write \(Value.string(path).summary)", hint: "check that the folder can be written",

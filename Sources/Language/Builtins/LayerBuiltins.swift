@@ -105,7 +105,7 @@ extension Builtin {
 
   /// An activation layer built-in; `make` receives the parameter's value (0 when it has none).
   private static func activation(
-    _ name: String, _ summary: String, parameter: Parameter? = nil,
+    _ name: String, _ summary: String, parameter: BuiltinParameter? = nil,
     make: @escaping (Double) -> Activation
   ) -> Builtin {
     Builtin(
@@ -122,7 +122,7 @@ extension Builtin {
   }
 
   /// The `init:` parameter of layers that draw weights.
-  static var initialization: Parameter {
+  static var initialization: BuiltinParameter {
     .optional(
       "init", .choice("initialization", Initialization.allCases.map(initializationName)),
       default: .string("kaiming_uniform"),

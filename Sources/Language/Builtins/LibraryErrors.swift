@@ -48,10 +48,10 @@ extension Arguments {
   }
 }
 
-extension Parameter {
+extension BuiltinParameter {
   /// The `seed:` parameter every random built-in has: a whole number, or none to draw one from
   /// the session's seed stream.
-  public static var seed: Parameter {
+  public static var seed: BuiltinParameter {
     .optional(
       "seed", .either(.integer, .none), default: .none,
       "The seed; none draws one from the session, whose seed `seed(n)` sets.")

@@ -115,7 +115,7 @@ extension Builtin {
 
   /// Makes a new activation layer of the language name `name`.
   private static func activationLayerMaker(_ name: String) throws -> () -> any Layer {
-    let functions: [String: Learning.Activation] = [
+    let functions: [String: Activation] = [
       "relu": .relu, "leaky_relu": .leakyReLU(), "elu": .elu(), "sigmoid": .sigmoid,
       "tanh": .tanh, "gelu": .gelu, "softplus": .softplus,
     ]

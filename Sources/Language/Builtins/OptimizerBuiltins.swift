@@ -70,7 +70,7 @@ extension Builtin {
     ]
   }
 
-  private static var betas: [Parameter] {
+  private static var betas: [BuiltinParameter] {
     [
       .optional("beta1", .number, default: .number(0.9), "Decay of the gradient's mean."),
       .optional("beta2", .number, default: .number(0.999), "Decay of the squared gradient's mean."),
@@ -79,10 +79,10 @@ extension Builtin {
 
   /// An optimizer built-in: `lr` first, then its own settings, then the shared ones.
   private static func optimizer(
-    _ name: String, _ summary: String, rate: Double, _ own: [Parameter], example: String,
+    _ name: String, _ summary: String, rate: Double, _ own: [BuiltinParameter], example: String,
     make: @escaping (Arguments) -> Optimizer
   ) -> Builtin {
-    let shared: [Parameter] = [
+    let shared: [BuiltinParameter] = [
       .optional("l1", .number, default: .number(0), "L1 penalty λ·Σ|w| pulling weights to 0."),
       .optional(
         "clip_norm", .either(.number, .none), default: .none,

@@ -1,4 +1,5 @@
 import Datasets
+import Support
 
 /// The candidate closest to `name`, if it is close enough to be a likely typo; names shorter than
 /// 3 characters get no suggestion (too many names are one edit away from them).

@@ -2,6 +2,7 @@ import Datasets
 import Engine
 import Foundation
 import Learning
+import Support
 
 extension Builtin {
   /// Training: `fit` and `resume`.

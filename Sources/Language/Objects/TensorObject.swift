@@ -14,9 +14,9 @@ public final class TensorObject: HostObject {
     /// Values computed once.
     case fixed([Float])
     /// The current values of a parameter.
-    case values(of: Learning.Parameter)
+    case values(of: Parameter)
     /// The current gradient of a parameter.
-    case gradient(of: Learning.Parameter)
+    case gradient(of: Parameter)
   }
 
   /// The name shown in the display: `0.weight`, `0.weight.grad`, `x`.
@@ -39,14 +39,14 @@ public final class TensorObject: HostObject {
   }
 
   /// The live values of `parameter`, named `name` (`0.weight`).
-  public init(name: String, parameter: Learning.Parameter) {
+  public init(name: String, parameter: Parameter) {
     self.name = name
     self.shape = parameter.shape
     self.contents = .values(of: parameter)
   }
 
   /// The live gradient of `parameter`, named `name` (`0.weight.grad`).
-  public init(name: String, gradientOf parameter: Learning.Parameter) {
+  public init(name: String, gradientOf parameter: Parameter) {
     self.name = name
     self.shape = parameter.shape
     self.contents = .gradient(of: parameter)
@@ -62,7 +62,7 @@ public final class TensorObject: HostObject {
   }
 
   /// The parameter whose values this tensor shows, if it shows one's values.
-  public var parameter: Learning.Parameter? {
+  public var parameter: Parameter? {
     if case .values(let parameter) = contents { parameter } else { nil }
   }
 
@@ -81,7 +81,7 @@ public final class TensorObject: HostObject {
     return lines.joined(separator: "\n")
   }
 
-  private static func state(_ parameter: Learning.Parameter) -> String {
+  private static func state(_ parameter: Parameter) -> String {
     parameter.isFrozen ? " (frozen)" : " (trainable)"
   }
 

@@ -150,7 +150,7 @@ extension Session {
   }
 
   private func check(
-    _ value: Value, for parameter: Parameter, of builtin: Builtin, at range: SourceRange
+    _ value: Value, for parameter: BuiltinParameter, of builtin: Builtin, at range: SourceRange
   ) throws {
     switch parameter.type.check(value) {
     case .accepted:

@@ -52,16 +52,16 @@ extension Arguments {
   }
 }
 
-extension Parameter {
+extension BuiltinParameter {
   /// The `loss:` parameter of the training built-ins.
-  static var loss: Parameter {
+  static var loss: BuiltinParameter {
     .optional(
       "loss", .either(LossObject.type, .none), default: .none,
       "The loss; none picks bce, cross_entropy or mse from the data's task.")
   }
 
   /// The `optimizer:` parameter of the training built-ins.
-  static var optimizer: Parameter {
+  static var optimizer: BuiltinParameter {
     .optional(
       "optimizer", .either(OptimizerObject.type, .none), default: .none,
       "The optimizer; none is adam(lr: 0.001).")

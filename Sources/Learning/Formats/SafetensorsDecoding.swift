@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension SafetensorsFile {
   /// The largest header the reference reader accepts: 100 MB.
@@ -75,7 +76,7 @@ extension SafetensorsFile {
     } catch {
       throw SafetensorsError(.invalidJSON, "the header is not valid JSON")
     }
-    guard case .object(let entries) = value else {
+    guard let entries = value.members else {
       throw SafetensorsError(.invalidHeader, "the header is \(value.typeName), not an object")
     }
     let layoutFields = ["shape", "data_offsets"]
@@ -154,7 +155,7 @@ private struct TensorLayout {
     func invalid(_ detail: String) -> SafetensorsError {
       SafetensorsError(.invalidHeader, tensor: name, detail)
     }
-    guard case .object(let fields) = value else {
+    guard let fields = value.members else {
       throw invalid("its entry is \(value.typeName), not an object")
     }
     guard case .string(let dtype) = fields["dtype"] else {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A named tensor as stored in a safetensors file: its name, shape, row-major values and whether
 /// it holds real numbers or counts.
@@ -82,7 +83,7 @@ public struct SafetensorsFile: Sendable, Equatable {
 
   /// Writes the file to `url` atomically.
   public func write(to url: URL) throws {
-    try writeAtomically(try encoded(), to: url)
+    try writeAtomically(try encoded(), to: url.path)
   }
 
   /// The file's bytes: header length, space-padded JSON header, then the data in tensor order

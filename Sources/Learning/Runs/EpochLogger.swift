@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Appends one line per epoch to a CSV or JSON-lines file while training runs, so a crash or an
 /// interruption leaves every finished epoch on disk (Keras' `CSVLogger`).
@@ -29,7 +30,7 @@ public struct EpochLogger: Sendable {
     self.format = format
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try writeAtomically([], to: url)
+    try writeAtomically([], to: url.path)
   }
 
   /// Appends the row of `epoch` (1-based) with `values` by series name.

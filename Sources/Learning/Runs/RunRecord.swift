@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How a run ended.
 public enum RunStatus: String, Codable, Sendable, CustomStringConvertible {

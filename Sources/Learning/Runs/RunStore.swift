@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 
 /// The `runs/` folder: one `<id>.json` (the `RunRecord`) and one `<id>.csv` (its history) per run.
@@ -40,8 +41,8 @@ public struct RunStore: Sendable {
   public func save(_ run: RunRecord) throws {
     try checkID(run.id)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try writeAtomically([UInt8](try run.jsonData()), to: url(run.id, "json"))
-    try writeAtomically(Array(run.historyCSV.utf8), to: url(run.id, "csv"))
+    try writeAtomically(try run.jsonData(), to: url(run.id, "json").path)
+    try writeAtomically(run.historyCSV.utf8, to: url(run.id, "csv").path)
   }
 
   /// The ids of the saved runs, oldest first; none if the folder does not exist.

@@ -1,4 +1,5 @@
 import Datasets
+import Support
 
 /// The `:commands` the prompt knows, and how a typed name finds one.
 public struct CommandRegistry: Sendable {

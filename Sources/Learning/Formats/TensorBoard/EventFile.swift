@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A TensorBoard event file of scalar series, built in memory and written atomically.
 ///
@@ -41,7 +42,7 @@ public struct TensorBoardEventFile: Sendable {
   public func write(into folder: URL, wallTime: Double) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent(Self.fileName(wallTime: wallTime))
-    try writeAtomically(bytes, to: url)
+    try writeAtomically(bytes, to: url.path)
   }
 }
 

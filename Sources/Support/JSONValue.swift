@@ -1,23 +1,25 @@
 import Foundation
 
-/// A parsed JSON value, for formats whose keys are not known in advance (a safetensors header).
-package enum JSONValue: Decodable, Equatable, Sendable {
+/// A JSON value: parsed from a format whose keys are not known in advance (a safetensors header),
+/// or built to be written (an ipynb export). Objects keep their members in the order given, so
+/// written files are stable and diff well; a parsed object's members are sorted by key.
+package indirect enum JSONValue: Decodable, Equatable, Sendable {
   case null
   case bool(Bool)
-  case integer(Int64)
+  case integer(Int)
   case number(Double)
   case string(String)
   case array([JSONValue])
-  case object([String: JSONValue])
+  case object([(String, JSONValue)])
 
-  /// Decodes whichever JSON value is present; integers that fit `Int64` stay integers.
+  /// Decodes whichever JSON value is present; integers that fit `Int` stay integers.
   package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
     } else if let value = try? container.decode(Bool.self) {
       self = .bool(value)
-    } else if let value = try? container.decode(Int64.self) {
+    } else if let value = try? container.decode(Int.self) {
       self = .integer(value)
     } else if let value = try? container.decode(Double.self) {
       self = .number(value)
@@ -26,13 +28,35 @@ package enum JSONValue: Decodable, Equatable, Sendable {
     } else if let value = try? container.decode([JSONValue].self) {
       self = .array(value)
     } else {
-      self = .object(try container.decode([String: JSONValue].self))
+      let members = try container.decode([String: JSONValue].self)
+      self = .object(members.sorted { $0.key < $1.key })
     }
+  }
+
+  /// Two values are equal when they have the same type and contents, objects in the same order.
+  package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): true
+    case (.bool(let a), .bool(let b)): a == b
+    case (.integer(let a), .integer(let b)): a == b
+    case (.number(let a), .number(let b)): a == b
+    case (.string(let a), .string(let b)): a == b
+    case (.array(let a), .array(let b)): a == b
+    case (.object(let a), .object(let b)):
+      a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: false
+    }
+  }
+
+  /// The members of an object by key (the last of a repeated key wins), or nil for other values.
+  package var members: [String: JSONValue]? {
+    guard case .object(let pairs) = self else { return nil }
+    return Dictionary(pairs, uniquingKeysWith: { $1 })
   }
 
   /// The value as a non-negative integer, or nil.
   package var count: Int? {
-    if case .integer(let value) = self, value >= 0, value <= Int64(Int.max) { return Int(value) }
+    if case .integer(let value) = self, value >= 0 { return value }
     return nil
   }
 
@@ -105,23 +129,4 @@ extension JSONValue {
     }
     return found
   }
-}
-
-/// `text` as a JSON string literal, with quotes, backslashes and control characters escaped.
-package func jsonQuoted(_ text: String) -> String {
-  var result = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\r": result += "\\r"
-    case "\t": result += "\\t"
-    case _ where scalar.value < 0x20:
-      let hex = String(scalar.value, radix: 16)
-      result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result + "\""
 }

@@ -1,4 +1,4 @@
-import Datasets
+import Support
 import Testing
 
 @Suite struct ClosestNameTests {
