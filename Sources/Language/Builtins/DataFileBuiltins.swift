@@ -22,18 +22,32 @@ extension Builtin {
           .optional(
             "delimiter", .string, default: .string(","),
             "The character between cells, e.g. \";\" or \"\\t\"."),
+          .optional(
+            "columns", .either(.list(of: .string), .none), default: .none,
+            "The feature columns by name; none uses every column but the target and ignore:."),
+          .optional(
+            "ignore", .list(of: .string), default: .list([]),
+            "Columns that are not features: an ID, pandas' unnamed index \"\"."),
+          .optional(
+            "na_values", .either(.list(of: .string), .none), default: .none,
+            "Cells that mean a missing value; none means pandas' (NA, nan, null, …). "
+              + "An empty cell is always missing."),
+          .optional(
+            "drop_missing", .bool, default: .bool(false),
+            "Whether rows with a missing value are left out (with a note) instead of refused."),
+          .optional(
+            "decimal", .string, default: .string("."),
+            "The decimal separator: \".\", or \",\" as in 1,5 (then delimiter: \";\")."),
+          .optional(
+            "thousands", .either(.string, .none), default: .none,
+            "The thousands separator, as \",\" in 1,234.5, or none."),
         ],
         example:
           "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
-          + "data = load_csv(\"moons.csv\", target: \"label\")"
+          + "data = load_csv(\"moons.csv\", target: \"label\", ignore: [\"x1\"])"
       ) { arguments, context in
         let path = try context.resolve(arguments.string("file"), for: .read, argument: "file")
-        let delimiter = arguments.string("delimiter")
-        guard delimiter.count == 1, let character = delimiter.first else {
-          throw CallError(
-            "the delimiter must be one character, got \(Value.string(delimiter).summary)",
-            argument: "delimiter")
-        }
+        let character = try arguments.character("delimiter", what: "the delimiter")
         let target: CSVOptions.Target
         switch arguments["target"] {
         case .string(let name): target = .named(name)
@@ -49,14 +63,23 @@ extension Builtin {
         let kinds: [String: CSVOptions.TargetKind] = [
           "classification": .classification, "regression": .regression,
         ]
+        let strings = { (label: String) in arguments.list(label).map(\.text) }
         let options = CSVOptions(
           target: target, targetKind: kinds[arguments.choice("task")] ?? .automatic,
-          delimiter: character)
-        return .host(
-          DatasetObject(
-            try libraryCall(argument: "file") {
-              try Dataset.csv(contentsOf: path, options: options)
-            }))
+          delimiter: character,
+          missingValues: arguments.isNone("na_values")
+            ? CSVOptions.pandasMissingValues : Set(strings("na_values")),
+          dropMissing: arguments.bool("drop_missing"),
+          columns: arguments.isNone("columns") ? nil : strings("columns"),
+          ignored: strings("ignore"),
+          decimal: try arguments.character("decimal", what: "the decimal separator"),
+          thousands: arguments.isNone("thousands")
+            ? nil : try arguments.character("thousands", what: "the thousands separator"))
+        let reading = try libraryCall(argument: "file") {
+          try Dataset.readCSV(contentsOf: path, options: options)
+        }
+        for note in reading.notes { context.print("note: " + note) }
+        return .host(DatasetObject(reading.dataset))
       },
       Builtin(
         "load_idx", topic: .data,
@@ -81,16 +104,20 @@ extension Builtin {
       },
       Builtin(
         "save_csv", topic: .data,
-        summary: "Writes a dataset to a CSV file: a header row, then one sample per row.",
+        summary: "Writes a dataset to a CSV file (a header row, then one sample per row; classes "
+          + "as numbers, their names in NAME.classes.csv beside it).",
         parameters: [
           .required("data", .host("dataset"), "The dataset to write."),
           .required("file", .string, "The file's path, relative to the working folder."),
         ],
         example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")"
       ) { arguments, context in
-        try context.write(
-          Array(csvText(arguments.dataset("data")).utf8), to: arguments.string("file"),
-          argument: "file")
+        let dataset = arguments.dataset("data")
+        let file = arguments.string("file")
+        try context.write(Array(dataset.csvText().utf8), to: file, argument: "file")
+        if let classes = dataset.classNamesText() {
+          try context.write(Array(classes.utf8), to: classNamesPath(for: file), argument: "file")
+        }
         return .none
       },
       Builtin(
@@ -117,32 +144,6 @@ extension Builtin {
     ]
   }
 
-  /// The dataset as CSV: feature names and `label` (or `target`), class labels by name.
-  static func csvText(_ dataset: Dataset) -> String {
-    let target = dataset.task == .regression ? "target" : "label"
-    var lines = [(dataset.featureNames + [target]).map(csvCell).joined(separator: ",")]
-    for row in 0..<dataset.count {
-      let start = row * dataset.featureCount
-      var cells = dataset.features[start..<(start + dataset.featureCount)].map { "\($0)" }
-      let value = dataset.targets[row]
-      if dataset.task != .regression, let index = Int(exactly: value),
-        dataset.classNames.indices.contains(index)
-      {
-        cells.append(csvCell(dataset.classNames[index]))
-      } else {
-        cells.append("\(value)")
-      }
-      lines.append(cells.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// A cell quoted when it holds a comma, a quote or a line break.
-  private static func csvCell(_ text: String) -> String {
-    guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-
   /// An IDX file of 32-bit floats, samples × features.
   private static func idxImages(_ dataset: Dataset) -> [UInt8] {
     var bytes: [UInt8] = [0, 0, 0x0D, 2]
@@ -158,5 +159,17 @@ extension Builtin {
 
   private static func bigEndian(_ word: UInt32) -> [UInt8] {
     [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> $0) }
+  }
+}
+
+extension Arguments {
+  /// The single character passed as the string `label`, or an error at that argument.
+  fileprivate func character(_ label: String, what: String) throws -> Character {
+    let text = string(label)
+    guard text.count == 1, let character = text.first else {
+      throw CallError(
+        "\(what) must be one character, got \(Value.string(text).summary)", argument: label)
+    }
+    return character
   }
 }

@@ -82,9 +82,7 @@ extension Builtin {
         let flag = context.session.cancellation
         let options = FitOptions(
           epochs: epochs, batchSize: batch, seed: seed,
-          metrics: arguments.list("metrics").compactMap { value in
-            if case .string(let name) = value { Metric(rawValue: name) } else { nil }
-          },
+          metrics: arguments.list("metrics").compactMap { Metric(rawValue: $0.choiceName) },
           isCancelled: { flag.isCancelled })
         try checkFit(object, data, loss)
         let result = try libraryCall {

@@ -24,10 +24,10 @@ extension Builtin {
           .optional(
             "shuffle", .bool, default: .bool(true), "Visit samples in a new order each epoch."),
           .optional(
-            "schedule", .either(.host("schedule"), .none), default: .none,
+            "schedule", .either(ScheduleObject.type, .none), default: .none,
             "A learning-rate schedule, starting from the optimizer's rate."),
           .optional(
-            "callbacks", .list(of: .host("callback"), hint: CallbackObject.misplaced),
+            "callbacks", .list(of: CallbackObject.type, hint: CallbackObject.misplaced),
             default: .list([]),
             "Callbacks such as early_stopping(…), checkpoint(…), log_epochs(…)."),
           .optional(
@@ -52,9 +52,7 @@ extension Builtin {
         let seed = try arguments.seed(in: context)
         var options = FitOptions(
           epochs: epochs, batchSize: batch, shuffle: arguments.bool("shuffle"), seed: seed,
-          metrics: arguments.list("metrics").compactMap { value in
-            if case .string(let name) = value { Metric(rawValue: name) } else { nil }
-          })
+          metrics: arguments.list("metrics").compactMap { Metric(rawValue: $0.choiceName) })
         options.augmentation = arguments.host("data", as: DatasetObject.self).augmentation
         if case .host(let validation as DatasetObject) = arguments["validation"] {
           try model.checkTakes(validation.dataset, argument: "validation")
@@ -62,7 +60,9 @@ extension Builtin {
         }
         let made = optimizer.make()
         var scheduleText = "none"
-        if case .host(let schedule as ScheduleObject) = arguments["schedule"] {
+        if let schedule = try arguments.object(
+          "schedule", as: ScheduleObject.self, context: context)
+        {
           let steps = (data.count + batch - 1) / batch
           let resolved = try libraryCall(argument: "schedule") {
             try schedule.resolve(rate: optimizer.rate, epochs: epochs, stepsPerEpoch: steps)
@@ -72,7 +72,8 @@ extension Builtin {
           scheduleText = schedule.call
         }
         var stoppers: [any Callback] = []
-        for case .host(let object as CallbackObject) in arguments.list("callbacks") {
+        for object in try arguments.objects("callbacks", as: CallbackObject.self, context: context)
+        {
           let callback = try object.callback()
           if callback is EarlyStopping {
             stoppers.append(callback)

@@ -83,7 +83,7 @@ extension Session {
             range: labelRange,
             message: "`\(builtin.name)` has no argument `\(label)`"
               + suggestion(for: label, among: labels),
-            hint: listing)
+            hint: optimizerSettingHint(label, value: argument.value, labels: labels) ?? listing)
         }
         guard !parameter.isVariadic else {
           throw Diagnostic(

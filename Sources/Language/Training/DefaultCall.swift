@@ -24,17 +24,34 @@ extension Arguments {
   func object<Object: HostObject>(
     _ label: String, as type: Object.Type, context: CallContext
   ) throws -> Object? {
-    let value: Value
-    switch self[label] {
+    try Self.object(self[label], as: type, at: range(of: label) ?? callRange, context: context)
+  }
+
+  /// The host objects of type `Object` in the list argument `label`, each name among them made
+  /// by calling the built-in of that name with its defaults.
+  func objects<Object: HostObject>(
+    _ label: String, as type: Object.Type, context: CallContext
+  ) throws -> [Object] {
+    try list(label).compactMap { element in
+      try Self.object(element, as: type, at: range(of: label) ?? callRange, context: context)
+    }
+  }
+
+  /// `value` as an `Object`, calling the built-in it names with its defaults.
+  private static func object<Object: HostObject>(
+    _ value: Value, as type: Object.Type, at range: SourceRange, context: CallContext
+  ) throws -> Object? {
+    let made: Value
+    switch value {
     case .none: return nil
     case .string(let name):
       guard let builtin = context.session.registry[name] else { return nil }
-      value = try builtin.callWithDefaults(context, at: range(of: label) ?? callRange)
+      made = try builtin.callWithDefaults(context, at: range)
     case .function(let builtin):
-      value = try builtin.callWithDefaults(context, at: range(of: label) ?? callRange)
-    case let other: value = other
+      made = try builtin.callWithDefaults(context, at: range)
+    case let other: made = other
     }
-    guard case .host(let object) = value, let typed = object as? Object else { return nil }
+    guard case .host(let object) = made, let typed = object as? Object else { return nil }
     return typed
   }
 }
@@ -65,5 +82,17 @@ extension BuiltinParameter {
     .optional(
       "optimizer", .either(OptimizerObject.type, .none), default: .none,
       "The optimizer; none is adam(lr: 0.001).")
+  }
+}
+
+extension Value {
+  /// The name a `.choice` element holds, written as a string or as a built-in's bare name
+  /// (`metrics: [accuracy]` as `metrics: ["accuracy"]`); empty for anything else.
+  var choiceName: String {
+    switch self {
+    case .string(let name): name
+    case .function(let builtin): builtin.name
+    default: ""
+    }
   }
 }
