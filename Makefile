@@ -5,7 +5,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libedit-dev libopenblas-dev pkg-config
 RELEASE := $(SWIFT) build -c release
 
-.PHONY: deps build run test lint format bench docs clean
+.PHONY: deps build run test interop lint format bench docs clean
 
 deps:
 	@missing=""; \
@@ -35,6 +35,22 @@ test: deps lint
 	.build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
 	$(SWIFT) test -c release --disable-xctest
+	$(MAKE) interop
+
+# Checks against real peers that need Python: the kept runs and their TensorBoard export, read
+# by TensorBoard itself from a virtual environment cached in ~/.cache. The build and the unit
+# tests above need no Python.
+interop:
+	@python3 -c "import venv, ensurepip" 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv; \
+	  else \
+	    echo "the interoperability checks need Python 3 with venv:"; \
+	    echo "  sudo apt-get install -y python3 python3-venv"; \
+	    exit 1; \
+	  fi; \
+	}
+	scripts/check-tensorboard.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

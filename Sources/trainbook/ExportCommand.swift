@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Language
 import Notebook
 import Support
 
@@ -31,8 +32,11 @@ struct ExportCommand: ParsableCommand {
       output
         ?? URL(fileURLWithPath: source).deletingPathExtension()
         .appendingPathExtension(format.rawValue).path)
-    let replay =
-      noReplay ? nil : Replay(loaded, runner: try notebookRunner(for: loaded, at: source))
+    let replay = try SessionRuns.withScratchFolder { runs in
+      noReplay
+        ? nil
+        : Replay(loaded, runner: try notebookRunner(for: loaded, at: source, keepingRunsIn: runs))
+    }
     let exported = ExportedNotebook(loaded, replay: replay)
     let text = format == .ipynb ? exported.ipynb() : exported.html()
     try writeAtomically(text.utf8, to: destination)

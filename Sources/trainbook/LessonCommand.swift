@@ -67,55 +67,13 @@ struct LessonCommand: ParsableCommand {
       } catch let error as LessonError {
         throw NotebookCommandError("`\(name ?? "")`: " + error.message)
       }
-      var passed: [String: Bool] = [:]
-      for exercise in chosen { passed[exercise.relativePath] = test(exercise, in: learner) }
-      summarize(passed)
+      var tester = ExerciseTester(chosen, in: learner, progress: progressStore(), say: say)
+      try tester.runAll()
       guard watch else {
-        if passed.values.contains(false) { throw ExitCode.failure }
+        if !tester.allPass { throw ExitCode.failure }
         return
       }
-      var stamps = Dictionary(
-        uniqueKeysWithValues: chosen.map {
-          ($0.relativePath, modificationDate(learner.path(of: $0)))
-        })
-      say("Watching \(dir)/ for changes (Ctrl-C stops).")
-      while true {
-        Thread.sleep(forTimeInterval: 0.5)
-        for exercise in chosen {
-          let stamp = modificationDate(learner.path(of: exercise))
-          guard stamp != stamps[exercise.relativePath] else { continue }
-          stamps[exercise.relativePath] = stamp
-          say("")
-          passed[exercise.relativePath] = test(exercise, in: learner)
-          summarize(passed)
-        }
-      }
-    }
-
-    /// Runs one exercise, prints its report, and records a pass in the progress file.
-    private func test(_ exercise: Exercise, in learner: LearnerExercises) -> Bool {
-      let run = learner.run(exercise)
-      say(LearnerExercises.report(run, of: exercise))
-      let didPass = run?.passed ?? false
-      try? progressStore().update { progress in
-        if didPass {
-          progress[exercise.lessonFolder].passedExercises.insert(exercise.name)
-        } else {
-          progress[exercise.lessonFolder].passedExercises.remove(exercise.name)
-        }
-      }
-      return didPass
-    }
-
-    private func summarize(_ passed: [String: Bool]) {
-      let count = passed.values.filter { $0 }.count
-      say(
-        "\nProgress: \(count)/\(passed.count) exercises pass "
-          + LessonCatalog.bar(count, of: passed.count))
-    }
-
-    private func modificationDate(_ path: String) -> Date? {
-      (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+      try tester.watch(every: 0.5) { false }
     }
   }
 

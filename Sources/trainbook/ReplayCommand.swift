@@ -20,6 +20,11 @@ struct ReplayCommand: ParsableCommand {
   var check = false
   @Flag(help: "Rewrite the recorded outputs in place (the file is kept if any cell fails).")
   var update = false
+  @Option(
+    help: ArgumentHelp(
+      "Keep the replayed runs in this folder (default: a scratch folder removed afterwards).",
+      valueName: "folder"))
+  var runs: String?
 
   func validate() throws {
     if check && update {
@@ -50,11 +55,17 @@ struct ReplayCommand: ParsableCommand {
     }
   }
 
-  /// Replays one notebook as the flags say; false if it does not pass.
+  /// Replays one notebook as the flags say, keeping its runs in `--runs` or a scratch folder;
+  /// false if it does not pass.
   private func replay(_ notebook: String) throws -> Bool {
+    guard let runs else { return try SessionRuns.withScratchFolder { try replay(notebook, $0) } }
+    return try replay(notebook, URL(fileURLWithPath: runs))
+  }
+
+  private func replay(_ notebook: String, _ runsFolder: URL) throws -> Bool {
     let loaded = try loadNotebook(notebook)
     let path = absolutePath(notebook)
-    let runner = try notebookRunner(for: loaded, at: path)
+    let runner = try notebookRunner(for: loaded, at: path, keepingRunsIn: runsFolder)
     let replay = Replay(loaded, runner: runner) { outcome in
       if !check && !update { print(outcome.transcript + "\n") }
     }
@@ -98,9 +109,14 @@ func absolutePath(_ path: String) -> String {
 }
 
 /// A fresh language session for replaying `notebook`, started from its recorded seed, with every
-/// file its code reads or writes confined to the notebook's folder (relative paths start there).
-func notebookRunner(for notebook: Notebook, at path: String) throws -> any CellRunner {
-  try SessionRunner(for: notebook, at: path)
+/// file its code reads or writes confined to the notebook's folder (relative paths start there),
+/// and its runs kept in `runsFolder`.
+func notebookRunner(
+  for notebook: Notebook, at path: String, keepingRunsIn runsFolder: URL
+) throws -> any CellRunner {
+  let runner = try SessionRunner(for: notebook, at: path)
+  runner.session.runs.keep(in: runsFolder)
+  return runner
 }
 
 /// A notebook that cannot be read or replayed: the message is printed as is and the command

@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
   }
 
   /// Runs the script as one cell of a fresh session: printed output and echoes go to stdout as
-  /// they happen, diagnostics (named by the file) to stderr.
+  /// they happen, diagnostics (named by the file) to stderr. Its runs are kept in `runs/` in the
+  /// working folder, as at the prompt.
   func run() throws {
     guard FileManager.default.fileExists(atPath: file) else {
       throw UnreadableScript(description: "there is no file `\(file)`")
@@ -25,6 +26,7 @@ struct RunCommand: ParsableCommand {
       throw UnreadableScript(description: "cannot read `\(file)` as UTF-8 text")
     }
     let session = Session()
+    session.runs.keep(in: URL(fileURLWithPath: "runs"))
     var failed = false
     // Both streams unbuffered, so output and diagnostics interleave in order when merged.
     session.onOutput = { piece in

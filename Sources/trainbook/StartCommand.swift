@@ -10,7 +10,7 @@ struct StartCommand: ParsableCommand {
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let session = Session(cancellation: Interrupt.flag)
-    session.runs.savesToDisk = true
+    session.runs.keep(in: URL(fileURLWithPath: "runs"))
     session.usesColor =
       Style.detect(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment).usesColor
     ReadEvalPrintLoop.start(session: session, commands: .guided, environment: environment)

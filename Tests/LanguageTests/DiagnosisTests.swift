@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Learning
 import Testing
@@ -11,11 +12,16 @@ struct DiagnosisTests {
   ) -> RunRecord {
     var history = ["loss": loss, "lr": loss.map { _ in lr }]
     if let validation { history["val_loss"] = validation }
+    let settings = RunSettings(
+      model: RunSettings.Model(layers: "Linear(2→1)", inputs: 2, outputs: 1, parameters: 3),
+      loss: RunComponent("bce"), optimizer: RunComponent("sgd", ["lr": .number(lr)]),
+      epochs: loss.count, batchSize: batch,
+      data: RunData(
+        Dataset(
+          name: "d", features: [0, 1], featureCount: 1, targets: [0, 1], task: .binary,
+          provenance: .bundled(name: "d"))), version: "test")
     return RunRecord(
-      id: "1", name: "test", created: Date(timeIntervalSince1970: 0),
-      parameters: [
-        "optimizer": "sgd(lr: \(lr))", "batch_size": "\(batch)", "epochs": "\(loss.count)",
-      ],
+      id: "1", name: "test", created: Date(timeIntervalSince1970: 0), settings: settings,
       history: history, status: status, message: message)
   }
 

@@ -262,7 +262,7 @@ struct TrainingBuiltinTests {
   @Test func runsAreSavedComparedPlottedAndExported() throws {
     try withSessionInTemporaryFolder { session, path in
       let folder = URL(fileURLWithPath: path)
-      session.runs.savesToDisk = true
+      session.runs.keep(in: folder.appendingPathComponent("runs"))
       runClean(setup, in: session)
       for rate in ["0.001", "0.01"] {
         runClean(

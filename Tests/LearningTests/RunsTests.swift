@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Learning
 import TestSupport
@@ -5,15 +6,32 @@ import Testing
 
 private let start = Date(timeIntervalSince1970: 1_790_000_000.75)
 
-private func sampleRun(id: String = "20260921-141320-001", name: String = "baseline") -> RunRecord {
+/// Settings of a small SGD run on moons with learning rate `lr` and batch size `batch`.
+private func sampleSettings(lr: Double = 0.1, batch: Int = 32) -> RunSettings {
+  RunSettings(
+    model: RunSettings.Model(
+      variable: "net", layers: "Linear(2→8), ReLU, Linear(8→1)", inputs: 2, hidden: [8],
+      outputs: 1, parameters: 33),
+    loss: RunComponent("bce"), optimizer: RunComponent("sgd", ["lr": .number(lr)]), epochs: 3,
+    batchSize: batch, seed: 7,
+    data: RunData(
+      Dataset(
+        name: "iris", features: [1, 2], featureCount: 1, targets: [0, 1], task: .binary,
+        provenance: .bundled(name: "iris")), variable: "train"), version: "test")
+}
+
+private func sampleRun(
+  id: String = "20260921-141320-001", name: String = "baseline",
+  settings: RunSettings? = sampleSettings()
+) -> RunRecord {
   RunRecord(
-    id: id, name: name, created: start,
-    parameters: [RunRecord.Parameter.optimizer: "SGD(lr: 0.1)", RunRecord.Parameter.seed: "7"],
+    id: id, name: name, created: start, settings: settings,
     history: [
       "loss": [0.9, 0.5, 0.4], "val_loss": [1.0, 0.45, 0.6], "lr": [0.1, 0.1, 0.01],
       "accuracy": [0.5, 0.75, .nan],
     ],
-    finalMetrics: ["accuracy": 0.8125], duration: 3.5, status: .stoppedEarly,
+    finalMetrics: ["loss": 0.4, "val_loss": 0.6, "accuracy": 0.8125], duration: 3.5,
+    status: .stoppedEarly,
     message: "stopped after epoch 3")
 }
 
@@ -25,7 +43,9 @@ private func sampleRun(id: String = "20260921-141320-001", name: String = "basel
   #expect(decoded.history["loss"] == run.history["loss"])
   #expect(decoded.created == run.created)
   #expect(decoded.status == .stoppedEarly)
-  #expect(decoded.parameters == run.parameters)
+  #expect(decoded.settings == run.settings && decoded.settings?.optimizer.name == "sgd")
+  #expect(decoded.finalMetrics == run.finalMetrics)
+  #expect(decoded.bestEpoch == 2)
   #expect(String(decoding: try run.jsonData(), as: UTF8.self).contains("\"stopped_early\""))
 }
 
@@ -77,7 +97,7 @@ private func sampleRun(id: String = "20260921-141320-001", name: String = "basel
   let other = RunRecord(
     id: "b", name: "wider model", created: start, history: ["loss": [0.7, 0.31]],
     duration: 12.25, status: .finished)
-  let table = RunComparison.table([sampleRun(), other])
+  let table = RunComparison.table([sampleRun(settings: nil), other])
   #expect(
     table == """
       name         status         epochs  best val_loss    loss  val_loss  accuracy    time
@@ -87,15 +107,34 @@ private func sampleRun(id: String = "20260921-141320-001", name: String = "basel
       """)
 }
 
+/// `compare` sets side by side exactly the settings that differ: here the rate and the batch.
+@Test func comparisonShowsTheSettingsThatDiffer() {
+  let runs = [
+    sampleRun(id: "a", name: "slow"),
+    sampleRun(id: "b", name: "fast", settings: sampleSettings(lr: 1)),
+    sampleRun(id: "c", name: "big batch", settings: sampleSettings(batch: 64)),
+  ]
+  #expect(RunComparison.differingSettings(runs).map(\.name) == ["lr", "batch_size"])
+  #expect(
+    RunComparison.table(runs) == """
+      name       status         epochs  best val_loss   lr  batch_size    loss  val_loss  accuracy   time
+      slow       stopped early       3  0.4500 @ 2     0.1          32  0.4000    0.6000    0.8125  3.5 s
+      fast       stopped early       3  0.4500 @ 2       1          32  0.4000    0.6000    0.8125  3.5 s
+      big batch  stopped early       3  0.4500 @ 2     0.1          64  0.4000    0.6000    0.8125  3.5 s
+
+      """)
+}
+
 @Test func epochLoggerAppendsCSVAndJSONLines() throws {
   try withTemporaryFolder { folder in
-    var csv = try EpochLogger(url: folder.appendingPathComponent("log.csv"), format: .csv)
+    var csv = try EpochLogFile(url: folder.appendingPathComponent("log.csv"), format: .csv)
     try csv.append(epoch: 1, values: ["loss": 0.5, "val_loss": 0.75, "lr": 0.1])
     try csv.append(epoch: 2, values: ["loss": .nan, "lr": 0.1, "extra": 1])
     #expect(
       try String(contentsOf: csv.url, encoding: .utf8)
         == "epoch,loss,val_loss,lr\n1,0.5,0.75,0.1\n2,nan,,0.1\n")
-    var lines = try EpochLogger(url: folder.appendingPathComponent("log.jsonl"), format: .jsonLines)
+    var lines = try EpochLogFile(
+      url: folder.appendingPathComponent("log.jsonl"), format: .jsonLines)
     try lines.append(epoch: 1, values: ["loss": 0.5, "accuracy": 1])
     try lines.append(epoch: 2, values: ["loss": .infinity])
     #expect(
@@ -104,17 +143,33 @@ private func sampleRun(id: String = "20260921-141320-001", name: String = "basel
   }
 }
 
-@Test func runsExportToTensorBoardEventFiles() throws {
+/// Like Keras: `train` and `validation` sub-runs with the same tags, and the run's settings as an
+/// HParams session in the run's own folder; no one-point `final/*` series.
+@Test func runsExportToTensorBoardAsKerasDoes() throws {
   try withTemporaryFolder { folder in
     let files = try TensorBoardExport.write([sampleRun()], to: folder)
-    #expect(files.count == 1)
+    let run = folder.appendingPathComponent("baseline_20260921-141320-001")
+    let name = "events.out.tfevents.1790000000.trainbook"
     #expect(
-      files[0].deletingLastPathComponent().lastPathComponent == "baseline_20260921-141320-001")
-    #expect(files[0].lastPathComponent == "events.out.tfevents.1790000000.trainbook")
-    let records = try TFRecord.records(in: [UInt8](try Data(contentsOf: files[0])))
-    // The version record, 3 epochs of 4 series, and one final metric.
-    #expect(records.count == 1 + 12 + 1)
-    #expect(
-      records.last.map { String(decoding: $0, as: UTF8.self).contains("final/accuracy") } == true)
+      files.map(\.path) == [
+        run.appendingPathComponent(name).path,
+        run.appendingPathComponent("train").appendingPathComponent(name).path,
+        run.appendingPathComponent("validation").appendingPathComponent(name).path,
+      ])
+    func text(_ file: URL) throws -> [String] {
+      try TFRecord.records(in: [UInt8](try Data(contentsOf: file)))
+        .map { String(decoding: $0, as: UTF8.self) }
+    }
+    let train = try text(files[1])
+    let validation = try text(files[2])
+    // The version record, then 3 epochs of loss, accuracy and lr.
+    #expect(train.count == 1 + 9 && validation.count == 1 + 3)
+    #expect(validation.dropFirst().allSatisfy { $0.contains("loss") && !$0.contains("val_") })
+    #expect(!(train + validation).contains { $0.contains("final/") })
+    let session = try text(files[0])
+    #expect(session.count == 3)
+    #expect(session[1].contains("_hparams_/session_start_info") && session[1].contains("hparams"))
+    #expect(session[1].contains("batch_size") && session[1].contains("sgd"))
+    #expect(session[2].contains("_hparams_/session_end_info"))
   }
 }

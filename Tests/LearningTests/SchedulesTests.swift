@@ -64,7 +64,7 @@ private func rates(_ schedule: some LearningRateSchedule, count: Int) -> [Double
 }
 
 /// The rate in use before each observation, as the PyTorch script records it.
-private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Double] {
+private func plateauRates(_ reducer: PlateauSchedule, _ metrics: [Double]) -> [Double] {
   var reducer = reducer
   return metrics.map { metric in
     defer { reducer.observe(metric) }
@@ -76,7 +76,7 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
   let losses = [
     1.0, 0.9, 0.95, 0.9, 0.8999, 0.91, 0.7, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8,
   ]
-  let reducer = try PlateauReducer(
+  let reducer = try PlateauSchedule(
     initialRate: 0.1, factor: 0.1, patience: 2, cooldown: 1, minimumRate: 0.0005)
   expectClose(
     plateauRates(reducer, losses),
@@ -85,7 +85,7 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
 }
 
 @Test func reduceOnPlateauDefaultsMatchPyTorchInMaxMode() throws {
-  let reducer = try PlateauReducer(initialRate: 0.1, mode: .max)
+  let reducer = try PlateauSchedule(initialRate: 0.1, mode: .max)
   expectClose(
     plateauRates(reducer, Array(repeating: 0.5, count: 25)),
     Array(repeating: 0.1, count: 12) + Array(repeating: 0.01, count: 11) + [0.001, 0.001],
@@ -93,7 +93,7 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
 }
 
 @Test func reduceOnPlateauStopsAtTheMinimumAndResumesFromSavedState() throws {
-  var reducer = try PlateauReducer(initialRate: 0.1, patience: 0, minimumRate: 0.05)
+  var reducer = try PlateauSchedule(initialRate: 0.1, patience: 0, minimumRate: 0.05)
   reducer.observe(1)
   let reducedOnce = reducer.observe(2)
   #expect(reducedOnce)
@@ -102,7 +102,7 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
   #expect(!reducedAgain)
   reducer.observe(0.5)
   let saved = try JSONEncoder().encode(reducer)
-  var resumed = try JSONDecoder().decode(PlateauReducer.self, from: saved)
+  var resumed = try JSONDecoder().decode(PlateauSchedule.self, from: saved)
   #expect(resumed == reducer)
   #expect(resumed.best == 0.5)
   let afterResume = (resumed.observe(.nan), resumed.observe(0.4), resumed.observe(0.6))
@@ -130,5 +130,5 @@ private func plateauRates(_ reducer: PlateauReducer, _ metrics: [Double]) -> [Do
   }
   #expect(throws: ScheduleError.self) { try OneCycle(maxRate: 0.1, totalSteps: 1) }
   #expect(throws: ScheduleError.self) { try OneCycle(maxRate: 0.1, totalSteps: 9, pctStart: 1) }
-  #expect(throws: ScheduleError.self) { try PlateauReducer(initialRate: 0.1, factor: 1) }
+  #expect(throws: ScheduleError.self) { try PlateauSchedule(initialRate: 0.1, factor: 1) }
 }

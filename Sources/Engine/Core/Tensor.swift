@@ -136,19 +136,9 @@ public final class Tensor: @unchecked Sendable {
   /// A copy of the accumulated gradient, or nil if no backward pass has reached this tensor.
   public var gradient: [Float]? { gradientStorage?.array }
 
-  /// The accumulated gradient as a tensor of the same shape (not part of any graph).
-  public var gradientTensor: Tensor? {
-    gradientStorage.map { Tensor(shape: shape, storage: $0.copy()) }
-  }
-
   /// Forgets the accumulated gradient (sets it to zero), as before a new training step.
   public func zeroGradient() {
     gradientStorage?.zero()
-  }
-
-  /// The same values as a new leaf that records nothing and requires no gradient.
-  public func detached() -> Tensor {
-    Tensor(shape: shape, storage: storage)
   }
 
   /// A new leaf tensor with a copy of these values; `requiresGradient` as given.

@@ -137,6 +137,6 @@ public struct BuiltinRegistry {
   public var all: [Builtin] { names.compactMap { byName[$0] } }
 
   /// The Markdown reference of every built-in, by topic, generated from the same declarations as
-  /// `help` (for the README).
+  /// `help` (`docs/reference.md`).
   public var markdownReference: String { Help.markdown(of: self) }
 }

@@ -66,10 +66,10 @@ extension Builtin {
       ) { arguments, context in
         let path = arguments.string("path")
         let url = try context.url(for: path, argument: "path")
-        let format: EpochLogger.Format = path.hasSuffix(".jsonl") ? .jsonLines : .csv
+        let format: EpochLogFile.Format = path.hasSuffix(".jsonl") ? .jsonLines : .csv
         return .host(
           CallbackObject(call: call("log_epochs", arguments, ["path"])) {
-            LogCallback(url: url, format: format)
+            LogEachEpoch(url: url, format: format)
           })
       },
     ]

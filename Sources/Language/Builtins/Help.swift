@@ -1,5 +1,5 @@
 /// The text `help()` and `help(x)` print, generated from the registry so it is never out of date
-/// (the README's reference is generated from the same source).
+/// (`docs/reference.md`, written by `trainbook reference`, is generated from the same source).
 enum Help {
   /// Every built-in, grouped by topic, one line each.
   static func index(of registry: BuiltinRegistry) -> String {

@@ -54,21 +54,14 @@ extension Builtin {
               hint: "hidden layers of 8 to 512 units are usual", argument: "hidden")
           }
         }
-        let activation = try activationLayerMaker(arguments.choice("activation"))
-        var generator = RandomGenerator(seed: try arguments.seed(in: context))
-        var layers: [any Layer] = []
-        for index in 0..<(sizes.count - 1) {
-          if index > 0 {
-            layers.append(activation())
-            if dropout > 0 { layers.append(try Dropout(probability: Float(dropout))) }
-          }
-          layers.append(
-            try Dense(
-              inputSize: sizes[index], outputSize: sizes[index + 1],
-              initialization: initialization(arguments), generator: &generator))
+        let activation = try activationFunction(arguments.choice("activation"))
+        let seed = try arguments.seed(in: context)
+        let model = try libraryCall {
+          try Sequential.mlp(
+            inputs: inputs, hidden: hidden, outputs: outputs, activation: activation,
+            dropout: Float(dropout), initialization: initialization(arguments), seed: seed)
         }
-        return .host(
-          ModelObject(try libraryCall { try Sequential(inputFeatures: inputs, layers: layers) }))
+        return .host(ModelObject(model))
       },
       Builtin(
         "sequential", topic: .models,
@@ -113,8 +106,8 @@ extension Builtin {
     ]
   }
 
-  /// Makes a new activation layer of the language name `name`.
-  private static func activationLayerMaker(_ name: String) throws -> () -> any Layer {
+  /// The activation function of the language name `name`.
+  private static func activationFunction(_ name: String) throws -> Activation {
     let functions: [String: Activation] = [
       "relu": .relu, "leaky_relu": .leakyReLU(), "elu": .elu(), "sigmoid": .sigmoid,
       "tanh": .tanh, "gelu": .gelu, "softplus": .softplus,
@@ -122,7 +115,7 @@ extension Builtin {
     guard let function = functions[name] else {
       throw CallError("unknown activation `\(name)`", argument: "activation")
     }
-    return { ActivationLayer(function) }
+    return function
   }
 
   /// The model of `layers`, after checking that each takes what the one before gives.

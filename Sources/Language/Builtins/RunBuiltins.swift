@@ -69,13 +69,22 @@ extension Builtin {
       },
       Builtin(
         "runs", topic: .evaluation,
-        summary: "The session's runs, oldest first; `last: n` keeps the newest n.",
+        summary: "The session's runs, oldest first; `all: true` adds the runs kept in the runs "
+          + "folder by earlier sessions; `last: n` keeps the newest n.",
         parameters: [
-          .optional("last", .either(.integer, .none), default: .none, "How many of the newest.")
+          .optional("last", .either(.integer, .none), default: .none, "How many of the newest."),
+          .optional(
+            "all", .bool, default: .bool(false),
+            "Also list the runs earlier sessions kept in the runs folder (`runs/`)."),
         ],
-        example: "recent = runs(last: 3)"
+        example: "recent = runs(last: 3)\nearlier = runs(all: true)"
       ) { arguments, context in
-        let all = context.session.runs.all
+        var all = context.session.runs.all
+        if arguments.bool("all") {
+          let saved = context.session.runs.saved()
+          for note in saved.notes { context.print(note) }
+          all = saved.runs
+        }
         var count = all.count
         if case .number(let last) = arguments["last"] {
           guard last >= 0 else {
@@ -87,7 +96,8 @@ extension Builtin {
       },
       Builtin(
         "compare", topic: .evaluation,
-        summary: "A table of runs side by side: settings, best epoch, losses, metrics, time.",
+        summary: "A table of runs side by side: status, best epoch, the settings that differ "
+          + "between them (lr, optimizer, batch_size…), final losses and metrics, time.",
         parameters: [.required("runs", .list(of: .host("run")), "The runs to compare.")],
         example: """
           data = moons(n: 100, seed: 1)
@@ -101,7 +111,8 @@ extension Builtin {
       },
       Builtin(
         "export_tensorboard", topic: .evaluation,
-        summary: "Writes runs as TensorBoard event files, one folder per run.",
+        summary: "Writes runs as TensorBoard event files, as Keras does: a folder per run with "
+          + "train and validation curves under the same tags, and its settings as HParams.",
         parameters: [
           .required("runs", .list(of: .host("run")), "The runs to export."),
           .optional("to", .string, default: .string("tb"), "The folder to write into."),
@@ -114,10 +125,10 @@ extension Builtin {
           return .none
         }
         let folder = try context.url(for: arguments.string("to"), argument: "to")
-        let files = try TensorBoardExport.write(records, to: folder)
+        try TensorBoardExport.write(records, to: folder)
         context.print(
-          "wrote \(files.count) event \(files.count == 1 ? "file" : "files"); view them with "
-            + "tensorboard --logdir \(arguments.string("to"))")
+          "wrote \(records.count) \(records.count == 1 ? "run" : "runs") for TensorBoard; view "
+            + "them with tensorboard --logdir \(arguments.string("to"))")
         return .none
       },
     ]

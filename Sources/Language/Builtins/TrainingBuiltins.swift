@@ -59,7 +59,6 @@ extension Builtin {
           options.validation = validation.dataset
         }
         let made = optimizer.make()
-        var scheduleText = "none"
         if let schedule = try arguments.object(
           "schedule", as: ScheduleObject.self, context: context)
         {
@@ -69,7 +68,6 @@ extension Builtin {
           }
           options.schedule = resolved.schedule
           if let callback = resolved.callback { options.callbacks.append(callback) }
-          scheduleText = schedule.call
         }
         var stoppers: [any Callback] = []
         for object in try arguments.objects("callbacks", as: CallbackObject.self, context: context)
@@ -87,18 +85,11 @@ extension Builtin {
         model.trainingLoss = loss
         let count = context.session.runs.all.count + 1
         let name = arguments.isNone("name") ? "run \(count)" : arguments.string("name")
-        let parameters = [
-          RunRecord.Parameter.model: model.summary, RunRecord.Parameter.loss: LossObject.call(loss),
-          RunRecord.Parameter.optimizer: optimizer.summary,
-          RunRecord.Parameter.schedule: scheduleText, RunRecord.Parameter.batchSize: "\(batch)",
-          RunRecord.Parameter.epochs: "\(epochs)", RunRecord.Parameter.seed: "\(seed)",
-          RunRecord.Parameter.dataset: data.name,
-          RunRecord.Parameter.provenance: "\(data.provenance)",
-          RunRecord.Parameter.version: Trainbook.version,
-        ]
+        let names = RunNames(
+          model: arguments.writtenName(of: "model"), data: arguments.writtenName(of: "data"),
+          validation: arguments.writtenName(of: "validation"))
         return .host(
-          try TrainingRun(name: name, parameters: parameters)
-            .train(trainer, on: data, context: context))
+          try TrainingRun(name: name, names: names).train(trainer, on: data, context: context))
       },
       Builtin(
         "resume", topic: .training,
@@ -120,7 +111,10 @@ extension Builtin {
       ) { arguments, context in
         let run = arguments.host("run", as: RunObject.self)
         guard let trainer = run.trainer else {
-          throw CallError("this run has no trainer to continue", argument: "run")
+          throw CallError(
+            "this run was kept by an earlier session and has no trainer to continue",
+            hint: "only the runs this session trained can be resumed",
+            argument: "run")
         }
         if case .string(let path) = arguments["from"] {
           let url = try context.url(for: path, argument: "from", use: .read)
@@ -128,10 +122,13 @@ extension Builtin {
         }
         let more = try arguments.integer("epochs", atLeast: 0, what: "`epochs`")
         trainer.options.epochs = trainer.epoch + more
-        var parameters = run.record.parameters
-        parameters[RunRecord.Parameter.epochs] = "\(trainer.options.epochs)"
+        let settings = run.record.settings
+        let names = RunNames(
+          model: settings?.model.variable,
+          data: arguments.writtenName(of: "data") ?? settings?.data.variable,
+          validation: settings?.validation?.variable)
         return .host(
-          try TrainingRun(name: run.record.name, parameters: parameters)
+          try TrainingRun(name: run.record.name, names: names)
             .train(trainer, on: arguments.dataset("data"), context: context))
       },
       Builtin(

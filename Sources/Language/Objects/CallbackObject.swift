@@ -1,4 +1,3 @@
-import Foundation
 import Learning
 
 /// A callback as a value of the language: a recipe that each `fit` turns into a fresh callback,
@@ -32,30 +31,5 @@ final class CallbackObject: HostObject {
     guard case .host(let object as ScheduleObject) = value else { return nil }
     return "`\(object.summary)` is a learning-rate schedule: pass it as "
       + "`fit(…, schedule: \(object.summary))`, not in `callbacks:`"
-  }
-}
-
-/// Appends each epoch's values to a CSV or JSON-lines file.
-final class LogCallback: Callback {
-  private let url: URL
-  private let format: EpochLogger.Format
-  private var logger: EpochLogger?
-
-  init(url: URL, format: EpochLogger.Format) {
-    self.url = url
-    self.format = format
-  }
-
-  func trainingBegan(_ trainer: Trainer) throws {
-    if logger == nil { logger = try EpochLogger(url: url, format: format) }
-  }
-
-  func epochEnded(_ record: EpochRecord, trainer: Trainer) throws -> CallbackDecision {
-    var values = record.metrics
-    values["loss"] = record.trainLoss
-    values["lr"] = record.learningRate
-    if let validation = record.validationLoss { values["val_loss"] = validation }
-    try logger?.append(epoch: record.epoch, values: values)
-    return .proceed
   }
 }

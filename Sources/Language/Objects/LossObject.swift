@@ -18,18 +18,6 @@ final class LossObject: HostObject {
   /// The names of the losses, as the language calls them.
   static let names = ["mse", "mae", "huber", "bce", "cross_entropy"]
 
-  /// The loss `name` with its default settings.
-  static func loss(named name: String) -> Loss? {
-    switch name {
-    case "mse": .meanSquaredError
-    case "mae": .meanAbsoluteError
-    case "huber": .huber()
-    case "bce": .binaryCrossEntropy
-    case "cross_entropy": .crossEntropy()
-    default: nil
-    }
-  }
-
   /// The loss as code: `huber(delta: 2)`, `bce`.
   static func call(_ loss: Loss) -> String {
     switch loss {
@@ -42,14 +30,4 @@ final class LossObject: HostObject {
 
   /// What a `loss:` argument accepts: a loss value, or a loss's name as a string or built-in.
   static var type: ValueType { .either(.host("loss"), .choice("loss", names)) }
-
-  /// The loss an argument of `type` holds.
-  static func loss(from value: Value) -> Loss? {
-    switch value {
-    case .host(let object): (object as? LossObject)?.loss
-    case .string(let name): loss(named: name)
-    case .function(let builtin): loss(named: builtin.name)
-    default: nil
-    }
-  }
 }

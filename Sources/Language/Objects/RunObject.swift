@@ -29,19 +29,11 @@ public final class RunObject: HostObject {
   }
 
   /// The lowest validation loss (or training loss without validation), with its epoch.
-  var bestLoss: (key: String, epoch: Int, value: Double)? {
-    for key in [RunRecord.Series.validationLoss, RunRecord.Series.loss] {
-      if let lowest = record.lowest(key) { return (key, lowest.epoch, lowest.value) }
-    }
-    return nil
-  }
+  var bestLoss: (key: String, epoch: Int, value: Double)? { record.best }
 
-  /// The last epoch's loss, validation loss and metrics, in that order.
+  /// The final loss, validation loss and metrics, in that order.
   var finalValues: [(name: String, value: Double)] {
-    let losses = [RunRecord.Series.loss, RunRecord.Series.validationLoss].compactMap { key in
-      record.history[key]?.last.map { (key, $0) }
-    }
-    return losses + record.finalMetrics.keys.sorted().map { ($0, record.finalMetrics[$0] ?? .nan) }
+    historyColumns(record.finalMetrics.keys).map { ($0, record.finalMetrics[$0] ?? .nan) }
   }
 
   public var fieldNames: [String] {
@@ -57,7 +49,7 @@ public final class RunObject: HostObject {
     case "id": return .string(record.id)
     case "status": return .string(record.status.rawValue)
     case "epochs": return .number(Double(record.epochCount))
-    case "best_epoch": return bestLoss.map { .number(Double($0.epoch)) } ?? Value.none
+    case "best_epoch": return record.bestEpoch.map { .number(Double($0)) } ?? Value.none
     case "best_val_loss":
       return record.lowest(RunRecord.Series.validationLoss).map { .number($0.value) } ?? Value.none
     case "time": return .number(record.duration)

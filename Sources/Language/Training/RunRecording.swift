@@ -15,11 +15,6 @@ enum RunRecording {
     }
   }
 
-  /// The last epoch's metrics (its losses are the series' last values).
-  static func finalMetrics(_ history: History) -> [String: Double] {
-    history.epochs.last?.metrics ?? [:]
-  }
-
   /// One line for an epoch: `epoch  12/200  loss 0.3012  val_loss 0.2987  accuracy 0.88  0.31 s`.
   static func progressLine(_ record: EpochRecord, epochs: Int, elapsed: Double) -> String {
     var parts = [

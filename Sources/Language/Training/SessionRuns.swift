@@ -2,14 +2,15 @@ import Engine
 import Foundation
 import Learning
 
-/// The runs of a session: every `fit` in order, whether they are also saved to a `runs/` folder,
-/// and the record of evaluations on test data.
+/// The runs of a session: every `fit` in order, the folder they are kept in, and the record of
+/// evaluations on test data.
 public final class SessionRuns {
   /// The runs so far, oldest first.
   public internal(set) var all: [RunObject] = []
-  /// Whether each finished fit is saved as `runs/<id>.json` and `.csv` (through the session's
-  /// path hook, so a notebook's runs go beside it). Off by default; the prompt turns it on.
-  public var savesToDisk = false
+  /// Where each finished fit is saved as `<id>.json` and `<id>.csv`, and where `runs(all: true)`
+  /// finds earlier sessions' runs: `runs/` in the working folder at the prompt and for
+  /// `trainbook run`, a scratch folder for a replay. None by default (tests keep runs in memory).
+  public var store: RunStore?
   /// When set, receives the bar of every training step while a fit runs, for a live display
   /// (the prompt draws it at a terminal). Bars are never part of a cell's output.
   public var onTrainingStep: ((TrainingBar) -> Void)?
@@ -20,26 +21,76 @@ public final class SessionRuns {
 
   init() {}
 
+  /// Keeps the session's runs in `folder` (created on the first save), where `runs(all: true)`
+  /// also finds the runs of earlier sessions.
+  public func keep(in folder: URL) { store = RunStore(folder: folder) }
+
+  /// Calls `body` with a new empty scratch folder and removes the folder afterwards: where a
+  /// replay keeps its runs, so it records them as the prompt does without touching your runs.
+  public static func withScratchFolder<Result>(
+    _ body: (URL) throws -> Result
+  ) throws -> Result {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("trainbook-runs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try body(folder)
+  }
+
   /// Forgets the runs (not the files saved).
   func reset() {
     all = []
     pendingLosses = [:]
   }
 
-  /// Adds `run` and, when saving is on, writes it to `runs/` in the session's folder; returns a
-  /// note when it could not be written.
-  func record(_ run: RunObject, context: CallContext) -> String? {
+  /// The id of a run started at `createdAt`: a new one in the store (`20260101-120000-001`), or
+  /// `run-N` for the session's N-th run when runs are kept in memory only.
+  func newID(createdAt: Date) -> String {
+    if let store, let id = try? store.makeID(createdAt: createdAt) { return id }
+    return "run-\(all.count + 1)"
+  }
+
+  /// Adds `run` and, with a store, saves it there; returns a note when it could not be written.
+  func record(_ run: RunObject) -> String? {
     all.append(run)
-    guard savesToDisk else { return nil }
+    guard let store else { return nil }
     do {
-      let folder = try context.url(for: "runs", argument: "name")
-      let store = RunStore(folder: folder)
-      run.record.id = try store.makeID(createdAt: run.record.created)
       try store.save(run.record)
       return nil
     } catch {
-      return "note: the run was not saved to runs/: \(error)"
+      return "note: the run was not saved to \(store.folder.lastPathComponent)/: \(error)"
     }
+  }
+
+  /// The store's runs, oldest first, with this session's own runs in place of their saved
+  /// copies (so they can still be resumed), and a note per file that could not be read; only
+  /// this session's runs when there is no store.
+  func saved() -> (runs: [RunObject], notes: [String]) {
+    guard let store else {
+      return (all, ["note: this session keeps no runs folder; these are its own runs"])
+    }
+    let own = Dictionary(all.map { ($0.record.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var notes: [String] = []
+    var runs: [RunObject] = []
+    let ids: [String]
+    do {
+      ids = try store.ids()
+    } catch {
+      return (all, ["note: cannot list \(store.folder.lastPathComponent)/: \(error)"])
+    }
+    for id in ids {
+      if let run = own[id] {
+        runs.append(run)
+        continue
+      }
+      do {
+        runs.append(RunObject(try store.load(id: id), trainer: nil))
+      } catch {
+        notes.append("note: skipped \(error)")
+      }
+    }
+    let listed = Set(ids)
+    return (runs + all.filter { !listed.contains($0.record.id) }, notes)
   }
 }
 

@@ -5,12 +5,12 @@ import Learning
 
 /// Runs a trainer on data for the language: streams a progress line per epoch (and a bar per
 /// step to the session's live display), stops cleanly on Ctrl-C, prints the summary and the
-/// time, and records the run in the session.
+/// time, and keeps the run (built by `Trainer.fitRecordingRun`) in the session.
 struct TrainingRun {
   /// The run's name.
   var name: String
-  /// The settings recorded with the run (`RunRecord.Parameter` keys).
-  var parameters: [String: String]
+  /// The learner's names for the model and data, as the call wrote them.
+  var names: RunNames
 
   /// Trains `trainer` on `data` and returns the run (partial when interrupted).
   func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
@@ -40,20 +40,17 @@ struct TrainingRun {
             RunRecording.progressLine(record, epochs: epochs, elapsed: secondsSinceStart())))
       }
     }
-    let history = try libraryCall { try trainer.fit(data) }
-    let duration = secondsSinceStart()
-    let (status, message) = RunRecord.ending(history.stopReason)
     let runs = context.session.runs
-    let record = RunRecord(
-      id: "run-\(runs.all.count + 1)", name: name,
-      created: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)),
-      parameters: parameters, history: history.runSeries,
-      finalMetrics: RunRecording.finalMetrics(history), duration: duration, status: status,
-      message: message)
+    let created = Date()
+    let record = try libraryCall {
+      try trainer.fitRecordingRun(
+        data, name: name, id: runs.newID(createdAt: created), created: created, names: names)
+    }
+    let duration = secondsSinceStart()
     let run = RunObject(record, trainer: trainer)
-    if let note = runs.record(run, context: context) { context.print(note) }
+    if let note = runs.record(run) { context.print(note) }
     context.print(RunRecording.summaryText(run))
-    let trained = history.epochs.count - priorEpochs
+    let trained = trainer.history.epochs.count - priorEpochs
     context.emit(
       .timing("trained \(trained) \(trained == 1 ? "epoch" : "epochs") in \(seconds(duration))"))
     return run

@@ -43,7 +43,7 @@ public struct Diagnosis: Sendable, Equatable {
     let reading = CurveReading(
       train: run.history[RunRecord.Series.loss] ?? [],
       validation: run.history[RunRecord.Series.validationLoss] ?? [])
-    let settings = RunSettings(run)
+    let settings = AdviceSettings(run)
     (verdict, explanation, suggestions) = Self.judge(reading, settings, run)
   }
 
@@ -58,7 +58,7 @@ public struct Diagnosis: Sendable, Equatable {
   }
 
   private static func judge(
-    _ curve: CurveReading, _ settings: RunSettings, _ run: RunRecord
+    _ curve: CurveReading, _ settings: AdviceSettings, _ run: RunRecord
   ) -> (Verdict, String, [String]) {
     let format = DiagnosisNumbers.format
     let smallerRate = settings.optimizer(rate: settings.rate / 10)
@@ -207,18 +207,17 @@ extension Diagnosis {
 }
 
 /// The settings of a run that suggestions are written from.
-struct RunSettings {
+struct AdviceSettings {
   var optimizerName: String
   var rate: Double
   var batch: Int
   var epochs: Int
 
   init(_ run: RunRecord) {
-    let optimizer = run.parameters[RunRecord.Parameter.optimizer] ?? "adam"
-    optimizerName = String(optimizer.prefix { $0.isLetter || $0 == "_" })
+    optimizerName = run.settings?.optimizer.name ?? "adam"
     rate = run.history[RunRecord.Series.learningRate]?.first ?? 0.001
-    batch = Int(run.parameters[RunRecord.Parameter.batchSize] ?? "") ?? 32
-    epochs = Int(run.parameters[RunRecord.Parameter.epochs] ?? "") ?? run.epochCount
+    batch = run.settings?.batchSize ?? 32
+    epochs = run.settings?.epochs ?? run.epochCount
   }
 
   /// The optimizer's constructor call with `rate`, and optionally clipping or weight decay.

@@ -19,6 +19,7 @@ public enum RunStatus: String, Codable, Sendable, CustomStringConvertible {
 /// One training run: what was trained and how, what it learned per epoch, and how it ended.
 ///
 /// Saved by `RunStore` as `runs/<id>.json` (this value) and `runs/<id>.csv` (the history).
+/// `Trainer.fitRecordingRun` builds the run of every fit, so all runs mean the same.
 public struct RunRecord: Codable, Sendable, Equatable {
   /// The run's unique id, which sorts by creation time (`RunStore.makeID(createdAt:)`).
   public var id: String
@@ -26,13 +27,16 @@ public struct RunRecord: Codable, Sendable, Equatable {
   public var name: String
   /// When the run started, to the second.
   public var created: Date
-  /// The settings, by the keys of `RunRecord.Parameter` and any others.
-  public var parameters: [String: String]
+  /// The settings it trained with; none for a record written by hand or by an older trainbook.
+  public var settings: RunSettings?
   /// Per-epoch series by the keys of `RunRecord.Series` and any metric's name; element `i` is
   /// epoch `i + 1`.
   public var history: [String: [Double]]
-  /// The metrics after the last epoch (on the validation or test data), by name.
+  /// The values after the last epoch: `loss`, `val_loss` and each metric, by name.
   public var finalMetrics: [String: Double]
+  /// The epoch (from 1) with the lowest validation loss, or the lowest training loss without
+  /// validation; none before any epoch completed.
+  public var bestEpoch: Int?
   /// Wall-clock seconds the run took.
   public var duration: Double
   /// How the run ended.
@@ -40,45 +44,61 @@ public struct RunRecord: Codable, Sendable, Equatable {
   /// What happened, for runs that did not simply finish (e.g. why the loss became NaN).
   public var message: String?
 
-  /// A run record; `created` is kept to the whole second, as the JSON stores it.
+  /// A run record; `created` is kept to the whole second, as the JSON stores it, and
+  /// `bestEpoch` is read from the history.
   public init(
-    id: String, name: String, created: Date, parameters: [String: String] = [:],
+    id: String, name: String, created: Date, settings: RunSettings? = nil,
     history: [String: [Double]] = [:], finalMetrics: [String: Double] = [:],
     duration: Double = 0, status: RunStatus = .finished, message: String? = nil
   ) {
     self.id = id
     self.name = name
     self.created = Date(timeIntervalSince1970: created.timeIntervalSince1970.rounded(.down))
-    self.parameters = parameters
+    self.settings = settings
     self.history = history
     self.finalMetrics = finalMetrics
     self.duration = duration
     self.status = status
     self.message = message
+    bestEpoch = best?.epoch
   }
 
-  /// The keys of `parameters` that every fit records.
-  public enum Parameter {
-    /// The model summary.
-    public static let model = "model"
-    /// The loss function.
-    public static let loss = "loss"
-    /// The optimizer and its settings, e.g. "Adam(lr: 0.001, betas: (0.9, 0.999))".
-    public static let optimizer = "optimizer"
-    /// The learning-rate schedule.
-    public static let schedule = "schedule"
-    /// The batch size.
-    public static let batchSize = "batch_size"
-    /// The number of epochs asked for.
-    public static let epochs = "epochs"
-    /// The random seed.
-    public static let seed = "seed"
-    /// The dataset's name.
-    public static let dataset = "dataset"
-    /// Where the dataset came from.
-    public static let provenance = "provenance"
-    /// The trainbook version (`Trainbook.version`).
-    public static let version = "trainbook_version"
+  enum CodingKeys: String, CodingKey {
+    case id, name, created, settings, history, duration, status, message
+    case finalMetrics = "final_metrics"
+    case bestEpoch = "best_epoch"
+  }
+
+  /// Reads a record; one saved by an older trainbook (settings as text, no best epoch) keeps its
+  /// history, final values and ending, without settings.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    name = try container.decode(String.self, forKey: .name)
+    created = try container.decode(Date.self, forKey: .created)
+    settings = try container.decodeIfPresent(RunSettings.self, forKey: .settings)
+    history = try container.decode([String: [Double]].self, forKey: .history)
+    let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+    finalMetrics =
+      try container.decodeIfPresent([String: Double].self, forKey: .finalMetrics)
+      ?? legacy.decode([String: Double].self, forKey: .finalMetrics)
+    duration = try container.decode(Double.self, forKey: .duration)
+    status = try container.decode(RunStatus.self, forKey: .status)
+    message = try container.decodeIfPresent(String.self, forKey: .message)
+    bestEpoch = try container.decodeIfPresent(Int.self, forKey: .bestEpoch)
+    if !container.contains(.bestEpoch) { bestEpoch = best?.epoch }
+  }
+
+  /// The key older records used for the final metrics.
+  private enum LegacyKeys: String, CodingKey { case finalMetrics }
+
+  /// The lowest validation loss (or training loss, without validation) with its series and
+  /// 1-based epoch.
+  public var best: (key: String, epoch: Int, value: Double)? {
+    for key in [Series.validationLoss, Series.loss] {
+      if let lowest = lowest(key) { return (key, lowest.epoch, lowest.value) }
+    }
+    return nil
   }
 
   /// The keys of `history` that the fit loop records.
@@ -89,10 +109,6 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public static let validationLoss = "val_loss"
     /// The learning rate of the epoch (its last step's).
     public static let learningRate = "lr"
-    /// Training accuracy.
-    public static let accuracy = "accuracy"
-    /// Validation accuracy.
-    public static let validationAccuracy = "val_accuracy"
     /// Wall-clock seconds of the epoch.
     public static let seconds = "seconds"
   }

@@ -24,8 +24,34 @@ public struct TensorBoardEventFile: Sendable {
     var summaryValue = ProtobufWriter()
     summaryValue.appendBytes(field: 1, Array(tag.utf8))
     summaryValue.appendFloat(field: 2, Float(value))
+    appendEvent(summaryValue, step: step, wallTime: wallTime)
+  }
+
+  /// Appends a plugin's summary `tag` at `step`: TensorBoard hands `content` (the plugin's own
+  /// protobuf) to the plugin named `plugin`, as `Summary.Value {tag: 1, metadata: 9
+  /// {plugin_data: 1 {plugin_name: 1, content: 2}}, tensor: 8}` with an empty float tensor,
+  /// as TensorBoard's own `hparams` summaries carry.
+  public mutating func appendPluginSummary(
+    tag: String, plugin: String, content: [UInt8], step: Int = 0, wallTime: Double
+  ) {
+    var pluginData = ProtobufWriter()
+    pluginData.appendBytes(field: 1, Array(plugin.utf8))
+    pluginData.appendBytes(field: 2, content)
+    var metadata = ProtobufWriter()
+    metadata.appendBytes(field: 1, pluginData.bytes)
+    // TensorProto {dtype: DT_FLOAT, tensor_shape: {dim: {size: 0}}}.
+    let emptyTensor: [UInt8] = [0x08, 0x01, 0x12, 0x02, 0x12, 0x00]
+    var summaryValue = ProtobufWriter()
+    summaryValue.appendBytes(field: 1, Array(tag.utf8))
+    summaryValue.appendBytes(field: 9, metadata.bytes)
+    summaryValue.appendBytes(field: 8, emptyTensor)
+    appendEvent(summaryValue, step: step, wallTime: wallTime)
+  }
+
+  /// Appends an event `{wall_time: 1, step: 2, summary: 5 {value: 1}}` holding `value`.
+  private mutating func appendEvent(_ value: ProtobufWriter, step: Int, wallTime: Double) {
     var summary = ProtobufWriter()
-    summary.appendBytes(field: 1, summaryValue.bytes)
+    summary.appendBytes(field: 1, value.bytes)
     var event = ProtobufWriter()
     event.appendDouble(field: 1, wallTime)
     event.appendVarint(field: 2, UInt64(bitPattern: Int64(step)))

@@ -8,7 +8,7 @@ import Support
 /// are not written: use JSON lines for them), then one row per epoch, empty for a missing value.
 /// JSON lines: one object per line, `{"epoch":1,"loss":0.5,…}`, non-finite numbers as the
 /// strings "nan", "inf", "-inf" (as run files store them).
-public struct EpochLogger: Sendable {
+public struct EpochLogFile: Sendable {
   /// The file formats.
   public enum Format: String, Sendable {
     /// Comma-separated values with a header row.

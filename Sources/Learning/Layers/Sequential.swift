@@ -54,17 +54,21 @@ public final class Sequential {
     self.stages = stages
   }
 
-  /// A multilayer perceptron: dense layers of the given sizes with `activation` between them and
-  /// nothing after the last, initialised from a generator seeded with `seed`.
+  /// A multilayer perceptron: dense layers of the given sizes with `activation` (and, when
+  /// `dropout` is above 0, a `Dropout` of that probability) between them and nothing after the
+  /// last, initialised from a generator seeded with `seed`.
   public static func mlp(
-    inputs: Int, hidden: [Int], outputs: Int, activation: Activation = .relu,
+    inputs: Int, hidden: [Int], outputs: Int, activation: Activation = .relu, dropout: Float = 0,
     initialization: Initialization = .kaimingUniform, seed: UInt64 = 0
   ) throws(ModelError) -> Sequential {
     var generator = RandomGenerator(seed: seed)
     var layers: [any Layer] = []
     let sizes = [inputs] + hidden + [outputs]
     for index in 0..<(sizes.count - 1) {
-      if index > 0 { layers.append(ActivationLayer(activation)) }
+      if index > 0 {
+        layers.append(ActivationLayer(activation))
+        if dropout > 0 { layers.append(try Dropout(probability: dropout)) }
+      }
       layers.append(
         try Dense(
           inputSize: sizes[index], outputSize: sizes[index + 1], initialization: initialization,

@@ -37,10 +37,10 @@ public struct SGD: UpdateRule {
   /// `momentum_buffer` when momentum is on.
   public var slotNames: [String] { momentum == 0 ? [] : ["momentum_buffer"] }
   /// The settings.
-  public var settings: [String: String] {
+  public var settings: [String: SettingValue] {
     [
-      "momentum": "\(momentum)", "dampening": "\(dampening)",
-      "nesterov": "\(nesterov)", "weight_decay": "\(weightDecay)",
+      "momentum": .decimal(momentum), "dampening": .decimal(dampening),
+      "nesterov": .flag(nesterov), "weight_decay": .decimal(weightDecay),
     ]
   }
 

@@ -1,14 +1,14 @@
 import Foundation
 
-/// Writes each epoch's record to a CSV or JSON-lines file as training runs (an `EpochLogger`), so
+/// Writes each epoch's record to a CSV or JSON-lines file as training runs (an `EpochLogFile`), so
 /// an interrupted run leaves every finished epoch on disk.
-public final class EpochLogging: Callback {
-  private var logger: EpochLogger?
+public final class LogEachEpoch: Callback {
+  private var logger: EpochLogFile?
   private let url: URL
-  private let format: EpochLogger.Format
+  private let format: EpochLogFile.Format
 
   /// Creates the callback; the file is replaced when training begins.
-  public init(url: URL, format: EpochLogger.Format = .csv) {
+  public init(url: URL, format: EpochLogFile.Format = .csv) {
     self.url = url
     self.format = format
   }
@@ -16,7 +16,7 @@ public final class EpochLogging: Callback {
   /// Opens the file, unless the trainer is resuming into one already open.
   public func trainingBegan(_ trainer: Trainer) throws {
     if logger == nil || (trainer.epoch == 0 && trainer.batchIndex == 0) {
-      logger = try EpochLogger(url: url, format: format)
+      logger = try EpochLogFile(url: url, format: format)
     }
   }
 

@@ -94,19 +94,6 @@ public final class Optimizer {
   public func steps(of parameter: Parameter) -> Int {
     states[ObjectIdentifier(parameter)]?.step ?? 0
   }
-
-  /// The settings for run records: the rule's, plus `lr`, `l1` and clipping.
-  public var settings: [String: String] {
-    var result = rule.settings
-    result["lr"] = "\(learningRate)"
-    if l1Penalty != 0 { result["l1"] = "\(l1Penalty)" }
-    switch clipping {
-    case .norm(let limit): result["clip_norm"] = "\(limit)"
-    case .value(let limit): result["clip_value"] = "\(limit)"
-    case nil: break
-    }
-    return result
-  }
 }
 
 extension Optimizer {

@@ -178,6 +178,8 @@ public final class Trainer {
 
   /// The loss of the last completed batch.
   public private(set) var lastBatchLoss: Float = 0
+  /// The NaN or infinite loss that stopped the last `fit`, if one did.
+  public private(set) var nonFiniteLoss: Float?
 
   /// One step on one batch ([samples, features]); returns a callback's stop before the update,
   /// or `.proceed`.
@@ -187,6 +189,7 @@ public final class Trainer {
     let output = try model.forward(batch, pass: &pass)
     let lossTensor = try loss.lossUnchecked(output, targets: targets)
     let value = lossTensor.scalar
+    nonFiniteLoss = value.isFinite ? nil : value
     let samples = batch.shape[0]
     for callback in options.callbacks {
       let decision = callback.batchLossComputed(value, batch: batch, trainer: self)

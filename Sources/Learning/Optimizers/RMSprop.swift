@@ -41,10 +41,10 @@ public struct RMSprop: UpdateRule {
     ["square_avg"] + (momentum > 0 ? ["momentum_buffer"] : []) + (centered ? ["grad_avg"] : [])
   }
   /// The settings.
-  public var settings: [String: String] {
+  public var settings: [String: SettingValue] {
     [
-      "alpha": "\(alpha)", "eps": "\(epsilon)", "weight_decay": "\(weightDecay)",
-      "momentum": "\(momentum)", "centered": "\(centered)",
+      "alpha": .decimal(alpha), "eps": .decimal(epsilon), "weight_decay": .decimal(weightDecay),
+      "momentum": .decimal(momentum), "centered": .flag(centered),
     ]
   }
 

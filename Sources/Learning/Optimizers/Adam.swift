@@ -52,10 +52,10 @@ public struct Adam: UpdateRule {
   /// `exp_avg` (m) and `exp_avg_sq` (v).
   public var slotNames: [String] { ["exp_avg", "exp_avg_sq"] }
   /// The settings.
-  public var settings: [String: String] {
+  public var settings: [String: SettingValue] {
     [
-      "beta1": "\(beta1)", "beta2": "\(beta2)", "eps": "\(epsilon)",
-      "weight_decay": "\(weightDecay)",
+      "beta1": .decimal(beta1), "beta2": .decimal(beta2), "eps": .decimal(epsilon),
+      "weight_decay": .decimal(weightDecay),
     ]
   }
 

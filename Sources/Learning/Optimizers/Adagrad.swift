@@ -37,10 +37,10 @@ public struct Adagrad: UpdateRule {
   /// `initialAccumulatorValue`.
   public var initialSlotValue: Float { initialAccumulatorValue }
   /// The settings.
-  public var settings: [String: String] {
+  public var settings: [String: SettingValue] {
     [
-      "lr_decay": "\(learningRateDecay)", "weight_decay": "\(weightDecay)",
-      "initial_accumulator_value": "\(initialAccumulatorValue)", "eps": "\(epsilon)",
+      "lr_decay": .decimal(learningRateDecay), "weight_decay": .decimal(weightDecay),
+      "initial_accumulator_value": .decimal(initialAccumulatorValue), "eps": .decimal(epsilon),
     ]
   }
 

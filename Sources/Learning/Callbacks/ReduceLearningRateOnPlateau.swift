@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lowers the optimizer's learning rate when a monitored value stops improving: a callback around
-/// `PlateauReducer` (PyTorch's `ReduceLROnPlateau`, with its defaults: factor 0.1, patience 10,
+/// `PlateauSchedule` (PyTorch's `ReduceLROnPlateau`, with its defaults: factor 0.1, patience 10,
 /// relative threshold 1e-4, no cooldown).
 ///
 /// The reducer starts from the optimizer's rate when training begins; after each epoch it sees
@@ -11,7 +11,7 @@ public final class ReduceLearningRateOnPlateau: Callback {
   /// The value watched.
   public let monitor: Monitor
   /// The reducer's settings and state, once training has begun.
-  public private(set) var reducer: PlateauReducer?
+  public private(set) var reducer: PlateauSchedule?
   private let factor: Double
   private let patience: Int
   private let threshold: Double
@@ -36,7 +36,7 @@ public final class ReduceLearningRateOnPlateau: Callback {
   public func trainingBegan(_ trainer: Trainer) throws {
     try monitor.check(in: trainer.options, by: "reduce on plateau")
     guard reducer == nil || (trainer.epoch == 0 && trainer.batchIndex == 0) else { return }
-    reducer = try PlateauReducer(
+    reducer = try PlateauSchedule(
       initialRate: Double(trainer.optimizer.learningRate), mode: monitor.maximizes ? .max : .min,
       factor: factor, patience: patience, threshold: threshold, cooldown: cooldown,
       minimumRate: minimumRate)
@@ -62,7 +62,7 @@ public final class ReduceLearningRateOnPlateau: Callback {
   /// Puts back a reducer from `savedState()`.
   public func restore(_ state: CallbackState) throws {
     guard let json = state.values["reducer"],
-      let restored = try? JSONDecoder().decode(PlateauReducer.self, from: Data(json.utf8)),
+      let restored = try? JSONDecoder().decode(PlateauSchedule.self, from: Data(json.utf8)),
       (0...largestSavedCount).contains(restored.badEpochs),
       (0...largestSavedCount).contains(restored.cooldownLeft)
     else { throw ModelError("the reduce-on-plateau state is missing or malformed") }

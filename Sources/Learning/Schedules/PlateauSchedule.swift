@@ -7,7 +7,7 @@
 /// counted (not during the `cooldown` epochs after a reduction); when the count exceeds
 /// `patience`, `rate ← max(rate · factor, minimumRate)` (unless that changes it by under 1e-8)
 /// and the count restarts. The whole state is `Codable`, so it is saved with a checkpoint.
-public struct PlateauReducer: Codable, Equatable, Sendable {
+public struct PlateauSchedule: Codable, Equatable, Sendable {
   /// Whether the monitored metric should fall (a loss) or rise (an accuracy).
   public enum Mode: String, Codable, Sendable {
     /// Lower is better.

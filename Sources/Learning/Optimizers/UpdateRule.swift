@@ -14,8 +14,8 @@ public protocol UpdateRule: Sendable {
   var slotNames: [String] { get }
   /// The value the state starts from (Adagrad's `initial_accumulator_value`; 0 otherwise).
   var initialSlotValue: Float { get }
-  /// The settings for run records, e.g. `["momentum": "0.9", "nesterov": "true"]`.
-  var settings: [String: String] { get }
+  /// The settings for run records, e.g. `["momentum": 0.9, "nesterov": true]`.
+  var settings: [String: SettingValue] { get }
   /// Where the rule keeps the momentum a schedule may cycle, as PyTorch's `OneCycleLR` does
   /// (SGD's and RMSprop's μ, Adam's β₁); nil for a rule without one.
   static var cycledMomentum: WritableKeyPath<Self, Float>? { get }
