@@ -44,7 +44,7 @@ extension Builtin {
         ],
         example:
           "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
-          + "data = load_csv(\"moons.csv\", target: \"label\", ignore: [\"x1\"])"
+          + "data = load_csv(\"moons.csv\", target: \"label\", columns: [\"x\", \"y\"])"
       ) { arguments, context in
         let path = try context.resolve(arguments.string("file"), for: .read, argument: "file")
         let character = try arguments.character("delimiter", what: "the delimiter")
