@@ -26,13 +26,10 @@ import Testing
     #expect(finalLine("loss: bce") == finalLine("loss: bce()"))
   }
 
-  @Test func aBareNameThatNeedsArgumentsSaysWhich() {
+  @Test func aBareCallbackNameAsksForParentheses() {
     let text = outputs(
       Self.setup + "fit(mlp(inputs: 2, seed: 1), data, epochs: 1, callbacks: [checkpoint])",
       in: Session())
-    #expect(
-      text.contains(
-        "`checkpoint` needs its `path`; call it as checkpoint(path, monitor: \"val_loss\", "
-          + "best_only: true)"))
+    #expect(text.contains("hint: add `()`: a callback is made by calling `checkpoint(…)`"))
   }
 }

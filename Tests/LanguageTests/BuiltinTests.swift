@@ -51,7 +51,7 @@ struct BuiltinTests {
       #expect(reference.contains("#### `\(builtin.signature)`\n\n\(builtin.summary)\n"))
       #expect(reference.contains("```\n\(builtin.example)\n```"))
       for parameter in builtin.parameters {
-        #expect(reference.contains("| `\(parameter.label)` | \(parameter.type.name) |"))
+        #expect(reference.contains("| `\(parameter.label)` | \(parameter.accepts) |"))
       }
     }
   }
@@ -105,12 +105,12 @@ struct BuiltinTests {
 
   @Test func choiceAcceptsABuiltinName() {
     var registry = BuiltinRegistry.standard
+    let activation = Declared.choice("activation", "activation", ["abs", "exp"], "Which.")
     registry.register(
       Builtin(
-        "act", topic: .models, summary: "Echoes an activation.",
-        parameters: [.required("activation", .choice("activation", ["abs", "exp"]), "Which.")],
+        "act", topic: .models, summary: "Echoes an activation.", parameters: [activation],
         example: "act(abs)"
-      ) { arguments, _ in .string(arguments.choice("activation")) })
+      ) { arguments, _ in .string(arguments[activation]) })
     let session = Session(registry: registry)
     #expect(
       session.run("act(abs); act(\"exp\")", origin: nil) == [.text("\"abs\""), .text("\"exp\"")])

@@ -100,25 +100,8 @@ struct DataPlotTests {
 
 /// `plotDataOrModel`, as the `plot` built-in of training calls it.
 struct PlotHookTests {
-  /// A session whose `plot(what, data:, to:)` draws data and models only.
-  static func session() -> Session {
-    var registry = BuiltinRegistry.standard
-    if registry["plot"] == nil {
-      registry.register(
-        Builtin(
-          "plot", topic: .plotting, summary: "Test plot.",
-          parameters: [
-            .required("what", .any, "What to draw."),
-            .optional("data", .any, default: .none, "The data."),
-            .optional("to", .any, default: .none, "The file."),
-          ],
-          example: "plot(moons())"
-        ) { arguments, context in
-          try plotDataOrModel(arguments, context) ?? .string("not mine")
-        })
-    }
-    return Session(registry: registry)
-  }
+  /// A session with the standard `plot`.
+  static func session() -> Session { Session() }
 
   @Test func drawsDataAndModelsAndLeavesTheRestToTheCaller() {
     let session = Self.session()

@@ -46,24 +46,23 @@ func testSession() -> Session {
     Builtin("model", topic: .models, summary: "A test model.", example: "model()") { _, _ in
       .host(TestModel())
     })
+  let epochs = Declared.integer("epochs", default: 10, "How many passes over the data.")
+  let optimizer = Declared.choice(
+    "optimizer", "optimizer", ["sgd", "adam"], default: "sgd", "How to update the weights.")
   registry.register(
     Builtin(
       "train", topic: .training, summary: "Pretends to train.",
       parameters: [
-        .required("model", .host("model"), "The model to train."),
-        .optional("epochs", .integer, default: .number(10), "How many passes over the data."),
-        .optional(
-          "optimizer", .choice("optimizer", ["sgd", "adam"]), default: .string("sgd"),
-          "How to update the weights."),
-        .optional("lr", .number, default: .number(0.01), "The learning rate."),
+        Declared<TestModel>.object("model", "model", "The model to train."), epochs, optimizer,
+        Declared.number("lr", default: 0.01, "The learning rate."),
       ],
       example: "train(model(), epochs: 2)"
     ) { arguments, _ in
-      let epochs = arguments.integer("epochs")
+      let epochs = arguments[epochs]
       guard epochs > 0 else {
         throw CallError("epochs must be positive, got \(epochs)", argument: "epochs")
       }
-      return .string("\(arguments.choice("optimizer")) for \(epochs) epochs")
+      return .string("\(arguments[optimizer]) for \(epochs) epochs")
     })
   registry.register(
     Builtin("chart", topic: .plotting, summary: "A test chart.", example: "chart()") { _, _ in
@@ -73,12 +72,13 @@ func testSession() -> Session {
     Builtin("broken", topic: .utilities, summary: "Always fails.", example: "") { _, _ in
       throw HostFailure()
     })
+  let limit = Declared.integer("n", "Where to stop.")
   registry.register(
     Builtin(
       "count_to", topic: .utilities, summary: "Prints 1 to n, stopping on Ctrl-C.",
-      parameters: [.required("n", .integer, "Where to stop.")], example: "count_to(3)"
+      parameters: [limit], example: "count_to(3)"
     ) { arguments, context in
-      for i in 1...max(1, arguments.integer("n")) {
+      for i in 1...max(1, arguments[limit]) {
         try context.checkCancellation()
         context.print("\(i)")
         if i == 2 { context.session.cancellation.cancel() }

@@ -3,7 +3,8 @@ public enum Topic: String, CaseIterable, Sendable {
   case data, models, training, evaluation, plotting, math, text, utilities
 }
 
-/// One parameter of a built-in: its label, what it accepts, its default and what it does.
+/// One parameter of a built-in: its label, what it accepts, its default, the numbers it accepts
+/// and what it does.
 public struct BuiltinParameter {
   /// The label used in calls: `epochs` in `fit(net, data, epochs: 10)`.
   public var label: String
@@ -15,25 +16,32 @@ public struct BuiltinParameter {
   public var doc: String
   /// Whether the parameter collects all remaining positional arguments into a list.
   public var isVariadic: Bool
+  /// The numbers it accepts (each number of a list), when not every number.
+  public var validRange: ValidRange?
+  /// How a refusal names it, when not as the label in backquotes: "the batch size".
+  public var subject: String?
+  /// Whether the name of a built-in given here stands for calling it with its defaults:
+  /// `loss: bce` means `loss: bce()`. The binder makes the call.
+  public var namesACall = false
+}
 
+extension DeclaredParameter where Self == BuiltinParameter {
   /// A parameter the caller must give.
-  public static func required(_ label: String, _ type: ValueType, _ doc: String) -> BuiltinParameter
-  {
+  public static func required(_ label: String, _ type: ValueType, _ doc: String) -> Self {
     BuiltinParameter(label: label, type: type, defaultValue: nil, doc: doc, isVariadic: false)
   }
 
   /// A parameter the caller may leave out, getting `defaultValue`.
   public static func optional(
     _ label: String, _ type: ValueType, default defaultValue: Value, _ doc: String
-  ) -> BuiltinParameter {
+  ) -> Self {
     BuiltinParameter(
       label: label, type: type, defaultValue: defaultValue, doc: doc, isVariadic: false)
   }
 
   /// A parameter that takes any number of positional arguments (zero or more), each of `type`,
   /// and passes them as one list.
-  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> BuiltinParameter
-  {
+  public static func variadic(_ label: String, _ type: ValueType, _ doc: String) -> Self {
     BuiltinParameter(label: label, type: type, defaultValue: .list([]), doc: doc, isVariadic: true)
   }
 }
@@ -58,13 +66,13 @@ public struct Builtin {
 
   /// Declares a built-in.
   public init(
-    _ name: String, topic: Topic, summary: String, parameters: [BuiltinParameter] = [],
+    _ name: String, topic: Topic, summary: String, parameters: [any DeclaredParameter] = [],
     example: String, implementation: @escaping (Arguments, CallContext) throws -> Value
   ) {
     self.name = name
     self.topic = topic
     self.summary = summary
-    self.parameters = parameters
+    self.parameters = parameters.map(\.parameter)
     self.example = example
     self.implementation = implementation
   }

@@ -3,32 +3,29 @@ import Learning
 extension Builtin {
   /// The callbacks, passed to `fit(…, callbacks: [...])`.
   static var callbacks: [Builtin] {
-    [
+    let watched = Declared.string("monitor", default: "val_loss", "The value watched.")
+    let patience = Declared.integer("patience", default: 5, "Epochs without improvement.")
+      .valid(.atLeast(0))
+    let minDelta = Declared.number("min_delta", default: 0, "The smallest change that counts.")
+    let restoreBest = Declared.bool(
+      "restore_best", default: true, "Restore the best epoch's weights.")
+    let checkpointPath = Declared.string("path", "The safetensors file to write.")
+    let decider = Declared.string(
+      "monitor", default: "val_loss", "The value that decides the best.")
+    let bestOnly = Declared.bool("best_only", default: true, "Keep the best epoch, not the latest.")
+    let logPath = Declared.string("path", "The file: .csv, or .jsonl for JSON lines.")
+    return [
       Builtin(
         "early_stopping", topic: .training,
         summary: "Stops when `monitor` has not improved for `patience` epochs; puts back the best "
           + "weights.",
-        parameters: [
-          .optional("monitor", .string, default: .string("val_loss"), "The value watched."),
-          .optional("patience", .integer, default: .number(5), "Epochs without improvement."),
-          .optional("min_delta", .number, default: .number(0), "The smallest change that counts."),
-          .optional(
-            "restore_best", .bool, default: .bool(true), "Restore the best epoch's weights."),
-        ],
+        parameters: [watched, patience, minDelta, restoreBest],
         example: "stop = early_stopping(patience: 10)"
       ) { arguments, _ in
-        let patience = arguments.integer("patience")
-        guard patience >= 0 else {
-          throw CallError("`patience` cannot be negative, got \(patience)", argument: "patience")
-        }
-        let monitor = arguments.string("monitor")
-        let delta = arguments.number("min_delta")
-        let restore = arguments.bool("restore_best")
+        let (monitor, patience) = (arguments[watched], arguments[patience])
+        let (delta, restore) = (arguments[minDelta], arguments[restoreBest])
         return .host(
-          CallbackObject(
-            call: call(
-              "early_stopping", arguments, ["monitor", "patience", "min_delta", "restore_best"])
-          ) {
+          CallbackObject(call: arguments.call()) {
             EarlyStopping(
               monitor: monitor, patience: patience, minDelta: delta, restoreBestWeights: restore)
           })
@@ -37,20 +34,13 @@ extension Builtin {
         "checkpoint", topic: .training,
         summary:
           "Saves the weights after each epoch: the best so far (by `monitor`) or the latest.",
-        parameters: [
-          .required("path", .string, "The safetensors file to write."),
-          .optional(
-            "monitor", .string, default: .string("val_loss"), "The value that decides the best."),
-          .optional(
-            "best_only", .bool, default: .bool(true), "Keep the best epoch, not the latest."),
-        ],
+        parameters: [checkpointPath, decider, bestOnly],
         example: "save = checkpoint(\"best.safetensors\")"
       ) { arguments, context in
-        let url = try context.url(for: arguments.string("path"), argument: "path")
-        let monitor = arguments.string("monitor")
-        let bestOnly = arguments.bool("best_only")
+        let url = try context.url(for: arguments[checkpointPath], argument: checkpointPath.label)
+        let (monitor, bestOnly) = (arguments[decider], arguments[bestOnly])
         return .host(
-          CallbackObject(call: call("checkpoint", arguments, ["path", "monitor", "best_only"])) {
+          CallbackObject(call: arguments.call()) {
             bestOnly
               ? ModelCheckpoint(best: url, monitor: monitor)
               : ModelCheckpoint(last: url, monitor: monitor)
@@ -58,26 +48,16 @@ extension Builtin {
       },
       Builtin(
         "log_epochs", topic: .training,
-        summary: "Writes each epoch's loss, metrics and rate to a CSV or JSON-lines file.",
-        parameters: [
-          .required("path", .string, "The file: .csv, or .jsonl for JSON lines.")
-        ],
+        summary: "Writes each epoch's loss, metrics, rate and seconds to a CSV or JSON-lines file.",
+        parameters: [logPath],
         example: "logger = log_epochs(\"epochs.csv\")"
       ) { arguments, context in
-        let path = arguments.string("path")
-        let url = try context.url(for: path, argument: "path")
+        let path = arguments[logPath]
+        let url = try context.url(for: path, argument: logPath.label)
         let format: EpochLogFile.Format = path.hasSuffix(".jsonl") ? .jsonLines : .csv
         return .host(
-          CallbackObject(call: call("log_epochs", arguments, ["path"])) {
-            LogEachEpoch(url: url, format: format)
-          })
+          CallbackObject(call: arguments.call()) { LogEachEpoch(url: url, format: format) })
       },
     ]
-  }
-
-  /// The call as written, with the arguments given: `early_stopping(patience: 10)`.
-  static func call(_ name: String, _ arguments: Arguments, _ labels: [String]) -> String {
-    let given = labels.filter(arguments.isGiven).map { "\($0): \(arguments[$0].summary)" }
-    return name + "(" + given.joined(separator: ", ") + ")"
   }
 }

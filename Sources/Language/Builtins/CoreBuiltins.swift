@@ -1,31 +1,36 @@
 /// The built-ins of the language itself: printing, help, types, lengths, ranges and the seed.
 extension Builtin {
   static var core: [Builtin] {
-    [
+    let values = Declared.variadic("values", .any, "The values to print.")
+    let separator = Declared.string("separator", default: " ", "What goes between values.")
+    let about = Declared.value(
+      "about", .any, default: Value.none, "A function (or its name) or a value.")
+    let value = Declared.value("value", .any, "Any value.")
+    let n = Declared.integer("n", "The seed, a whole number from 0.")
+      .valid(ValidRange.atLeast(0).saying("cannot be negative"), as: "a seed")
+    let collection = Declared.value(
+      "collection", .any, "A list, a string, or an object with elements.")
+    let start = Declared.number(
+      "start", "Where to start; alone, it is the stop and 0 the start.")
+    let stop = Declared.numberOrNone("stop", "Where to stop (excluded).")
+    let step = Declared.number("step", default: 1, "The difference between neighbours.")
+    return [
       Builtin(
         "print", topic: .utilities, summary: "Prints values on one line, separated by spaces.",
-        parameters: [
-          .variadic("values", .any, "The values to print."),
-          .optional("separator", .string, default: .string(" "), "What goes between values."),
-        ],
-        example: "print(\"loss\", 0.25, [1, 2])"
+        parameters: [values, separator], example: "print(\"loss\", 0.25, [1, 2])"
       ) { arguments, context in
-        let texts = arguments.list("values").map(\.text)
-        context.print(texts.joined(separator: arguments.string("separator")))
+        context.print(arguments[values].map(\.text).joined(separator: arguments[separator]))
         return .none
       },
       Builtin(
         "help", topic: .utilities,
         summary: "Lists every built-in by topic, or explains one function or value.",
-        parameters: [
-          .optional("about", .any, default: .none, "A function (or its name) or a value.")
-        ],
-        example: "help(range)"
+        parameters: [about], example: "help(range)"
       ) { arguments, context in
         let registry = context.session.registry
-        let subject = arguments["about"]
+        let subject = arguments[about]
         // `help(step)` after `step = 2` explains the hidden built-in after the variable.
-        if let name = arguments.writtenName(of: "about"), let hidden = registry[name],
+        if let name = arguments.writtenName(of: about), let hidden = registry[name],
           context.session.value(of: name) != nil
         {
           context.print(
@@ -38,33 +43,24 @@ extension Builtin {
       },
       Builtin(
         "type", topic: .utilities, summary: "The name of a value's type, as a string.",
-        parameters: [.required("value", .any, "Any value.")],
-        example: "type([1, 2])"
+        parameters: [value], example: "type([1, 2])"
       ) { arguments, _ in
-        .string(arguments["value"].typeName)
+        .string(arguments[value].typeName)
       },
       Builtin(
         "seed", topic: .utilities,
         summary: "Sets the session's seed: everything random afterwards repeats exactly.",
-        parameters: [.required("n", .integer, "The seed, a whole number from 0.")],
-        example: "seed(42)"
+        parameters: [n], example: "seed(42)"
       ) { arguments, context in
-        let seed = arguments.integer("n")
-        guard seed >= 0 else {
-          throw CallError("a seed cannot be negative, got \(seed)", argument: "n")
-        }
-        context.session.setSeed(UInt64(seed))
+        context.session.setSeed(UInt64(arguments[n]))
         return .none
       },
       Builtin(
         "len", topic: .utilities,
         summary: "How many elements a list (or characters a string) has.",
-        parameters: [
-          .required("collection", .any, "A list, a string, or an object with elements.")
-        ],
-        example: "len([3, 1, 2])"
+        parameters: [collection], example: "len([3, 1, 2])"
       ) { arguments, _ in
-        switch arguments["collection"] {
+        switch arguments[collection] {
         case .list(let elements): return .number(Double(elements.count))
         case .string(let string): return .number(Double(string.count))
         case .host(let object) where object.elementCount != nil:
@@ -77,17 +73,10 @@ extension Builtin {
       Builtin(
         "range", topic: .utilities,
         summary: "The numbers from start up to (not including) stop: range(3) is [0, 1, 2].",
-        parameters: [
-          .required("start", .number, "Where to start; alone, it is the stop and 0 the start."),
-          .optional("stop", .either(.number, .none), default: .none, "Where to stop (excluded)."),
-          .optional("step", .number, default: .number(1), "The difference between neighbours."),
-        ],
-        example: "range(2, 10, step: 3)"
+        parameters: [start, stop, step], example: "range(2, 10, step: 3)"
       ) { arguments, _ in
-        let (start, stop) =
-          arguments.isNone("stop")
-          ? (0, arguments.number("start")) : (arguments.number("start"), arguments.number("stop"))
-        let step = arguments.number("step")
+        let (start, stop) = arguments[stop].map { (arguments[start], $0) } ?? (0, arguments[start])
+        let step = arguments[step]
         guard step != 0, step.isFinite else {
           throw CallError("the step of a range cannot be \(step.summary)", argument: "step")
         }

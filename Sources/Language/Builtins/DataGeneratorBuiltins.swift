@@ -6,7 +6,23 @@ import Datasets
 /// draws one from the session's seed stream, and the dataset remembers which.
 extension Builtin {
   static var dataGenerators: [Builtin] {
-    [
+    let factor = Declared.number(
+      "factor", default: 0.5,
+      "The inner circle's radius as a fraction of the outer one's, between 0 and 1.")
+    let arms = Declared.integer("arms", default: 2, "How many arms (classes), 2 to 100.")
+    let turns = Declared.number("turns", default: 1, "How many times each arm winds.")
+    let centers = Declared.integer("centers", default: 3, "How many clusters (classes).")
+    let radius = Declared.number("radius", default: 2, "How far the centres are from 0.")
+    let coefficients = Declared.list(
+      "coefficients", .list(of: .number), default: [0, -1, 0, 1].map { .number($0) },
+      "The coefficients c₀, c₁, …, lowest degree first.")
+    let cycles = Declared.number("cycles", default: 1, "How many periods the curve makes.")
+    let weights = Declared.list(
+      "weights", .list(of: .number), default: [.number(2)], "One weight per feature.")
+    let bias = Declared.number("bias", default: 1, "The intercept b.")
+    let symmetric = interval(-1, 1)
+    let unit = interval(0, 1)
+    return [
       generator(
         "moons", "Two interleaving half circles: a binary task a straight line cannot solve.",
         count: 200, noise: 0.1, example: "data = moons(n: 400, noise: 0.25, seed: 1)"
@@ -16,41 +32,26 @@ extension Builtin {
       generator(
         "circles", "A ring around a disc: a binary task that needs a curved boundary.",
         count: 200, noise: 0.1,
-        knobs: [
-          .optional(
-            "factor", .number, default: .number(0.5),
-            "The inner circle's radius as a fraction of the outer one's, between 0 and 1.")
-        ],
-        example: "circles(n: 200, noise: 0.05, factor: 0.4, seed: 2)"
+        knobs: [factor], example: "circles(n: 200, noise: 0.05, factor: 0.4, seed: 2)"
       ) { arguments, n, noise, seed in
-        try Dataset.circles(
-          count: n, noise: noise, factor: arguments.number("factor"), seed: seed)
+        try Dataset.circles(count: n, noise: noise, factor: arguments[factor], seed: seed)
       },
       generator(
         "spirals", "Interleaved spirals, one class per arm: hard for a small network.",
         count: 300, noise: 0.05,
-        knobs: [
-          .optional("arms", .integer, default: .number(2), "How many arms (classes), 2 to 100."),
-          .optional("turns", .number, default: .number(1), "How many times each arm winds."),
-        ],
-        example: "spirals(n: 300, arms: 3, seed: 1)"
+        knobs: [arms, turns], example: "spirals(n: 300, arms: 3, seed: 1)"
       ) { arguments, n, noise, seed in
         try Dataset.spirals(
-          count: n, arms: arguments.integer("arms"), noise: noise,
-          turns: arguments.number("turns"), seed: seed)
+          count: n, arms: arguments[arms], noise: noise, turns: arguments[turns], seed: seed)
       },
       generator(
         "blobs", "Gaussian clusters around centres on a circle, one class per cluster.",
         count: 300, noise: 0.5,
-        knobs: [
-          .optional("centers", .integer, default: .number(3), "How many clusters (classes)."),
-          .optional("radius", .number, default: .number(2), "How far the centres are from 0."),
-        ],
-        example: "blobs(n: 300, centers: 4, noise: 0.8, seed: 3)"
+        knobs: [centers, radius], example: "blobs(n: 300, centers: 4, noise: 0.8, seed: 3)"
       ) { arguments, n, noise, seed in
         try Dataset.blobs(
-          count: n, centers: arguments.integer("centers"), noise: noise,
-          radius: arguments.number("radius"), seed: seed)
+          count: n, centers: arguments[centers], noise: noise, radius: arguments[radius],
+          seed: seed)
       },
       generator(
         "xor", "Four quadrants where opposite corners share a class: needs a hidden layer.",
@@ -61,93 +62,69 @@ extension Builtin {
       generator(
         "polynomial", "A noisy polynomial y = c₀ + c₁x + c₂x² + … of one feature (regression).",
         count: 100, noise: 0.1,
-        knobs: [
-          .optional(
-            "coefficients", .list(of: .number),
-            default: .list([0, -1, 0, 1].map { .number($0) }),
-            "The coefficients c₀, c₁, …, lowest degree first."),
-          interval(-1, 1),
-        ],
+        knobs: [coefficients, symmetric],
         example: "polynomial(n: 50, coefficients: [1, 0, -2], seed: 1)"
       ) { arguments, n, noise, seed in
         try Dataset.polynomial(
-          count: n, coefficients: try numbers(arguments, "coefficients"),
-          interval: try range(arguments), noise: noise, seed: seed)
+          count: n, coefficients: try numbers(arguments[coefficients], coefficients.label),
+          interval: try range(arguments[symmetric]), noise: noise, seed: seed)
       },
       generator(
         "sine", "y = sin(2π·cycles·x) plus noise: the classic picture of under- and overfitting.",
         count: 100, noise: 0.1,
-        knobs: [
-          .optional("cycles", .number, default: .number(1), "How many periods the curve makes."),
-          interval(0, 1),
-        ],
-        example: "sine(n: 20, noise: 0.2, seed: 1)"
+        knobs: [cycles, unit], example: "sine(n: 20, noise: 0.2, seed: 1)"
       ) { arguments, n, noise, seed in
         try Dataset.sine(
-          count: n, cycles: arguments.number("cycles"), interval: try range(arguments),
+          count: n, cycles: arguments[cycles], interval: try range(arguments[unit]),
           noise: noise, seed: seed)
       },
       generator(
         "linear", "y = w·x + b plus noise, one feature per weight (regression).",
         count: 100, noise: 0.1,
-        knobs: [
-          .optional(
-            "weights", .list(of: .number), default: .list([.number(2)]),
-            "One weight per feature."),
-          .optional("bias", .number, default: .number(1), "The intercept b."),
-          interval(-1, 1),
-        ],
+        knobs: [weights, bias, symmetric],
         example: "linear(n: 100, weights: [2, -1], bias: 0.5, seed: 1)"
       ) { arguments, n, noise, seed in
         try Dataset.linear(
-          count: n, weights: try numbers(arguments, "weights"), bias: arguments.number("bias"),
-          interval: try range(arguments), noise: noise, seed: seed)
+          count: n, weights: try numbers(arguments[weights], weights.label),
+          bias: arguments[bias], interval: try range(arguments[symmetric]), noise: noise,
+          seed: seed)
       },
     ]
   }
 
   /// A generator built-in with `n:`, `noise:`, its own knobs, then `seed:`.
   private static func generator(
-    _ name: String, _ summary: String, count: Int, noise: Double, knobs: [BuiltinParameter] = [],
-    example: String,
+    _ name: String, _ summary: String, count: Int, noise: Double,
+    knobs: [any DeclaredParameter] = [], example: String,
     make: @escaping (Arguments, Int, Double, UInt64) throws -> Dataset
   ) -> Builtin {
-    Builtin(
-      name, topic: .data, summary: summary,
-      parameters: [
-        .optional("n", .integer, default: .number(Double(count)), "How many samples."),
-        .optional(
-          "noise", .number, default: .number(noise),
-          "The standard deviation of the Gaussian noise added to each value."),
-      ] + knobs + [.seed],
+    let n = Declared.integer("n", default: count, "How many samples.")
+      .valid(ValidRange.atLeast(1).saying("must be at least 1 sample"))
+    let deviation = Declared.number(
+      "noise", default: noise, "The standard deviation of the Gaussian noise added to each value."
+    ).valid(
+      ValidRange.atLeast(0).saying("is a standard deviation and cannot be negative")
+        .hinting("noise 0 gives the clean shape; 0.1 to 0.3 makes it harder"))
+    return Builtin(
+      name, topic: .data, summary: summary, parameters: [n, deviation] + knobs + [.seed],
       example: example
     ) { arguments, context in
-      let n = arguments.integer("n")
-      guard n >= 1 else {
-        throw CallError("`n` must be at least 1 sample, got \(n)", argument: "n")
-      }
-      let noise = arguments.number("noise")
-      guard noise >= 0 else {
-        throw CallError(
-          "`noise` is a standard deviation and cannot be negative, got "
-            + Value.number(noise).summary,
-          hint: "noise 0 gives the clean shape; 0.1 to 0.3 makes it harder", argument: "noise")
-      }
-      let seed = try arguments.seed(in: context)
+      let (n, noise) = (arguments[n], arguments[deviation])
+      let seed = arguments.seed(in: context)
       return .host(DatasetObject(try libraryCall { try make(arguments, n, noise, seed) }))
     }
   }
 
   /// The `interval:` knob of the regression curves.
-  private static func interval(_ low: Double, _ high: Double) -> BuiltinParameter {
-    .optional(
-      "interval", .list(of: .number), default: .list([.number(low), .number(high)]),
+  private static func interval(_ low: Double, _ high: Double) -> Declared<[Value]> {
+    .list(
+      "interval", .list(of: .number), default: [.number(low), .number(high)],
       "Where x is drawn from, uniformly: [low, high].")
   }
 
-  /// The numbers of the list argument `label`.
-  private static func numbers(_ arguments: Arguments, _ label: String) throws -> [Double] {
-    let numbers = arguments.list(label).compactMap { value -> Double? in
+  /// The numbers of the list `values`, given as the argument `label`.
+  private static func numbers(_ values: [Value], _ label: String) throws -> [Double] {
+    let numbers = values.compactMap { value -> Double? in
       if case .number(let number) = value { number } else { nil }
     }
     guard !numbers.isEmpty else {
@@ -157,8 +134,8 @@ extension Builtin {
   }
 
   /// The `interval:` argument as a range, checked to be `[low, high]` with low < high.
-  private static func range(_ arguments: Arguments) throws -> ClosedRange<Double> {
-    let ends = try numbers(arguments, "interval")
+  private static func range(_ values: [Value]) throws -> ClosedRange<Double> {
+    let ends = try numbers(values, "interval")
     guard ends.count == 2, ends[0] < ends[1], ends.allSatisfy(\.isFinite) else {
       throw CallError(
         "`interval` must be two finite numbers [low, high] with low < high",

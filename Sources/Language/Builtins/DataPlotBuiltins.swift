@@ -6,56 +6,50 @@ import Learning
 /// `plot(data)` and `plot(net, data)` reach the same charts through `plotDataOrModel`.
 extension Builtin {
   static var dataPlots: [Builtin] {
-    [
+    let drawn = Declared<DatasetObject>.object("data", "dataset", "The data to draw.")
+    let classifier = Declared<ModelObject>.object("model", "model", "A model with 2 inputs.")
+    let points = Declared<DatasetObject>.object("data", "dataset", "The points to draw on it.")
+    let counted = Declared<ModelObject>.object("model", "model", "A classifier.")
+    let labelled = Declared<DatasetObject>.object(
+      "data", "dataset", "Data with classes to predict.")
+    let normalize = Declared.bool(
+      "normalize", default: false, "Show each row as percentages of its class.")
+    return [
       Builtin(
         "scatter", topic: .plotting,
         summary: "Draws a dataset's points: two features coloured by class, or a one-feature "
           + "regression's targets.",
-        parameters: [
-          .required("data", .host("dataset"), "The data to draw."),
-          chartFile,
-        ],
-        example: "scatter(moons(n: 200, noise: 0.2, seed: 1))"
+        parameters: [drawn, chartFile], example: "scatter(moons(n: 200, noise: 0.2, seed: 1))"
       ) { arguments, context in
-        try draw(arguments.dataset("data"), model: nil, to: arguments["to"], context: context)
+        try draw(
+          arguments[drawn].dataset, model: nil, to: arguments[chartFile], context: context)
       },
       Builtin(
         "boundary", topic: .plotting,
         summary: "Draws what a 2-feature classifier predicts over the plane, with the data "
           + "points on top.",
-        parameters: [
-          .required("model", .host("model"), "A model with 2 inputs."),
-          .required("data", .host("dataset"), "The points to draw on it."),
-          chartFile,
-        ],
+        parameters: [classifier, points, chartFile],
         example: "boundary(mlp(inputs: 2, hidden: [8], seed: 1), moons(n: 100, seed: 1))"
       ) { arguments, context in
         try draw(
-          arguments.dataset("data"), model: arguments.model("model"), to: arguments["to"],
+          arguments[points].dataset, model: arguments[classifier], to: arguments[chartFile],
           context: context)
       },
       Builtin(
         "confusion", topic: .evaluation,
         summary: "Counts, for each true class, how often the model predicted each class; "
           + "returns the counts.",
-        parameters: [
-          .required("model", .host("model"), "A classifier."),
-          .required("data", .host("dataset"), "Data with classes to predict."),
-          .optional(
-            "normalize", .bool, default: .bool(false),
-            "Show each row as percentages of its class."),
-          chartFile,
-        ],
+        parameters: [counted, labelled, normalize, chartFile],
         example: "counts = confusion(mlp(inputs: 4, outputs: 3, seed: 1), load(\"iris\"))"
       ) { arguments, context in
-        let model = arguments.model("model").model
-        let dataset = arguments.dataset("data")
+        let model = arguments[counted].model
+        let dataset = arguments[labelled].dataset
         guard dataset.task != .regression else {
           throw CallError(
             "a confusion matrix needs classes; this data is a regression task",
             hint: "evaluate a regression model with evaluate(net, data)", argument: "data")
         }
-        try arguments.model("model").checkTakes(dataset, argument: "data")
+        try arguments[counted].checkTakes(dataset, argument: labelled.label)
         let classes = dataset.task.classCount
         guard model.outputFeatures == classes || (model.outputFeatures == 1 && classes == 2) else {
           throw CallError(
@@ -72,19 +66,19 @@ extension Builtin {
         }
         let chart = ConfusionMatrixChart(
           title: "confusion matrix: \(dataset.name)", counts: counts,
-          classNames: DataCharts.className(dataset), normalized: arguments.bool("normalize"))
+          classNames: DataCharts.className(dataset), normalized: arguments[normalize])
         try emit(
           terminal: chart.render(color: context.session.usesColor), svg: chart.svg(),
-          to: arguments["to"], context: context)
+          to: arguments[chartFile], context: context)
         return .list(counts.map { .list($0.map { .number(Double($0)) }) })
       },
     ]
   }
 
-  /// The `to:` parameter of charts.
-  static var chartFile: BuiltinParameter {
-    .optional(
-      "to", .either(.string, .none), default: .none,
+  /// The `to:` parameter of charts: a file path, or none.
+  static var chartFile: Declared<Value> {
+    .value(
+      "to", .either(.string, .none), default: Value.none,
       "A file to write the chart to as SVG, e.g. \"chart.svg\"; none for the terminal only.")
   }
 
@@ -108,20 +102,22 @@ extension Builtin {
   }
 }
 
-/// `plot(data)` and `plot(net, data)` for the `plot` built-in: draws when its `what` argument is
-/// a dataset (a scatter) or a model (its decision boundary on the `data` argument) and returns
-/// none; returns nil (nothing drawn) for anything else. Reads the arguments `what`, `data`, `to`.
-public func plotDataOrModel(_ arguments: Arguments, _ context: CallContext) throws -> Value? {
-  switch arguments["what"] {
+/// `plot(data)` and `plot(net, data)` for the `plot` built-in: draws when `what` is a dataset (a
+/// scatter) or a model (its decision boundary on `data`, written also to `file` when that is a
+/// path) and returns none; returns nil (nothing drawn) for anything else.
+public func plotDataOrModel(
+  _ what: Value, data: Value, to file: Value, context: CallContext
+) throws -> Value? {
+  switch what {
   case .host(let data as DatasetObject):
-    return try Builtin.draw(data.dataset, model: nil, to: arguments["to"], context: context)
+    return try Builtin.draw(data.dataset, model: nil, to: file, context: context)
   case .host(let model as ModelObject):
-    guard case .host(let data as DatasetObject) = arguments["data"] else {
+    guard case .host(let data as DatasetObject) = data else {
       throw CallError(
         "to plot a model, give the data to draw it on", hint: "plot(net, data)",
         argument: "what")
     }
-    return try Builtin.draw(data.dataset, model: model, to: arguments["to"], context: context)
+    return try Builtin.draw(data.dataset, model: model, to: file, context: context)
   default:
     return nil
   }

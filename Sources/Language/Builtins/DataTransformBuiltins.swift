@@ -5,7 +5,23 @@ import Engine
 /// `polynomial_features`, choosing samples (`keep_classes`, `take`) and `augment`.
 extension Builtin {
   static var dataTransforms: [Builtin] {
-    [
+    let range = Declared.list(
+      "range", .list(of: .number), default: [.number(0), .number(1)],
+      "The range [low, high] the features of the first dataset are mapped to.")
+    let sources = Declared.variadic(
+      "data", .host("dataset"), "One or more datasets with the same features.")
+    let degree = Declared.integer("degree", default: 2, "The highest degree, 1 to 20.")
+    let classified = Declared<DatasetObject>.object(
+      "data", "dataset", "A classification dataset.")
+    let classes = Declared.list(
+      "classes", .list(of: .either(.integer, .string)),
+      "The classes to keep, by number or by name.")
+    let source = Declared<DatasetObject>.object("data", "dataset", "The dataset.")
+    let n = Declared.integerOrNone("n", "How many samples in all.").valid(.atLeast(1))
+    let perClass = Declared.integerOrNone(
+      "per_class", "How many samples of each class (classification only).")
+    let training = Declared<DatasetObject>.object("data", "dataset", "The training data.")
+    return [
       scaler(
         "standardize",
         summary: "Scales each feature to mean 0 and deviation 1, fitted on the training data "
@@ -17,15 +33,11 @@ extension Builtin {
         "minmax",
         summary: "Scales each feature to a range (0 to 1 by default), fitted on the training "
           + "data only.",
-        extra: [
-          .optional(
-            "range", .list(of: .number), default: .list([.number(0), .number(1)]),
-            "The range [low, high] the features of the first dataset are mapped to.")
-        ],
+        extra: [range],
         example: "train, test = split(load(\"iris\"), [0.8, 0.2], seed: 1)\n"
           + "train, test = minmax(train, test, range: [-1, 1])"
       ) { data, arguments in
-        let ends = arguments.list("range").compactMap { value -> Float? in
+        let ends = arguments[range].compactMap { value -> Float? in
           if case .number(let number) = value { Float(number) } else { nil }
         }
         guard ends.count == 2, ends[0] < ends[1], ends.allSatisfy(\.isFinite) else {
@@ -38,33 +50,24 @@ extension Builtin {
         "polynomial_features", topic: .data,
         summary: "Adds every product of the features up to a degree (x, y → x, y, x², xy, y²), "
           + "so a linear model can fit curves.",
-        parameters: [
-          .variadic("data", .host("dataset"), "One or more datasets with the same features."),
-          .optional("degree", .integer, default: .number(2), "The highest degree, 1 to 20."),
-        ],
+        parameters: [sources, degree],
         example: "curvy = polynomial_features(sine(n: 30, seed: 1), degree: 3)"
       ) { arguments, _ in
-        let datasets = try datasetsArgument(arguments)
-        let transform = try libraryCall(argument: "degree") {
-          try PolynomialFeatures(
-            degree: arguments.integer("degree"), featureCount: datasets[0].featureCount)
+        let datasets = try datasetsArgument(arguments[sources])
+        let transform = try libraryCall(argument: degree.label) {
+          try PolynomialFeatures(degree: arguments[degree], featureCount: datasets[0].featureCount)
         }
         return try applying(transform, to: datasets)
       },
       Builtin(
         "keep_classes", topic: .data,
         summary: "Only the samples of some classes, renumbered from 0 in the order given.",
-        parameters: [
-          .required("data", .host("dataset"), "A classification dataset."),
-          .required(
-            "classes", .list(of: .either(.integer, .string)),
-            "The classes to keep, by number or by name."),
-        ],
+        parameters: [classified, classes],
         example: "small = keep_classes(load(\"digits\"), [5, 6, 7, 8, 9])"
       ) { arguments, _ in
-        let object = arguments.host("data", as: DatasetObject.self)
+        let object = arguments[classified]
         let names = object.className
-        let classes = try arguments.list("classes").map { value -> Int in
+        let classes = try arguments[classes].map { value -> Int in
           switch value {
           case .string(let name):
             guard let index = names.firstIndex(of: name) else {
@@ -86,23 +89,15 @@ extension Builtin {
       Builtin(
         "take", topic: .data,
         summary: "A random subset: n samples, or at most per_class samples of each class.",
-        parameters: [
-          .required("data", .host("dataset"), "The dataset."),
-          .optional("n", .either(.integer, .none), default: .none, "How many samples in all."),
-          .optional(
-            "per_class", .either(.integer, .none), default: .none,
-            "How many samples of each class (classification only)."),
-          .seed,
-        ],
+        parameters: [source, n, perClass, .seed],
         example: "few = take(load(\"digits\"), per_class: 10, seed: 1)"
       ) { arguments, context in
-        let object = arguments.host("data", as: DatasetObject.self)
+        let object = arguments[source]
         let dataset = object.dataset
-        let seed = try arguments.seed(in: context)
+        let seed = arguments.seed(in: context)
         let taken: Dataset
-        switch (arguments["n"], arguments["per_class"]) {
-        case (.number, .none):
-          let n = try arguments.integer("n", atLeast: 1, what: "`n`")
+        switch (arguments[n], arguments[perClass]) {
+        case (let n?, nil):
           guard n <= dataset.count else {
             throw CallError(
               "cannot take \(n) samples from \(dataset.count)", argument: "n")
@@ -110,8 +105,7 @@ extension Builtin {
           var generator = RandomGenerator(seed: seed)
           let chosen = generator.permutation(dataset.count).prefix(n).sorted()
           taken = dataset.subset(chosen, how: "\(n) samples, seed \(seed)")
-        case (.none, .number):
-          let perClass = arguments.integer("per_class")
+        case (nil, let perClass?):
           taken = try libraryCall(argument: "per_class") {
             try dataset.limitingSamples(perClass: perClass, seed: seed)
           }
@@ -125,24 +119,10 @@ extension Builtin {
         "augment", topic: .data,
         summary: "The same data, with random changes that fit applies to each training batch: "
           + "noise, image shifts, rotations.",
-        parameters: [
-          .required("data", .host("dataset"), "The training data."),
-          .optional(
-            "noise", .number, default: .number(0),
-            "The deviation of Gaussian noise added to every feature (0 for none)."),
-          .optional(
-            "shift", .integer, default: .number(0),
-            "For images: the most pixels an image moves along each axis (0 for none)."),
-          .optional(
-            "rotate", .number, default: .number(0),
-            "For images: the largest rotation in degrees (0 for none)."),
-          .optional(
-            "width", .either(.integer, .none), default: .none,
-            "For images: the width in pixels; none for square images."),
-        ],
+        parameters: [training, Changes.noise, Changes.shift, Changes.rotate, Changes.width],
         example: "train = augment(load(\"digits\"), shift: 1, rotate: 10)"
       ) { arguments, _ in
-        let object = arguments.host("data", as: DatasetObject.self)
+        let object = arguments[training]
         let steps = try augmentations(arguments, featureCount: object.dataset.featureCount)
         guard !steps.isEmpty else {
           throw CallError(
@@ -158,30 +138,26 @@ extension Builtin {
 
   /// A scaler built-in: fitted on the first dataset, applied to every one.
   private static func scaler(
-    _ name: String, summary: String, extra: [BuiltinParameter] = [], example: String,
+    _ name: String, summary: String, extra: [any DeclaredParameter] = [], example: String,
     fit: @escaping (Dataset, Arguments) throws -> any FeatureTransform
   ) -> Builtin {
-    Builtin(
-      name, topic: .data,
-      summary: summary,
-      parameters: [
-        .variadic(
-          "data", .host("dataset"),
-          "The training data first, then the other parts, transformed with the training "
-            + "data's numbers: fitting on validation or test data would leak into training what "
-            + "the model is judged on.")
-      ] + extra,
-      example: example
+    let parts = Declared.variadic(
+      "data", .host("dataset"),
+      "The training data first, then the other parts, transformed with the training data's "
+        + "numbers: fitting on validation or test data would leak into training what the model "
+        + "is judged on.")
+    return Builtin(
+      name, topic: .data, summary: summary, parameters: [parts] + extra, example: example
     ) { arguments, _ in
-      let datasets = try datasetsArgument(arguments)
+      let datasets = try datasetsArgument(arguments[parts])
       let transform = try libraryCall(argument: "data") { try fit(datasets[0], arguments) }
       return try applying(transform, to: datasets)
     }
   }
 
-  /// The datasets of the variadic `data` argument, at least one.
-  private static func datasetsArgument(_ arguments: Arguments) throws -> [Dataset] {
-    let datasets = arguments.list("data").compactMap { value -> Dataset? in
+  /// The datasets of a variadic `data` argument, at least one.
+  private static func datasetsArgument(_ values: [Value]) throws -> [Dataset] {
+    let datasets = values.compactMap { value -> Dataset? in
       if case .host(let object as DatasetObject) = value { object.dataset } else { nil }
     }
     guard !datasets.isEmpty else {
@@ -206,16 +182,19 @@ extension Builtin {
     -> [Augmentation]
   {
     var steps: [Augmentation] = []
-    let noise = arguments.number("noise")
-    guard noise >= 0, noise.isFinite else {
-      throw CallError("`noise` must be a deviation ≥ 0", argument: "noise")
-    }
+    let noise = arguments[Changes.noise]
     if noise > 0 { steps.append(.gaussianNoise(deviation: noise)) }
-    let shift = arguments.integer("shift")
-    let rotate = arguments.number("rotate")
+    let shift = arguments[Changes.shift]
+    let rotate = arguments[Changes.rotate]
     guard shift > 0 || rotate != 0 else { return steps }
     let width: Int
-    if arguments.isNone("width") {
+    if let given = arguments[Changes.width] {
+      width = given
+      guard featureCount % width == 0 else {
+        throw CallError(
+          "\(featureCount) features are not rows of \(width) pixels", argument: "width")
+      }
+    } else {
       let side = Int(Double(featureCount).squareRoot().rounded())
       guard side * side == featureCount else {
         throw CallError(
@@ -223,16 +202,32 @@ extension Builtin {
           hint: "give the image's width with width:", argument: "shift")
       }
       width = side
-    } else {
-      width = try arguments.integer("width", atLeast: 1, what: "`width`")
-      guard featureCount % width == 0 else {
-        throw CallError(
-          "\(featureCount) features are not rows of \(width) pixels", argument: "width")
-      }
     }
     let height = featureCount / width
     if shift != 0 { steps.append(.shift(pixels: shift, width: width, height: height)) }
     if rotate != 0 { steps.append(.rotation(degrees: rotate, width: width, height: height)) }
     return steps
+  }
+}
+
+/// The changes `augment` declares.
+private enum Changes {
+  static var noise: Declared<Double> {
+    Declared.number(
+      "noise", default: 0, "The deviation of Gaussian noise added to every feature (0 for none)."
+    ).valid(ValidRange.atLeast(0).saying("must be a deviation ≥ 0"))
+  }
+  static var shift: Declared<Int> {
+    Declared.integer(
+      "shift", default: 0,
+      "For images: the most pixels an image moves along each axis (0 for none).")
+  }
+  static var rotate: Declared<Double> {
+    Declared.number(
+      "rotate", default: 0, "For images: the largest rotation in degrees (0 for none).")
+  }
+  static var width: Declared<Int?> {
+    Declared.integerOrNone("width", "For images: the width in pixels; none for square images.")
+      .valid(.atLeast(1))
   }
 }

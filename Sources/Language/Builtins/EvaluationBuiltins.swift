@@ -5,25 +5,32 @@ import Learning
 extension Builtin {
   /// Scoring a model: `evaluate`, `predict` and one built-in per metric.
   static var evaluation: [Builtin] {
-    [
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let scored = Declared<DatasetObject>.object("data", "dataset", "The data to score it on.")
+    let predictor = Declared<ModelObject>.object(
+      "model", "model",
+      "The model. Trained with bce, it gives each sample's probability of class 1; with "
+        + "cross_entropy, a list of class probabilities; with a regression loss, its output.")
+    let points = Declared.value(
+      "data", .either(.host("dataset"), .list(of: .list(of: .number))),
+      "A dataset, or a list of points such as [[0.5, -1]]. An untrained model counts as "
+        + "trained with the loss fit picks for a dataset; for points, it gives raw outputs "
+        + "(logits).")
+    return [
       Builtin(
         "evaluate", topic: .evaluation,
         summary:
           "The loss and metrics of a model on data (each look at the test split is counted).",
-        parameters: [
-          .required("model", .host("model"), "The model."),
-          .required("data", .host("dataset"), "The data to score it on."),
-          .loss,
-        ],
+        parameters: [net, scored, .loss],
         example: """
           data = moons(n: 100, seed: 1)
           evaluate(mlp(inputs: 2, seed: 1), data)
           """
       ) { arguments, context in
-        let model = arguments.model("model").model
-        let data = arguments.dataset("data")
-        let loss = try arguments.loss(for: data, context: context)
-        try arguments.model("model").checkTakes(data, argument: "data")
+        let model = arguments[net].model
+        let data = arguments[scored].dataset
+        let loss = arguments.loss(for: data)
+        try arguments[net].checkTakes(data, argument: scored.label)
         let metrics: [Metric] = data.task == .regression ? [.mae, .r2] : [.accuracy]
         let trainer = Trainer(
           model: model, loss: loss, optimizer: OptimizerObject.standard.make(),
@@ -43,18 +50,7 @@ extension Builtin {
         "predict", topic: .evaluation,
         summary: "The model's prediction for each sample: probabilities for a classifier (as "
           + "Keras gives them), else its outputs.",
-        parameters: [
-          .required(
-            "model", .host("model"),
-            "The model. Trained with bce, it gives each sample's probability of class 1; with "
-              + "cross_entropy, a list of class probabilities; with a regression loss, its "
-              + "output."),
-          .required(
-            "data", .either(.host("dataset"), .list(of: .list(of: .number))),
-            "A dataset, or a list of points such as [[0.5, -1]]. An untrained model counts as "
-              + "trained with the loss fit picks for a dataset; for points, it gives raw outputs "
-              + "(logits)."),
-        ],
+        parameters: [predictor, points],
         example: """
           data = moons(n: 100, seed: 1)
           net = mlp(inputs: 2, hidden: [8], outputs: 1, seed: 1)
@@ -62,8 +58,8 @@ extension Builtin {
           predict(net, [[0, 0], [1, 0.5]])
           """
       ) { arguments, _ in
-        let object = arguments.model("model")
-        let (input, task) = try features(arguments, "data", model: object)
+        let object = arguments[predictor]
+        let (input, task) = try features(arguments[points], argument: points.label, model: object)
         let outputs = try libraryCall(argument: "data") { try object.model.predict(input) }
         let loss = object.trainingLoss ?? task.map(RunRecording.defaultLoss(for:))
         return .list(
@@ -89,19 +85,17 @@ extension Builtin {
       .rmse: "The root mean squared error of a regression model.",
       .r2: "The coefficient of determination R² of a regression model (1 is perfect).",
     ]
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let scored = Declared<DatasetObject>.object("data", "dataset", "The data to score it on.")
     return Builtin(
-      name, topic: .evaluation, summary: summaries[metric] ?? name,
-      parameters: [
-        .required("model", .host("model"), "The model."),
-        .required("data", .host("dataset"), "The data to score it on."),
-      ],
+      name, topic: .evaluation, summary: summaries[metric] ?? name, parameters: [net, scored],
       example: metric == .rmse || metric == .r2
         ? "data = polynomial(n: 50, seed: 1)\n\(name)(mlp(inputs: 1, seed: 1), data)"
         : "data = moons(n: 100, seed: 1)\n\(name)(mlp(inputs: 2, seed: 1), data)"
     ) { arguments, _ in
-      let model = arguments.model("model").model
-      let data = arguments.dataset("data")
-      try arguments.model("model").checkTakes(data, argument: "data")
+      let (object, data) = (arguments[net], arguments[scored].dataset)
+      try object.checkTakes(data, argument: scored.label)
+      let model = object.model
       return .number(try libraryCall { try metric.value(model: model, data: data) })
     }
   }
@@ -127,12 +121,13 @@ extension Builtin {
     }
   }
 
-  /// The features of a dataset or list of points passed as `label`, checked against the model.
+  /// The features of a dataset or list of points given as the argument `label`, checked
+  /// against the model.
   static func features(
-    _ arguments: Arguments, _ label: String, model object: ModelObject
+    _ value: Value, argument label: String, model object: ModelObject
   ) throws -> (Matrix, Task?) {
     let model = object.model
-    if case .host(let dataset as DatasetObject) = arguments[label] {
+    if case .host(let dataset as DatasetObject) = value {
       let data = dataset.dataset
       try object.checkTakes(data, argument: label)
       return (
@@ -140,7 +135,7 @@ extension Builtin {
       )
     }
     var values: [Float] = []
-    let points = arguments.list(label)
+    guard case .list(let points) = value else { preconditionFailure("`\(label)` is not a list") }
     for (index, point) in points.enumerated() {
       guard case .list(let coordinates) = point, coordinates.count == model.inputFeatures else {
         throw CallError(

@@ -4,40 +4,42 @@ import Learning
 extension Builtin {
   /// Experiments around training: `lr_find` and `cross_validate`.
   static var experiments: [Builtin] {
-    [
+    let probed = Declared<ModelObject>.object(
+      "model", "model", "The model (its weights are put back afterwards).")
+    let training = Declared<DatasetObject>.object("data", "dataset", "The training data.")
+    let start = Declared.number("start", default: 1e-7, "The first rate.").valid(.positive)
+    let end = Declared.number("end", default: 10, "The last rate.").valid(.positive)
+    let steps = Declared.integer("steps", default: 100, "The number of steps.")
+      .valid(.atLeast(2))
+    let batch = Declared.batchSize
+    let template = Declared<ModelObject>.object(
+      "model", "model", "The template: each fold trains a copy of it.")
+    let folded = Declared<DatasetObject>.object("data", "dataset", "The data to fold.")
+    let k = Declared.integer("k", default: 5, "The number of folds.").valid(.atLeast(2))
+    let epochs = Declared.integer("epochs", default: 20, "Epochs per fold.").valid(.atLeast(1))
+    let metrics = Declared.metrics("Metrics scored on each held-out fold.")
+    return [
       Builtin(
         "lr_find", topic: .training,
         summary: "A learning-rate range test: trains briefly at growing rates and suggests one "
           + "(the model is left unchanged).",
-        parameters: [
-          .required("model", .host("model"), "The model (its weights are put back afterwards)."),
-          .required("data", .host("dataset"), "The training data."),
-          .loss,
-          .optimizer,
-          .optional("start", .number, default: .number(1e-7), "The first rate."),
-          .optional("end", .number, default: .number(10), "The last rate."),
-          .optional("steps", .integer, default: .number(100), "The number of steps."),
-          .optional("batch", .integer, default: .number(32), "Samples per step."),
-          .seed,
-        ],
+        parameters: [probed, training, .loss, .optimizer, start, end, steps, batch, .seed],
         example: """
           data = moons(n: 200, seed: 1)
           result = lr_find(mlp(inputs: 2, seed: 1), data, steps: 50, seed: 1)
           """
       ) { arguments, context in
-        let object = arguments.model("model")
+        let object = arguments[probed]
         let model = object.model
-        let data = arguments.dataset("data")
-        let loss = try arguments.loss(for: data, context: context)
-        let optimizer = try arguments.optimizer(context: context)
-        let start = try positive(arguments, "start")
-        let end = try positive(arguments, "end")
+        let data = arguments[training].dataset
+        let loss = arguments.loss(for: data)
+        let optimizer = arguments.optimizer
+        let (start, end) = (arguments[start], arguments[end])
         guard end > start else {
           throw CallError("`end` must be larger than `start`", argument: "end")
         }
-        let steps = try arguments.integer("steps", atLeast: 2, what: "`steps`")
-        let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
-        let seed = try arguments.seed(in: context)
+        let (steps, batch) = (arguments[steps], arguments[batch])
+        let seed = arguments.seed(in: context)
         try checkFit(object, data, loss)
         let result = try libraryCall {
           try findLearningRate(
@@ -52,43 +54,28 @@ extension Builtin {
         "cross_validate", topic: .training,
         summary: "k-fold cross-validation: trains a fresh copy of the model on each fold and "
           + "reports each fold's scores and their mean ± std.",
-        parameters: [
-          .required("model", .host("model"), "The template: each fold trains a copy of it."),
-          .required("data", .host("dataset"), "The data to fold."),
-          .optional("k", .integer, default: .number(5), "The number of folds."),
-          .loss,
-          .optimizer,
-          .optional("epochs", .integer, default: .number(20), "Epochs per fold."),
-          .optional("batch", .integer, default: .number(32), "Samples per step."),
-          .optional(
-            "metrics", .list(of: .choice("metric", Metric.allCases.map(\.rawValue))),
-            default: .list([]), "Metrics scored on each held-out fold."),
-          .seed,
-        ],
+        parameters: [template, folded, k, .loss, .optimizer, epochs, batch, metrics, .seed],
         example: """
           data = moons(n: 100, seed: 1)
           cross_validate(mlp(inputs: 2, hidden: [8], seed: 1), data, k: 3, epochs: 5, seed: 1)
           """
       ) { arguments, context in
-        let object = arguments.model("model")
-        let template = object.model
-        let data = arguments.dataset("data")
-        let loss = try arguments.loss(for: data, context: context)
-        let optimizer = try arguments.optimizer(context: context)
-        let k = try arguments.integer("k", atLeast: 2, what: "`k`")
-        let epochs = try arguments.integer("epochs", atLeast: 1, what: "`epochs`")
-        let batch = try arguments.integer("batch", atLeast: 1, what: "the batch size")
-        let seed = try arguments.seed(in: context)
+        let object = arguments[template]
+        let model = object.model
+        let data = arguments[folded].dataset
+        let loss = arguments.loss(for: data)
+        let optimizer = arguments.optimizer
+        let (k, epochs, batch) = (arguments[k], arguments[epochs], arguments[batch])
+        let seed = arguments.seed(in: context)
         let flag = context.session.cancellation
         let options = FitOptions(
-          epochs: epochs, batchSize: batch, seed: seed,
-          metrics: arguments.list("metrics").compactMap { Metric(rawValue: $0.choiceName) },
+          epochs: epochs, batchSize: batch, seed: seed, metrics: arguments[metrics],
           isCancelled: { flag.isCancelled })
         try checkFit(object, data, loss)
         let result = try libraryCall {
           try crossValidate(
             data, folds: k, seed: seed, loss: loss, options: options,
-            makeModel: { _ in try copyModel(template) }, makeOptimizer: { _ in optimizer.make() })
+            makeModel: { _ in try copyModel(model) }, makeOptimizer: { _ in optimizer.make() })
         }
         try context.checkCancellation()
         return .host(CrossValidationObject(result))

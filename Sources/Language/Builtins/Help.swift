@@ -52,7 +52,7 @@ enum Help {
             let requirement =
               parameter.isVariadic
               ? "any number" : parameter.defaultValue.map { "`\($0.summary)`" } ?? "required"
-            let cells = [parameter.type.name, requirement, parameter.doc].map {
+            let cells = [parameter.accepts, requirement, parameter.doc].map {
               $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
             }
             lines.append("| `\(parameter.label)` | " + cells.joined(separator: " | ") + " |")
@@ -83,7 +83,7 @@ enum Help {
           requirement = "required"
         }
         lines.append(
-          "  " + padded(parameter.label, to: width) + "  " + parameter.type.name + ", "
+          "  " + padded(parameter.label, to: width) + "  " + parameter.accepts + ", "
             + requirement + ". " + parameter.doc)
       }
     }
@@ -107,5 +107,13 @@ enum Help {
 
   private static func padded(_ text: String, to width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - text.count))
+  }
+}
+
+extension BuiltinParameter {
+  /// What `help` says the parameter accepts: its type and, when declared, its valid range
+  /// (`a whole number, ≥ 1`).
+  public var accepts: String {
+    type.name + (validRange.map { ", " + $0.notation } ?? "")
   }
 }

@@ -7,91 +7,66 @@ extension Builtin {
   static let largestLayer = 50_000_000
 
   static var layers: [Builtin] {
-    [
+    let inputs = Declared.integer("inputs", "How many features it takes.").valid(.atLeast(1))
+    let outputs = Declared.integer("outputs", "How many features it gives.").valid(.atLeast(1))
+    let p = Declared.number(
+      "p", default: 0.5, "The probability of dropping a value, from 0 up to (not including) 1."
+    ).valid(
+      ValidRange.from(0, upTo: 1).hinting("0.1 to 0.5 is usual; 0 turns dropout off"),
+      as: "a dropout probability")
+    let features = Declared.integer("features", "How many features it normalises.")
+      .valid(.atLeast(1))
+    let momentum = Declared.number(
+      "momentum", default: 0.1,
+      "How fast the running statistics follow the batches, between 0 and 1."
+    ).valid(ValidRange.from(0, to: 1).saying("must be between 0 and 1"))
+    let epsilon = Declared.number(
+      "epsilon", default: 1e-5, "Added to the variance so it is never 0."
+    ).valid(ValidRange.positive.saying("must be a small positive number"))
+    return [
       Builtin(
         "dense", topic: .models,
         summary: "A fully connected layer y = x·Wᵀ + b (PyTorch's nn.Linear).",
-        parameters: [
-          .required("inputs", .integer, "How many features it takes."),
-          .required("outputs", .integer, "How many features it gives."),
-          initialization,
-          .seed,
-        ],
+        parameters: [inputs, outputs, initialization, .seed],
         example: "layer = dense(2, 16, seed: 1)"
       ) { arguments, context in
-        let inputs = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
-        let outputs = try arguments.integer("outputs", atLeast: 1, what: "`outputs`")
+        let (inputs, outputs) = (arguments[inputs], arguments[outputs])
         try checkLayerSize(inputs, outputs)
         let layer = try Dense(
-          inputSize: inputs, outputSize: outputs,
-          initialization: initialization(arguments), seed: try arguments.seed(in: context))
+          inputSize: inputs, outputSize: outputs, initialization: arguments[initialization],
+          seed: arguments.seed(in: context))
         return .host(LayerObject(layer))
       },
       Builtin(
         "dropout", topic: .models,
         summary: "While training, zeroes each value with probability p and scales the rest "
           + "by 1/(1 − p).",
-        parameters: [
-          .optional(
-            "p", .number, default: .number(0.5),
-            "The probability of dropping a value, from 0 up to (not including) 1.")
-        ],
-        example: "dropout(0.2)"
+        parameters: [p], example: "dropout(0.2)"
       ) { arguments, _ in
-        let p = arguments.number("p")
-        guard p >= 0, p < 1 else {
-          throw CallError(
-            "a dropout probability must be from 0 up to (not including) 1, got "
-              + Value.number(p).summary,
-            hint: "0.1 to 0.5 is usual; 0 turns dropout off", argument: "p")
-        }
-        return .host(LayerObject(try Dropout(probability: Float(p))))
+        .host(LayerObject(try Dropout(probability: Float(arguments[p]))))
       },
       Builtin(
         "batchnorm", topic: .models,
         summary: "Normalises each feature over the batch, then scales and shifts it "
           + "(PyTorch's nn.BatchNorm1d).",
-        parameters: [
-          .required("features", .integer, "How many features it normalises."),
-          .optional(
-            "momentum", .number, default: .number(0.1),
-            "How fast the running statistics follow the batches, between 0 and 1."),
-          .optional(
-            "epsilon", .number, default: .number(1e-5),
-            "Added to the variance so it is never 0."),
-        ],
-        example: "batchnorm(16)"
+        parameters: [features, momentum, epsilon], example: "batchnorm(16)"
       ) { arguments, _ in
-        let features = try arguments.integer("features", atLeast: 1, what: "`features`")
+        let features = arguments[features]
         try checkLayerSize(features, 1)
-        let momentum = arguments.number("momentum")
-        guard momentum >= 0, momentum <= 1 else {
-          throw CallError(
-            "`momentum` must be between 0 and 1, got \(Value.number(momentum).summary)",
-            argument: "momentum")
-        }
-        let epsilon = arguments.number("epsilon")
-        guard epsilon > 0, epsilon.isFinite else {
-          throw CallError(
-            "`epsilon` must be a small positive number, got "
-              + Value.number(epsilon).summary, argument: "epsilon")
-        }
         return .host(
           LayerObject(
-            try BatchNorm(features: features, epsilon: Float(epsilon), momentum: Float(momentum))))
+            try BatchNorm(
+              features: features, epsilon: Float(arguments[epsilon]),
+              momentum: Float(arguments[momentum]))))
       },
       activation("relu", "max(0, x): the usual choice for hidden layers.") { _ in .relu },
       activation(
         "leaky_relu", "x for x > 0, else slope·x: a ReLU whose units cannot die.",
-        parameter: .optional(
-          "slope", .number, default: .number(0.01),
-          "The slope for negative x.")
+        parameter: .number("slope", default: 0.01, "The slope for negative x.")
       ) { .leakyReLU(slope: Float($0)) },
       activation(
         "elu", "x for x > 0, else α(eˣ − 1): smooth below 0.",
-        parameter: .optional(
-          "alpha", .number, default: .number(1),
-          "α: for very negative x the output tends to −α.")
+        parameter: .number("alpha", default: 1, "α: for very negative x the output tends to −α.")
       ) { .elu(alpha: Float($0)) },
       activation("sigmoid", "1 / (1 + e⁻ˣ), between 0 and 1.") { _ in .sigmoid },
       activation("tanh", "the hyperbolic tangent, between −1 and 1.") { _ in .tanh },
@@ -105,7 +80,7 @@ extension Builtin {
 
   /// An activation layer built-in; `make` receives the parameter's value (0 when it has none).
   private static func activation(
-    _ name: String, _ summary: String, parameter: BuiltinParameter? = nil,
+    _ name: String, _ summary: String, parameter: Declared<Double>? = nil,
     make: @escaping (Double) -> Activation
   ) -> Builtin {
     Builtin(
@@ -113,26 +88,20 @@ extension Builtin {
       parameters: parameter.map { [$0] } ?? [],
       example: "sequential(dense(2, 8), \(name)(), dense(8, 1))"
     ) { arguments, _ in
-      let value = parameter.map { arguments.number($0.label) } ?? 0
-      if let parameter, !value.isFinite {
-        throw CallError("`\(parameter.label)` must be a finite number", argument: parameter.label)
-      }
-      return .host(LayerObject(ActivationLayer(make(value))))
+      .host(LayerObject(ActivationLayer(make(parameter.map { arguments[$0] } ?? 0))))
     }
   }
 
   /// The `init:` parameter of layers that draw weights.
-  static var initialization: BuiltinParameter {
-    .optional(
-      "init", .choice("initialization", Initialization.allCases.map(initializationName)),
-      default: .string("kaiming_uniform"),
+  static var initialization: Declared<Initialization> {
+    let names = Initialization.allCases.map(initializationName)
+    let name = Declared.choice(
+      "init", "initialization", names, default: "kaiming_uniform",
       "How the first weights are drawn: kaiming_* for ReLU, xavier_* for tanh and sigmoid.")
-  }
-
-  /// The initialization chosen by `init:`.
-  static func initialization(_ arguments: Arguments) -> Initialization {
-    let name = arguments.choice("init")
-    return Initialization.allCases.first { initializationName($0) == name } ?? .kaimingUniform
+    return Declared(name.parameter) { value in
+      Initialization.allCases.first { initializationName($0) == name.read(value) }
+        ?? .kaimingUniform
+    }
   }
 
   /// `kaiming_uniform`, `xavier_normal`, `pytorch`, …

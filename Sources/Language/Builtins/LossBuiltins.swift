@@ -3,7 +3,12 @@ import Learning
 extension Builtin {
   /// The losses, passed to `fit(…, loss: …)` by value (`bce`) or by name (`"bce"`).
   static var losses: [Builtin] {
-    [
+    let delta = Declared.number("delta", default: 1, "Where squared turns to absolute.")
+      .valid(.positive)
+    let smoothing = Declared.number(
+      "label_smoothing", default: 0, "Mixes each one-hot target with a uniform one by this much."
+    ).valid(ValidRange.from(0, upTo: 1).saying("must be in [0, 1)"))
+    return [
       Builtin(
         "mse", topic: .training, summary: "Mean squared error, for regression: mean of (ŷ − y)².",
         example: "loss = mse"
@@ -16,12 +21,9 @@ extension Builtin {
         "huber", topic: .training,
         summary:
           "Huber loss: squared near the target, absolute beyond `delta` (robust to outliers).",
-        parameters: [
-          .optional("delta", .number, default: .number(1), "Where squared turns to absolute.")
-        ],
-        example: "loss = huber(delta: 2)"
+        parameters: [delta], example: "loss = huber(delta: 2)"
       ) { arguments, _ in
-        .host(LossObject(.huber(delta: Float(try positive(arguments, "delta")))))
+        .host(LossObject(.huber(delta: Float(arguments[delta]))))
       },
       Builtin(
         "bce", topic: .training,
@@ -31,20 +33,9 @@ extension Builtin {
       Builtin(
         "cross_entropy", topic: .training,
         summary: "Cross-entropy on one logit per class, for several classes.",
-        parameters: [
-          .optional(
-            "label_smoothing", .number, default: .number(0),
-            "Mixes each one-hot target with a uniform one by this much.")
-        ],
-        example: "loss = cross_entropy(label_smoothing: 0.1)"
+        parameters: [smoothing], example: "loss = cross_entropy(label_smoothing: 0.1)"
       ) { arguments, _ in
-        let smoothing = arguments.number("label_smoothing")
-        guard smoothing >= 0, smoothing < 1 else {
-          throw CallError(
-            "`label_smoothing` must be in [0, 1), got \(NumberFormat.format(smoothing))",
-            argument: "label_smoothing")
-        }
-        return .host(LossObject(.crossEntropy(labelSmoothing: Float(smoothing))))
+        .host(LossObject(.crossEntropy(labelSmoothing: Float(arguments[smoothing]))))
       },
     ]
   }

@@ -7,7 +7,9 @@
 /// Arithmetic on numbers and lists of numbers.
 extension Builtin {
   static var mathematics: [Builtin] {
-    [
+    let x = Declared.anyNumber("x", "The number to round.")
+    let digits = decimalDigits(default: 0, "How many decimals to keep.")
+    return [
       unary("abs", "The absolute value: abs(-2) is 2.", example: "abs(-2.5)") { abs($0) },
       unary("sqrt", "The square root.", example: "sqrt(2)", domain: "x >= 0") { $0.squareRoot() },
       unary("log", "The natural logarithm (base e).", example: "log(10)", domain: "x > 0") {
@@ -16,15 +18,10 @@ extension Builtin {
       unary("exp", "e to the power x.", example: "exp(1)") { cLibraryExp($0) },
       Builtin(
         "round", topic: .math, summary: "Rounds to a number of decimals (half away from zero).",
-        parameters: [
-          .required("x", .anyNumber, "The number to round."),
-          .optional("digits", .integer, default: .number(0), "How many decimals to keep."),
-        ],
-        example: "round(3.14159, digits: 2)"
+        parameters: [x, digits], example: "round(3.14159, digits: 2)"
       ) { arguments, _ in
-        let digits = try decimalDigits(arguments)
-        let scale = pow(10, Double(digits))
-        return .number((arguments.number("x") * scale).rounded() / scale)
+        let scale = pow(10, Double(arguments[digits]))
+        return .number((arguments[x] * scale).rounded() / scale)
       },
       reduction("min", "The smallest of some numbers, or of a list of numbers.", "min(3, 1, 2)") {
         $0.min()
@@ -48,14 +45,11 @@ extension Builtin {
     _ name: String, _ summary: String, example: String, domain: String? = nil,
     _ body: @escaping (Double) -> Double
   ) -> Builtin {
-    Builtin(
-      name, topic: .math, summary: summary,
-      parameters: [
-        .required("x", .anyNumber, "A number" + (domain.map { " with \($0)" } ?? "") + ".")
-      ],
-      example: example
+    let number = Declared.anyNumber("x", "A number" + (domain.map { " with \($0)" } ?? "") + ".")
+    return Builtin(
+      name, topic: .math, summary: summary, parameters: [number], example: example
     ) { arguments, _ in
-      let x = arguments.number("x")
+      let x = arguments[number]
       let result = body(x)
       if result.isNaN, !x.isNaN, let domain {
         throw CallError("`\(name)` needs \(domain), got \(x.summary)", argument: "x")
@@ -68,16 +62,13 @@ extension Builtin {
   private static func reduction(
     _ name: String, _ summary: String, _ example: String, _ body: @escaping ([Double]) -> Double?
   ) -> Builtin {
-    Builtin(
-      name, topic: .math, summary: summary,
-      parameters: [
-        .variadic(
-          "values", .either(.anyNumber, .list(of: .anyNumber)), "Numbers, or one list of them.")
-      ],
-      example: example
+    let values = Declared.variadic(
+      "values", .either(.anyNumber, .list(of: .anyNumber)), "Numbers, or one list of them.")
+    return Builtin(
+      name, topic: .math, summary: summary, parameters: [values], example: example
     ) { arguments, _ in
       var numbers: [Double] = []
-      for value in arguments.list("values") {
+      for value in arguments[values] {
         switch value {
         case .number(let number): numbers.append(number)
         case .list(let list):

@@ -5,43 +5,38 @@ import Learning
 /// and changing them: `summary`, `freeze`, `unfreeze`, `copy`.
 extension Builtin {
   static var models: [Builtin] {
-    [
+    let inputs = Declared.integer("inputs", "How many features the data has.").valid(.atLeast(1))
+    let hidden = Declared.list(
+      "hidden", .list(of: .integer), default: [.number(16)],
+      "The sizes of the hidden layers, e.g. [64, 64]; [] for a linear model."
+    ).valid(.atLeast(1), as: "every hidden size")
+    let outputs = Declared.integer(
+      "outputs", default: 1,
+      "How many outputs: 1 for binary or regression, the number of classes otherwise."
+    ).valid(.atLeast(1))
+    let activation = Declared.choice(
+      "activation", "activation", activationNames, default: "relu",
+      "The activation after each hidden layer.")
+    let dropout = Declared.number(
+      "dropout", default: 0, "The dropout probability after each hidden activation (0 for none)."
+    ).valid(.from(0, upTo: 1))
+    let layers = Declared.variadic("layers", .host("layer"), "The layers, first to last.")
+    let firstInputs = Declared.integerOrNone(
+      "inputs", "How many features the data has; none takes it from the first dense layer."
+    ).valid(.atLeast(1))
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let original = Declared<ModelObject>.object("model", "model", "The model to copy.")
+    return [
       Builtin(
         "mlp", topic: .models,
         summary: "A multilayer perceptron: dense layers of the given sizes with an activation "
           + "between them.",
-        parameters: [
-          .required("inputs", .integer, "How many features the data has."),
-          .optional(
-            "hidden", .list(of: .integer), default: .list([.number(16)]),
-            "The sizes of the hidden layers, e.g. [64, 64]; [] for a linear model."),
-          .optional(
-            "outputs", .integer, default: .number(1),
-            "How many outputs: 1 for binary or regression, the number of classes otherwise."),
-          .optional(
-            "activation", .choice("activation", activationNames),
-            default: .string("relu"), "The activation after each hidden layer."),
-          .optional(
-            "dropout", .number, default: .number(0),
-            "The dropout probability after each hidden activation (0 for none)."),
-          initialization,
-          .seed,
-        ],
+        parameters: [inputs, hidden, outputs, activation, dropout, initialization, .seed],
         example: "net = mlp(inputs: 2, hidden: [64, 64], outputs: 1, activation: relu)"
       ) { arguments, context in
-        let inputs = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
-        let outputs = try arguments.integer("outputs", atLeast: 1, what: "`outputs`")
-        let hidden = arguments.list("hidden").compactMap { value -> Int? in
+        let (inputs, outputs) = (arguments[inputs], arguments[outputs])
+        let hidden = arguments[hidden].compactMap { value -> Int? in
           if case .number(let size) = value { Int(exactly: size) } else { nil }
-        }
-        if let bad = hidden.first(where: { $0 < 1 }) {
-          throw CallError("every hidden size must be at least 1, got \(bad)", argument: "hidden")
-        }
-        let dropout = arguments.number("dropout")
-        guard dropout >= 0, dropout < 1 else {
-          throw CallError(
-            "`dropout` must be from 0 up to (not including) 1, got "
-              + Value.number(dropout).summary, argument: "dropout")
         }
         let sizes = [inputs] + hidden + [outputs]
         var total = 0
@@ -54,12 +49,13 @@ extension Builtin {
               hint: "hidden layers of 8 to 512 units are usual", argument: "hidden")
           }
         }
-        let activation = try activationFunction(arguments.choice("activation"))
-        let seed = try arguments.seed(in: context)
+        let function = try activationFunction(arguments[activation])
+        let seed = arguments.seed(in: context)
         let model = try libraryCall {
           try Sequential.mlp(
-            inputs: inputs, hidden: hidden, outputs: outputs, activation: activation,
-            dropout: Float(dropout), initialization: initialization(arguments), seed: seed)
+            inputs: inputs, hidden: hidden, outputs: outputs, activation: function,
+            dropout: Float(arguments[dropout]), initialization: arguments[initialization],
+            seed: seed)
         }
         return .host(ModelObject(model))
       },
@@ -67,27 +63,21 @@ extension Builtin {
         "sequential", topic: .models,
         summary: "A model from layers applied in order; checks that each layer fits the one "
           + "before it.",
-        parameters: [
-          .variadic("layers", .host("layer"), "The layers, first to last."),
-          .optional(
-            "inputs", .either(.integer, .none), default: .none,
-            "How many features the data has; none takes it from the first dense layer."),
-        ],
+        parameters: [layers, firstInputs],
         example: "net = sequential(dense(2, 16), relu(), dropout(0.2), batchnorm(16), dense(16, 1))"
       ) { arguments, _ in
-        let layers = arguments.list("layers").compactMap { value -> LayerObject? in
+        let layers = arguments[layers].compactMap { value -> LayerObject? in
           if case .host(let object) = value { object as? LayerObject } else { nil }
         }
-        return .host(ModelObject(try stack(layers, inputs: arguments)))
+        return .host(ModelObject(try stack(layers, inputs: arguments[firstInputs])))
       },
       Builtin(
         "summary", topic: .models,
         summary: "Prints a Keras-style table of a model's layers, output shapes and parameter "
           + "counts.",
-        parameters: [.required("model", .host("model"), "The model.")],
-        example: "summary(mlp(inputs: 2, hidden: [16]))"
+        parameters: [net], example: "summary(mlp(inputs: 2, hidden: [16]))"
       ) { arguments, context in
-        context.print(arguments.model("model").model.summary.description)
+        context.print(arguments[net].model.summary.description)
         return .none
       },
       freezing("freeze", frozen: true),
@@ -95,10 +85,9 @@ extension Builtin {
       Builtin(
         "copy", topic: .models,
         summary: "An independent copy of a model: same layers and weights, trained separately.",
-        parameters: [.required("model", .host("model"), "The model to copy.")],
-        example: "net = mlp(inputs: 2)\nbackup = copy(net)"
+        parameters: [original], example: "net = mlp(inputs: 2)\nbackup = copy(net)"
       ) { arguments, _ in
-        let original = arguments.model("model")
+        let original = arguments[original]
         let copy = ModelObject(try libraryCall { try copyModel(original.model) })
         copy.trainingLoss = original.trainingLoss
         return .host(copy)
@@ -119,9 +108,7 @@ extension Builtin {
   }
 
   /// The model of `layers`, after checking that each takes what the one before gives.
-  private static func stack(_ layers: [LayerObject], inputs arguments: Arguments) throws
-    -> Sequential
-  {
+  private static func stack(_ layers: [LayerObject], inputs: Int?) throws -> Sequential {
     guard !layers.isEmpty else {
       throw CallError(
         "a model needs at least one layer", hint: "for example sequential(dense(2, 1))")
@@ -133,17 +120,17 @@ extension Builtin {
         hint: "make a new layer for each place: write \(layer.written) again")
     }
     var features: Int
-    if arguments.isNone("inputs") {
+    if let inputs {
+      features = inputs
+    } else {
       guard let first = layers.lazy.compactMap({ inputSize(of: $0.layer) }).first else {
         throw CallError(
           "cannot tell how many features this model takes: it has no dense or batchnorm layer",
           hint: "give it with inputs:, e.g. sequential(relu(), inputs: 2)")
       }
       features = first
-    } else {
-      features = try arguments.integer("inputs", atLeast: 1, what: "`inputs`")
     }
-    let inputs = features
+    let dataFeatures = features
     for (index, layer) in layers.enumerated() {
       guard let size = inputSize(of: layer.layer), size != features else {
         features = (try? layer.layer.outputFeatures(forInputs: features)) ?? features
@@ -154,7 +141,9 @@ extension Builtin {
         "layer \(index), \(layer.written), takes \(size) features but \(before) \(features)",
         hint: "write \(spelling(of: layer.layer, inputs: features)) instead")
     }
-    return try libraryCall { try Sequential(inputFeatures: inputs, layers: layers.map(\.layer)) }
+    return try libraryCall {
+      try Sequential(inputFeatures: dataFeatures, layers: layers.map(\.layer))
+    }
   }
 
   /// The number of features a layer insists on, if it insists.
@@ -177,22 +166,21 @@ extension Builtin {
   /// `freeze` or `unfreeze`.
   private static func freezing(_ name: String, frozen: Bool) -> Builtin {
     let verb = frozen ? "Freezes" : "Unfreezes"
+    let net = Declared<ModelObject>.object("model", "model", "The model.")
+    let chosen = Declared.value(
+      "layers", .either(.integer, .list(of: .integer), .none), default: Value.none,
+      "A layer index or a list of them (negative counts from the end); none for all.")
     return Builtin(
       name, topic: .models,
       summary: "\(verb) layers of a model: "
         + (frozen ? "their weights stop training." : "their weights train again."),
-      parameters: [
-        .required("model", .host("model"), "The model."),
-        .optional(
-          "layers", .either(.integer, .list(of: .integer), .none), default: .none,
-          "A layer index or a list of them (negative counts from the end); none for all."),
-      ],
+      parameters: [net, chosen],
       example: "net = mlp(inputs: 2, hidden: [8])\n\(name)(net, layers: [0])"
     ) { arguments, context in
-      let model = arguments.model("model")
+      let model = arguments[net]
       let count = model.model.layers.count
       let indices: [Int]
-      switch arguments["layers"] {
+      switch arguments[chosen] {
       case .number(let index): indices = [Int(index)]
       case .list(let values):
         indices = values.compactMap { if case .number(let n) = $0 { Int(n) } else { nil } }

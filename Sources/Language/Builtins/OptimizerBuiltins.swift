@@ -4,127 +4,116 @@ extension Builtin {
   /// The optimizers: `sgd`, `adam`, `adamw`, `rmsprop`, `adagrad`, each with the shared `l1`,
   /// `clip_norm` and `clip_value` settings.
   static var optimizers: [Builtin] {
-    [
+    let momentum = penalty("momentum", default: 0, "Momentum μ: v ← μv + g.")
+    let nesterov = Declared.bool("nesterov", default: false, "Use Nesterov momentum.")
+    let l2 = penalty("weight_decay", default: 0, "L2 penalty added to gradients.")
+    let decay = penalty("weight_decay", default: 0, "L2 penalty.")
+    let decoupled = penalty("weight_decay", default: 0.01, "Decoupled weight decay.")
+    let beta1 = penalty("beta1", default: 0.9, "Decay of the gradient's mean.")
+    let beta2 = penalty("beta2", default: 0.999, "Decay of the squared gradient's mean.")
+    let alpha = penalty("alpha", default: 0.99, "Decay of the running mean of squared gradients.")
+    let rmsMomentum = penalty("momentum", default: 0, "Momentum μ (0 for none).")
+    return [
       optimizer(
         "sgd", "Stochastic gradient descent, with optional momentum (PyTorch's SGD).", rate: 0.01,
-        [
-          .optional("momentum", .number, default: .number(0), "Momentum μ: v ← μv + g."),
-          .optional("nesterov", .bool, default: .bool(false), "Use Nesterov momentum."),
-          .optional("weight_decay", .number, default: .number(0), "L2 penalty added to gradients."),
-        ],
-        example: "opt = sgd(lr: 0.1, momentum: 0.9)"
-      ) { arguments in
-        Optimizer.sgd(
-          learningRate: Float(arguments.number("lr")),
-          momentum: Float(arguments.number("momentum")), nesterov: arguments.bool("nesterov"),
-          weightDecay: Float(arguments.number("weight_decay")))
+        [momentum, nesterov, l2], example: "opt = sgd(lr: 0.1, momentum: 0.9)"
+      ) { arguments, rate in
+        let (momentum, nesterov, decay) = (
+          Float(arguments[momentum]), arguments[nesterov], Float(arguments[l2])
+        )
+        return {
+          .sgd(learningRate: rate, momentum: momentum, nesterov: nesterov, weightDecay: decay)
+        }
       },
       optimizer(
         "adam", "Adam: momentum and per-weight step sizes (Kingma & Ba 2015).", rate: 0.001,
-        betas + [.optional("weight_decay", .number, default: .number(0), "L2 penalty.")],
-        example: "opt = adam(lr: 0.01)"
-      ) { arguments in
-        Optimizer.adam(
-          learningRate: Float(arguments.number("lr")), beta1: Float(arguments.number("beta1")),
-          beta2: Float(arguments.number("beta2")),
-          weightDecay: Float(arguments.number("weight_decay")))
+        [beta1, beta2, decay], example: "opt = adam(lr: 0.01)"
+      ) { arguments, rate in
+        let (beta1, beta2, decay) = (
+          Float(arguments[beta1]), Float(arguments[beta2]), Float(arguments[decay])
+        )
+        return { .adam(learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: decay) }
       },
       optimizer(
         "adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019).", rate: 0.001,
-        betas + [
-          .optional("weight_decay", .number, default: .number(0.01), "Decoupled weight decay.")
-        ],
-        example: "opt = adamw(lr: 0.001, weight_decay: 0.01)"
-      ) { arguments in
-        Optimizer.adamW(
-          learningRate: Float(arguments.number("lr")), beta1: Float(arguments.number("beta1")),
-          beta2: Float(arguments.number("beta2")),
-          weightDecay: Float(arguments.number("weight_decay")))
+        [beta1, beta2, decoupled], example: "opt = adamw(lr: 0.001, weight_decay: 0.01)"
+      ) { arguments, rate in
+        let (beta1, beta2, decay) = (
+          Float(arguments[beta1]), Float(arguments[beta2]), Float(arguments[decoupled])
+        )
+        return { .adamW(learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: decay) }
       },
       optimizer(
         "rmsprop", "RMSprop: steps scaled by a running mean of squared gradients.", rate: 0.01,
-        [
-          .optional(
-            "alpha", .number, default: .number(0.99),
-            "Decay of the running mean of squared gradients."),
-          .optional("momentum", .number, default: .number(0), "Momentum μ (0 for none)."),
-          .optional("weight_decay", .number, default: .number(0), "L2 penalty."),
-        ],
-        example: "opt = rmsprop(lr: 0.001)"
-      ) { arguments in
-        Optimizer.rmsprop(
-          learningRate: Float(arguments.number("lr")), alpha: Float(arguments.number("alpha")),
-          weightDecay: Float(arguments.number("weight_decay")),
-          momentum: Float(arguments.number("momentum")))
+        [alpha, rmsMomentum, decay], example: "opt = rmsprop(lr: 0.001)"
+      ) { arguments, rate in
+        let (alpha, momentum, decay) = (
+          Float(arguments[alpha]), Float(arguments[rmsMomentum]), Float(arguments[decay])
+        )
+        return {
+          .rmsprop(learningRate: rate, alpha: alpha, weightDecay: decay, momentum: momentum)
+        }
       },
       optimizer(
         "adagrad", "Adagrad: steps shrink with each weight's summed squared gradients.",
-        rate: 0.01,
-        [.optional("weight_decay", .number, default: .number(0), "L2 penalty.")],
-        example: "opt = adagrad(lr: 0.05)"
-      ) { arguments in
-        Optimizer.adagrad(
-          learningRate: Float(arguments.number("lr")),
-          weightDecay: Float(arguments.number("weight_decay")))
+        rate: 0.01, [decay], example: "opt = adagrad(lr: 0.05)"
+      ) { arguments, rate in
+        let decay = Float(arguments[decay])
+        return { .adagrad(learningRate: rate, weightDecay: decay) }
       },
     ]
   }
 
-  private static var betas: [BuiltinParameter] {
-    [
-      .optional("beta1", .number, default: .number(0.9), "Decay of the gradient's mean."),
-      .optional("beta2", .number, default: .number(0.999), "Decay of the squared gradient's mean."),
-    ]
+  /// A setting that must be a finite number ≥ 0.
+  private static func penalty(
+    _ label: String, default value: Double, _ doc: String
+  ) -> Declared<Double> {
+    Declared.number(label, default: value, doc).valid(nonNegative)
   }
 
-  /// An optimizer built-in: `lr` first, then its own settings, then the shared ones.
+  /// What a refusal of a negative setting says.
+  private static let nonNegative = ValidRange.atLeast(0).saying("must be a finite number ≥ 0")
+
+  /// An optimizer built-in: `lr` first, then its own settings, then the shared ones. `make`
+  /// reads its own settings once, when the built-in is called, and returns how to build a fresh
+  /// optimizer from them and the rate.
   private static func optimizer(
-    _ name: String, _ summary: String, rate: Double, _ own: [BuiltinParameter], example: String,
-    make: @escaping (Arguments) -> Optimizer
+    _ name: String, _ summary: String, rate: Double, _ own: [any DeclaredParameter],
+    example: String, make: @escaping (Arguments, Float) -> () -> Optimizer
   ) -> Builtin {
-    let shared: [BuiltinParameter] = [
-      .optional("l1", .number, default: .number(0), "L1 penalty λ·Σ|w| pulling weights to 0."),
-      .optional(
-        "clip_norm", .either(.number, .none), default: .none,
-        "Scale gradients so their global norm is at most this."),
-      .optional(
-        "clip_value", .either(.number, .none), default: .none,
-        "Clamp each gradient value to ± this."),
-    ]
-    let parameters =
-      [.optional("lr", .number, default: .number(rate), "The learning rate.")]
-      + own + shared
+    let lr = penalty("lr", default: rate, "The learning rate.")
+    let l1 = penalty("l1", default: 0, "L1 penalty λ·Σ|w| pulling weights to 0.")
+    let clipNorm = Declared.numberOrNone(
+      "clip_norm", "Scale gradients so their global norm is at most this."
+    ).valid(nonNegative)
+    let clipValue = Declared.numberOrNone("clip_value", "Clamp each gradient value to ± this.")
+      .valid(nonNegative)
+    let parameters: [any DeclaredParameter] = [lr] + own + [l1, clipNorm, clipValue]
     return Builtin(
       name, topic: .training, summary: summary, parameters: parameters, example: example
     ) { arguments, _ in
-      for label in ["lr", "l1", "clip_norm", "clip_value"] + own.map(\.label) {
-        if case .number(let value) = arguments[label], value < 0 || !value.isFinite {
-          throw CallError(
-            "`\(label)` must be a finite number ≥ 0, got \(NumberFormat.format(value))",
-            argument: label)
-        }
-      }
-      var clipping: GradientClipping?
-      if case .number(let limit) = arguments["clip_norm"] { clipping = .norm(Float(limit)) }
-      if case .number(let limit) = arguments["clip_value"] {
+      var clipping = arguments[clipNorm].map { GradientClipping.norm(Float($0)) }
+      if let limit = arguments[clipValue] {
         guard clipping == nil else {
           throw CallError("give `clip_norm` or `clip_value`, not both", argument: "clip_value")
         }
         clipping = .value(Float(limit))
       }
-      let settings = parameters.dropFirst().compactMap { parameter -> (String, Value)? in
-        let value = arguments[parameter.label]
-        guard arguments.isGiven(parameter.label) else { return nil }
-        switch value {
-        case .number, .bool: return (parameter.label, value)
-        default: return nil
+      let settings = arguments.given.filter { setting in
+        switch setting.value {
+        case .number, .bool: setting.label != lr.label
+        default: false
         }
       }
-      let l1 = Float(arguments.number("l1"))
+      let rate = arguments[lr]
+      let build = make(arguments, Float(rate))
+      let penalty = Float(arguments[l1])
       return .host(
-        OptimizerObject(name: name, rate: arguments.number("lr"), settings: settings) {
-          let optimizer = make(arguments)
-          optimizer.l1Penalty = l1
+        OptimizerObject(
+          name: name, rate: rate, settings: settings, call: arguments.call(always: [lr])
+        ) {
+          let optimizer = build()
+          optimizer.l1Penalty = penalty
           optimizer.clipping = clipping
           return optimizer
         })

@@ -1,47 +1,41 @@
 /// Making text out of values.
 extension Builtin {
   static var text: [Builtin] {
-    [
+    let value = Declared.value("value", .any, "Any value.")
+    let x = Declared.anyNumber("x", "The number.")
+    let digits = decimalDigits(default: 2, "How many decimals to show.")
+    let values = Declared.list("values", .list, "The values to join.")
+    let separator = Declared.string("separator", default: ", ", "What goes between them.")
+    return [
       Builtin(
         "str", topic: .text, summary: "A value as text, the way print shows it.",
-        parameters: [.required("value", .any, "Any value.")],
-        example: "str(0.25) + \"!\""
+        parameters: [value], example: "str(0.25) + \"!\""
       ) { arguments, _ in
-        .string(arguments["value"].text)
+        .string(arguments[value].text)
       },
       Builtin(
         "fixed", topic: .text,
         summary: "A number as text with a fixed number of decimals: fixed(0.5, digits: 3).",
-        parameters: [
-          .required("x", .anyNumber, "The number."),
-          .optional("digits", .integer, default: .number(2), "How many decimals to show."),
-        ],
+        parameters: [x, digits],
         example: "fixed(2 / 3, digits: 3)"
       ) { arguments, _ in
-        .string(fixedDecimals(arguments.number("x"), digits: try decimalDigits(arguments)))
+        .string(fixedDecimals(arguments[x], digits: arguments[digits]))
       },
       Builtin(
         "join", topic: .text, summary: "Joins a list's values into one text.",
-        parameters: [
-          .required("values", .list, "The values to join."),
-          .optional("separator", .string, default: .string(", "), "What goes between them."),
-        ],
-        example: "join([1, 2, 3], separator: \" < \")"
+        parameters: [values, separator], example: "join([1, 2, 3], separator: \" < \")"
       ) { arguments, _ in
-        .string(
-          arguments.list("values").map(\.text).joined(separator: arguments.string("separator")))
+        .string(arguments[values].map(\.text).joined(separator: arguments[separator]))
       },
     ]
   }
 }
 
-/// The `digits` argument of `round` and `fixed`, which must be from 0 to 15.
-func decimalDigits(_ arguments: Arguments) throws -> Int {
-  let digits = arguments.integer("digits")
-  guard (0...15).contains(digits) else {
-    throw CallError("digits must be from 0 to 15, got \(digits)", argument: "digits")
+extension Builtin {
+  /// The `digits` parameter of `round` and `fixed`: a whole number from 0 to 15.
+  static func decimalDigits(default digits: Int, _ doc: String) -> Declared<Int> {
+    Declared.integer("digits", default: digits, doc).valid(.from(0, to: 15), as: "digits")
   }
-  return digits
 }
 
 /// `number` with exactly `digits` decimals, rounded half away from zero: 0.667 for 2/3 at 3.

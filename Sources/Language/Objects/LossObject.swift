@@ -15,8 +15,8 @@ final class LossObject: HostObject {
     name == "name" ? .string(loss.name) : nil
   }
 
-  /// The names of the losses, as the language calls them.
-  static let names = ["mse", "mae", "huber", "bce", "cross_entropy"]
+  /// The names of the losses, as registered.
+  static let names = Builtin.losses.map(\.name)
 
   /// The loss as code: `huber(delta: 2)`, `bce`.
   static func call(_ loss: Loss) -> String {

@@ -11,17 +11,20 @@ final class OptimizerObject: HostObject {
   /// The settings given besides the rate, in the order written, for display (numbers and
   /// flags such as `nesterov: true`).
   let settings: [(label: String, value: Value)]
+  /// The call that made it: `adam(lr: 0.01)`.
+  let call: String
   private let build: () -> Optimizer
   /// The optimizer that `update` steps with, made on first use.
   private(set) lazy var live: Optimizer = build()
 
   init(
-    name: String, rate: Double, settings: [(label: String, value: Value)],
+    name: String, rate: Double, settings: [(label: String, value: Value)], call: String,
     build: @escaping () -> Optimizer
   ) {
     self.name = name
     self.rate = rate
     self.settings = settings
+    self.call = call
     self.build = build
   }
 
@@ -29,10 +32,7 @@ final class OptimizerObject: HostObject {
   func make() -> Optimizer { build() }
 
   var typeName: String { "optimizer" }
-  var summary: String {
-    let parts = [("lr", Value.number(rate))] + settings.map { ($0.label, $0.value) }
-    return name + "(" + parts.map { "\($0.0): \($0.1.summary)" }.joined(separator: ", ") + ")"
-  }
+  var summary: String { call }
   var fieldNames: [String] { ["name", "lr"] + settings.map(\.label) }
 
   func field(named field: String) throws -> Value? {
@@ -43,8 +43,8 @@ final class OptimizerObject: HostObject {
     }
   }
 
-  /// The names of the optimizers.
-  static let names = ["sgd", "adam", "adamw", "rmsprop", "adagrad"]
+  /// The names of the optimizers, as registered.
+  static let names = Builtin.optimizers.map(\.name)
 
   /// What an `optimizer:` argument accepts: an optimizer value, or an optimizer's name.
   static var type: ValueType { .either(.host("optimizer"), .choice("optimizer", names)) }

@@ -94,9 +94,11 @@ extension Session {
           throw Diagnostic(range: labelRange, message: "the argument `\(label)` is given twice")
         }
         try check(argument.value, for: parameter, of: builtin, at: argument.range)
+        let given = SourceRange(from: labelRange, to: argument.range)
+        try checkRange(argument.value, for: parameter, at: given)
         values[label] = argument.value
         names[label] = argument.writtenName
-        ranges[label] = SourceRange(from: labelRange, to: argument.range)
+        ranges[label] = given
         continue
       }
       guard !sawLabel else {
@@ -119,6 +121,7 @@ extension Session {
       }
       let parameter = parameters[nextPositional]
       try check(argument.value, for: parameter, of: builtin, at: argument.range)
+      try checkRange(argument.value, for: parameter, at: argument.range)
       if parameter.isVariadic {
         variadic.append(argument.value)
         ranges[parameter.label] =
@@ -145,8 +148,21 @@ extension Session {
           hint: builtin.signature)
       }
     }
+    for parameter in parameters where parameter.namesACall {
+      guard let value = values[parameter.label] else { continue }
+      let named: Builtin? =
+        switch value {
+        case .function(let builtin): builtin
+        case .string(let name): registry[name]
+        default: nil
+        }
+      guard let named else { continue }
+      values[parameter.label] = try callWithDefaults(
+        named, at: ranges[parameter.label] ?? callRange)
+    }
     return Arguments(
-      values: values, givenRanges: ranges, writtenNames: names, callRange: callRange)
+      values: values, givenRanges: ranges, writtenNames: names, callRange: callRange,
+      builtin: builtin)
   }
 
   private func check(
@@ -172,6 +188,47 @@ extension Session {
           + "is \(described(element))",
         hint: hint ?? "`\(parameter.label)`: \(parameter.doc)")
     }
+  }
+
+  /// Calls `builtin` with every parameter at its default, as `loss: bce` or `optimizer: adam`
+  /// mean `bce()` and `adam()`; a built-in that needs an argument is refused at `range`.
+  private func callWithDefaults(_ builtin: Builtin, at range: SourceRange) throws -> Value {
+    var values: [String: Value] = [:]
+    for parameter in builtin.parameters {
+      guard let value = parameter.defaultValue else {
+        throw Diagnostic(
+          range: range,
+          message: "`\(builtin.name)` needs its `\(parameter.label)`; call it as "
+            + builtin.signature)
+      }
+      values[parameter.label] = value
+    }
+    let arguments = Arguments(values: values, givenRanges: [:], callRange: range, builtin: builtin)
+    do {
+      return try builtin.implementation(arguments, CallContext(session: self))
+    } catch let error as CallError {
+      throw Diagnostic(range: range, message: error.message, hint: error.hint)
+    }
+  }
+
+  /// Refuses a number (or a list's number) outside the parameter's valid range.
+  private func checkRange(
+    _ value: Value, for parameter: BuiltinParameter, at range: SourceRange
+  ) throws {
+    guard let validRange = parameter.validRange else { return }
+    let numbers: [Double]
+    switch value {
+    case .number(let number): numbers = [number]
+    case .list(let items):
+      numbers = items.compactMap { if case .number(let number) = $0 { number } else { nil } }
+    default: numbers = []
+    }
+    guard let refused = numbers.first(where: { !validRange.contains($0) }) else { return }
+    let subject = parameter.subject ?? "`\(parameter.label)`"
+    throw Diagnostic(
+      range: range,
+      message: "\(subject) \(validRange.refusal), got \(Value.number(refused).summary)",
+      hint: validRange.hint)
   }
 
   /// A one-sentence doc as a clause inside a message: "The model." becomes "the model".
