@@ -35,6 +35,7 @@ test: deps lint
 	.build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
 	$(SWIFT) test -c release --disable-xctest
+	scripts/kill-trials.sh
 	$(MAKE) interop
 
 # Where scripts and replays keep their runs, and the runs and their TensorBoard export read by

@@ -79,12 +79,13 @@ let package = Package(
     .testTarget(
       name: "LanguageTests",
       dependencies: ["Engine", "Datasets", "Learning", "Language", "TestSupport"],
-      exclude: ["Transcripts"], swiftSettings: vectorized),
+      exclude: ["Transcripts", "DiagnosisCorpus"], swiftSettings: vectorized),
     .testTarget(
       name: "NotebookTests", dependencies: ["Engine", "Language", "Notebook", "TestSupport"],
       exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
-      name: "LessonsTests", dependencies: ["Lessons", "TestSupport"], swiftSettings: vectorized),
+      name: "LessonsTests", dependencies: ["Learning", "Language", "Lessons", "TestSupport"],
+      swiftSettings: vectorized),
     .testTarget(
       name: "REPLTests",
       dependencies: ["Language", "Notebook", "Lessons", "REPL", "Support", "TestSupport"],

@@ -94,6 +94,18 @@ eventually "Ctrl-C stops a running cell" has_matching_line "line [12], column [0
 keys 'print("still here")' Enter
 eventually "the prompt carries on after Ctrl-C" has_line "still here"
 
+keys 'folds = kfold(moons(n: 200000, seed: 1), k: 400)' Enter
+sleep 0.5
+keys C-c
+keys 'print("after kfold")' Enter
+eventually "Ctrl-C stops kfold" has_line "after kfold"
+
+keys 'for i in range(1e7) { s = join(range(1000)) }' Enter
+sleep 0.5
+keys C-c C-c
+keys 'print("session kept")' Enter
+eventually "a second Ctrl-C keeps the session" has_line "session kept"
+
 keys C-r 'x = 41'
 sleep 0.3
 keys Enter

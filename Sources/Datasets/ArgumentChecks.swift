@@ -6,7 +6,7 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String, hint: Stri
 }
 
 /// The largest number of samples a generator makes, so a typo cannot exhaust memory.
-let largestGeneratedCount = 10_000_000
+public let largestGeneratedCount = 10_000_000
 
 /// Checks a generator's sample count and noise deviation.
 func checkSize(_ count: Int, noise: Double) throws(DataError) {

@@ -24,7 +24,7 @@ extension Dataset {
         points.append((point.0, point.1, label))
       }
     }
-    return planar(
+    return try planar(
       "moons", points, classes: 2, noise: noise, parameters: [:], generator: &generator,
       seed: seed)
   }
@@ -45,7 +45,7 @@ extension Dataset {
         points.append((radius * cos(angle), radius * sin(angle), label))
       }
     }
-    return planar(
+    return try planar(
       "circles", points, classes: 2, noise: noise, parameters: ["factor": knob(factor)],
       generator: &generator, seed: seed)
   }
@@ -68,7 +68,7 @@ extension Dataset {
         points.append((radius * cos(angle), radius * sin(angle), arm))
       }
     }
-    return planar(
+    return try planar(
       "spirals", points, classes: arms, noise: noise,
       parameters: ["arms": "\(arms)", "turns": knob(turns)], generator: &generator, seed: seed)
   }
@@ -89,7 +89,7 @@ extension Dataset {
       let angle = 2 * Double.pi * Double(label) / Double(centers)
       points.append((radius * cos(angle), radius * sin(angle), label))
     }
-    return planar(
+    return try planar(
       "blobs", points, classes: centers, noise: noise,
       parameters: ["centers": "\(centers)", "radius": knob(radius)], generator: &generator,
       seed: seed)
@@ -109,7 +109,7 @@ extension Dataset {
       let y = generator.uniform(-1, 1)
       points.append((x, y, (x < 0) != (y < 0) ? 1 : 0))
     }
-    return planar(
+    return try planar(
       "xor", points, classes: 2, noise: noise, parameters: [:], generator: &generator, seed: seed)
   }
 
@@ -118,12 +118,13 @@ extension Dataset {
   private static func planar(
     _ generatorName: String, _ points: [(Double, Double, Int)], classes: Int, noise: Double,
     parameters: [String: String], generator: inout RandomGenerator, seed: UInt64
-  ) -> Dataset {
+  ) throws(DataError) -> Dataset {
     var features: [Float] = []
     var targets: [Float] = []
     features.reserveCapacity(points.count * 2)
     targets.reserveCapacity(points.count)
-    for index in generator.permutation(points.count) {
+    for (position, index) in generator.permutation(points.count).enumerated() {
+      if position % 65536 == 0 { try require(!Interruption.isRequested(), "interrupted") }
       let (x, y, label) = points[index]
       features.append(Float(x + generator.normal(deviation: noise)))
       features.append(Float(y + generator.normal(deviation: noise)))

@@ -40,9 +40,15 @@ extension Dataset {
         groups[position % folds].append(index)
       }
     }
-    return groups.indices.map { held in
-      Fold(
-        train: groups.indices.filter { $0 != held }.flatMap { groups[$0] }.sorted(),
+    // Each sample's group, so each fold's training indices come out in order in one pass.
+    var groupOf = [Int](repeating: 0, count: count)
+    for (group, members) in groups.enumerated() {
+      for index in members { groupOf[index] = group }
+    }
+    return try groups.indices.map { held throws(DataError) in
+      try require(!Interruption.isRequested(), "interrupted")
+      return Fold(
+        train: groupOf.indices.filter { groupOf[$0] != held },
         validation: groups[held].sorted())
     }
   }

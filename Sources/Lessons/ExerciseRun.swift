@@ -1,5 +1,6 @@
 import Foundation
 import Language
+import Notebook
 
 /// What running one exercise file gave: whether every statement ran and every `expect` held,
 /// the first failure's message (with the values the failed `expect` saw), what it printed, and
@@ -15,10 +16,11 @@ public struct ExerciseRun: Sendable {
   public var seconds: Double
 
   /// Runs `source` in a fresh session; diagnostics name `origin`. Relative file paths in the
-  /// code resolve against `folder`, so an exercise's checkpoints land beside it.
+  /// code resolve against `folder`, so an exercise's checkpoints land beside it, and are
+  /// confined to it as a notebook's are (an exercise may come from someone else).
   public init(source: String, origin: String, folder: String) {
     let session = Session()
-    session.resolvePath = { path, _ in path.hasPrefix("/") ? path : folder + "/" + path }
+    session.resolvePath = confinedPaths(to: folder)
     let start = Date()
     let outputs = session.run(source, origin: origin)
     seconds = Date().timeIntervalSince(start)
@@ -35,5 +37,15 @@ public struct ExerciseRun: Sendable {
     self.failure = failure
     self.printed = printed
     passed = failure == nil
+  }
+}
+
+/// The path rule of code run for a lesson: files only inside `folder` (see `FileSandbox`), or
+/// none at all if the folder is missing.
+func confinedPaths(to folder: String) -> (String, FileUse) throws -> String {
+  do {
+    return try FileSandbox(folder: folder).resolve(_:for:)
+  } catch {
+    return { _, _ in throw error }
   }
 }

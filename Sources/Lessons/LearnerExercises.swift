@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `trainbook lesson start` and `trainbook lesson test`: the learner's copy of the exercises
 /// (`NN-topic/NAME.tb` in a folder of their choice), and running them as tests.
@@ -25,8 +26,7 @@ public struct LearnerExercises: Sendable {
       try FileManager.default.createDirectory(
         atPath: folder + "/" + lesson.folder, withIntermediateDirectories: true)
       for exercise in lesson.exercises where !exists(exercise) {
-        try Data(exercise.source.utf8).write(
-          to: URL(fileURLWithPath: path(of: exercise)), options: .atomic)
+        try writeAtomically(exercise.source.utf8, to: path(of: exercise))
         copied.append(exercise.relativePath)
       }
     }

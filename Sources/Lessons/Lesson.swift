@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// A lesson as shipped: `lessons/NN-topic/` with `lesson.md` (the steps), `lesson.json` (the
 /// manifest), `exercises/NAME.tb` (failing as shipped) and `solutions/NAME.tb` (passing).
@@ -29,14 +30,12 @@ public struct Lesson: Equatable, Sendable {
     self.folder = folder
     self.number = number
     self.topic = topic
-    let base = root + "/" + folder
     manifest = try LessonManifest.decode(
-      try Self.read(base + "/lesson.json", shownAs: folder + "/lesson.json"),
-      file: folder + "/lesson.json")
+      try Self.read(folder + "/lesson.json", in: root), file: folder + "/lesson.json")
     let textFile = folder + "/lesson.md"
     text = try LessonText(
       parsing: String(
-        decoding: try Self.read(base + "/lesson.md", shownAs: textFile), as: UTF8.self),
+        decoding: try Self.read(textFile, in: root), as: UTF8.self),
       file: textFile)
     exercises = try manifest.exercises.map { entry in
       let exerciseFile = "\(folder)/exercises/\(entry.name).tb"
@@ -44,10 +43,10 @@ public struct Lesson: Equatable, Sendable {
       return Exercise(
         lessonFolder: folder, name: entry.name, title: entry.title, hints: entry.hints,
         source: String(
-          decoding: try Self.read(root + "/" + exerciseFile, shownAs: exerciseFile),
+          decoding: try Self.read(exerciseFile, in: root),
           as: UTF8.self),
         solution: String(
-          decoding: try Self.read(root + "/" + solutionFile, shownAs: solutionFile),
+          decoding: try Self.read(solutionFile, in: root),
           as: UTF8.self))
     }
   }
@@ -66,10 +65,24 @@ public struct Lesson: Equatable, Sendable {
     return (number, String(parts[1]))
   }
 
-  private static func read(_ path: String, shownAs file: String) throws -> Data {
+  /// The contents of `file` (relative to `root`), which must be a file inside `root` (a link
+  /// that leads out of the lessons folder is refused) and not empty.
+  private static func read(_ file: String, in root: String) throws -> Data {
+    let path: String
+    do {
+      path = try FileSandbox(folder: root).resolve(file, for: .read)
+    } catch {
+      throw LessonError(
+        file: file,
+        error.reason.hasPrefix("no such file")
+          ? "the file is missing"
+          : "it leads out of the lessons folder (\(error.reason)); a lesson may only use its "
+            + "own files")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw LessonError(file: file, "the file is missing or cannot be read")
     }
+    guard !data.isEmpty else { throw LessonError(file: file, "the file is empty") }
     return data
   }
 }

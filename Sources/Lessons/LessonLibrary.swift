@@ -14,6 +14,25 @@ public struct LessonLibrary: Sendable {
     lessons = try Self.loadEach(from: root).map { try $0.get() }
   }
 
+  /// The lessons under `root` that can be read, and the problems of those that cannot, so one
+  /// broken lesson does not hide the others.
+  public static func readable(from root: String) throws -> (LessonLibrary, [LessonError]) {
+    var library = LessonLibrary(root: root, lessons: [])
+    var problems: [LessonError] = []
+    for result in try loadEach(from: root) {
+      switch result {
+      case .success(let lesson): library.lessons.append(lesson)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    return (library, problems)
+  }
+
+  private init(root: String, lessons: [Lesson]) {
+    self.root = root
+    self.lessons = lessons
+  }
+
   /// Every lesson folder under `root`, each read or failed on its own.
   public static func loadEach(from root: String) throws -> [Result<Lesson, LessonError>] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else {
@@ -60,6 +79,11 @@ public struct LessonLibrary: Sendable {
   /// The shipped lessons for this process (see
   /// ``locate(environment:executablePath:currentFolder:)``).
   public static func shipped() throws -> LessonLibrary {
+    try LessonLibrary(root: shippedRoot())
+  }
+
+  /// The folder of the shipped lessons, or an error saying how to point at it.
+  private static func shippedRoot() throws -> String {
     let process = ProcessInfo.processInfo
     guard
       let root = locate(
@@ -72,6 +96,11 @@ public struct LessonLibrary: Sendable {
         "cannot find the lessons folder; run trainbook from its repository or set "
           + "TRAINBOOK_LESSONS to the folder")
     }
-    return try LessonLibrary(root: root)
+    return root
+  }
+
+  /// The shipped lessons that can be read, and the problems of the others.
+  public static func shippedReadable() throws -> (LessonLibrary, [LessonError]) {
+    try readable(from: shippedRoot())
   }
 }

@@ -69,7 +69,10 @@ public struct LessonManifest: Codable, Equatable, Sendable {
       let parent = path(context.codingPath)
       return "missing key `\(key.stringValue)`" + (parent.isEmpty ? "" : " in `\(parent)`")
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-      return "`\(path(context.codingPath))` should be \(describe(type))"
+      let place = path(context.codingPath)
+      return place.isEmpty
+        ? "the manifest should be a JSON object with `title`, `summary` and `exercises`"
+        : "`\(place)` should be \(describe(type))"
     case .dataCorrupted(let context):
       return context.codingPath.isEmpty
         ? "not valid JSON" : "`\(path(context.codingPath))` is malformed"
@@ -81,7 +84,8 @@ public struct LessonManifest: Codable, Equatable, Sendable {
   private static func describe(_ type: Any.Type) -> String {
     switch type {
     case is String.Type: "a string"
-    case is [Any].Type, is [String].Type: "a list"
+    case is [Any].Type, is [String].Type, is [Entry].Type: "a list"
+    case is Entry.Type: "an object with `name`, `title` and `hints`"
     default: "a \(type)"
     }
   }

@@ -55,7 +55,7 @@ public struct LessonVerifier: Sendable {
   /// Types every step's code into one session in order and runs each step's check after it.
   static func verifySteps(of lesson: Lesson, folder: String) -> Finding {
     let session = Session()
-    session.resolvePath = { path, _ in path.hasPrefix("/") ? path : folder + "/" + path }
+    session.resolvePath = confinedPaths(to: folder)
     let subject = lesson.folder + "/lesson.md"
     let start = Date()
     for step in lesson.text.steps {

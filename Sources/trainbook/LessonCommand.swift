@@ -104,10 +104,15 @@ struct LessonCommand: ParsableCommand {
   }
 }
 
-/// The shipped lessons, or a clear error when they cannot be found or read.
+/// The shipped lessons that can be read, or a clear error when they cannot be found; each
+/// lesson that cannot be read is named with its problem on standard error and left out.
 private func loadLessons() throws -> LessonLibrary {
   do {
-    return try LessonLibrary.shipped()
+    let (library, problems) = try LessonLibrary.shippedReadable()
+    for problem in problems {
+      FileHandle.standardError.write(Data("skipped a broken lesson: \(problem)\n".utf8))
+    }
+    return library
   } catch let error as LessonError {
     throw NotebookCommandError(error.description)
   }

@@ -25,6 +25,7 @@ struct ReplayCommand: ParsableCommand {
       "Keep the replayed runs in this folder (default: a scratch folder removed afterwards).",
       valueName: "folder"))
   var runs: String?
+  @OptionGroup var memory: MemoryOption
 
   func validate() throws {
     if check && update {

@@ -9,6 +9,7 @@ struct RunCommand: ParsableCommand {
   )
 
   @Argument(help: "The script to run.") var file: String
+  @OptionGroup var memory: MemoryOption
 
   /// A script that cannot be read; printed as `Error: …` with exit status 1.
   struct UnreadableScript: Error, CustomStringConvertible {

@@ -7,6 +7,8 @@ struct StartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "repl", abstract: "Start the interactive prompt (the default).")
 
+  @OptionGroup var memory: MemoryOption
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let session = Session(cancellation: Interrupt.flag)

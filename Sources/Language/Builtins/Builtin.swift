@@ -63,6 +63,9 @@ public struct Builtin {
   public var example: String
   /// Runs the function on checked arguments.
   public var implementation: (Arguments, CallContext) throws -> Value
+  /// More that `help(name)` and the reference say after the arguments, one line each (e.g. what
+  /// each verdict of `diagnose` means); empty for most.
+  public var details: [String] = []
 
   /// Declares a built-in.
   public init(
@@ -75,6 +78,13 @@ public struct Builtin {
     self.parameters = parameters.map(\.parameter)
     self.example = example
     self.implementation = implementation
+  }
+
+  /// The built-in with `details` added to its help.
+  func detailed(_ lines: [String]) -> Builtin {
+    var copy = self
+    copy.details = lines
+    return copy
   }
 
   /// The call signature: `fit(model, data, epochs: 10, …)`, defaults shown after the labels.

@@ -29,6 +29,8 @@ public struct Interrupted: Error {
 public struct CallContext {
   /// The session the call runs in.
   public let session: Session
+  /// The name of the built-in being called, for messages.
+  public var name = ""
 
   /// Sends a piece of output now: printed text, a chart, progress or timing.
   public func emit(_ piece: OutputPiece) { session.emit(piece) }
@@ -42,6 +44,22 @@ public struct CallContext {
   /// Throws `Interrupted` if Ctrl-C asked the computation to stop.
   public func checkCancellation() throws {
     if isCancelled { throw Interrupted() }
+  }
+
+  /// Throws, before anything is allocated, if `bytes` more would take the session past its
+  /// memory budget (see `MemoryBudget`); the message names the call and by how much.
+  public func reserve(_ bytes: Int, argument: String? = nil) throws {
+    do {
+      try session.memory.check(adding: bytes, for: "`\(name)(…)`")
+    } catch {
+      throw CallError(error.description, hint: MemoryError.hint, argument: argument)
+    }
+  }
+
+  /// `reserve` for `count` elements of `size` bytes each, refusing a product that overflows.
+  public func reserve(_ count: Int, of size: Int, argument: String? = nil) throws {
+    let (bytes, overflow) = max(count, 0).multipliedReportingOverflow(by: max(size, 0))
+    try reserve(overflow ? Int.max : bytes, argument: argument)
   }
 
   /// A seed for a computation the user gave no seed for, drawn from the session's generator

@@ -13,6 +13,15 @@ extension Builtin {
     let decider = Declared.string(
       "monitor", default: "val_loss", "The value that decides the best.")
     let bestOnly = Declared.bool("best_only", default: true, "Keep the best epoch, not the latest.")
+    let wholeState = Declared.bool(
+      "state", default: false,
+      "Save the whole training state (for resume(…, from:)) instead of the weights.")
+    let every = Declared.integer("every", default: 1, "Save every this many epochs.")
+      .valid(.atLeast(1))
+    let keep = Declared.integer(
+      "keep", default: 1,
+      "With state: true, how many saves stay (as NAME-epoch-N.safetensors beside path)."
+    ).valid(.atLeast(1))
     let logPath = Declared.string("path", "The file: .csv, or .jsonl for JSON lines.")
     return [
       Builtin(
@@ -33,12 +42,37 @@ extension Builtin {
       Builtin(
         "checkpoint", topic: .training,
         summary:
-          "Saves the weights after each epoch: the best so far (by `monitor`) or the latest.",
-        parameters: [checkpointPath, decider, bestOnly],
+          "Saves the weights after each epoch: the best so far (by `monitor`) or the latest; "
+          + "with state: true, the whole training state, to resume from after a crash.",
+        parameters: [checkpointPath, decider, bestOnly, wholeState, every, keep],
         example: "save = checkpoint(\"best.safetensors\")"
       ) { arguments, context in
         let url = try context.url(for: arguments[checkpointPath], argument: checkpointPath.label)
         let (monitor, bestOnly) = (arguments[decider], arguments[bestOnly])
+        let (every, keep) = (arguments[every], arguments[keep])
+        try refuseAbove(Limits.epochs, every, argument: "every")
+        try refuseAbove(1000, keep, argument: "keep")
+        if arguments[wholeState] {
+          for label in ["monitor", "best_only"] where arguments.isGiven(label) {
+            throw CallError(
+              "`\(label)` chooses which weights to keep; a state checkpoint keeps the latest",
+              hint: "leave out `\(label)`, or save weights with state: false", argument: label)
+          }
+          return .host(
+            CallbackObject(call: arguments.call()) {
+              TrainingStateCheckpoint(url: url, every: every, keep: keep)
+            })
+        }
+        if keep != 1 {
+          throw CallError(
+            "`keep` counts saves of the training state", hint: "add state: true",
+            argument: "keep")
+        }
+        if every != 1 {
+          throw CallError(
+            "`every` is for saves of the training state; weights are saved after each epoch",
+            hint: "add state: true", argument: "every")
+        }
         return .host(
           CallbackObject(call: arguments.call()) {
             bestOnly

@@ -74,7 +74,7 @@ extension Builtin {
         "range", topic: .utilities,
         summary: "The numbers from start up to (not including) stop: range(3) is [0, 1, 2].",
         parameters: [start, stop, step], example: "range(2, 10, step: 3)"
-      ) { arguments, _ in
+      ) { arguments, context in
         let (start, stop) = arguments[stop].map { (arguments[start], $0) } ?? (0, arguments[start])
         let step = arguments[step]
         guard step != 0, step.isFinite else {
@@ -88,7 +88,14 @@ extension Builtin {
             "this range would hold \(NumberFormat.format(count)) numbers; the most is "
               + "\(Session.maximumLength)")
         }
-        return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
+        try context.reserve(Int(count), of: MemoryLayout<Value>.stride)
+        var numbers: [Value] = []
+        numbers.reserveCapacity(Int(count))
+        for index in 0..<Int(count) {
+          if index % 65536 == 0 { try context.checkCancellation() }
+          numbers.append(.number(start + Double(index) * step))
+        }
+        return .list(numbers)
       },
     ]
   }

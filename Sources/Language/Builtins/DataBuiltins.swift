@@ -82,17 +82,24 @@ extension Builtin {
         let dataset = arguments[divided].dataset
         let k = arguments[k]
         let seed = arguments.seed(in: context)
+        // Every fold holds a copy of all the data, and each sample's index twice.
+        let sampleBytes = (dataset.featureCount + 1) * MemoryLayout<Float>.stride + 16
+        let (perFold, overflow) = dataset.count.multipliedReportingOverflow(by: sampleBytes)
+        try context.reserve(overflow ? Int.max : max(k, 0), of: perFold, argument: "k")
         let folds = try libraryCall(argument: "k") {
           try dataset.kFolds(k, seed: seed, stratified: arguments[stratifyFolds])
         }
-        return .list(
-          folds.enumerated().map { index, fold in
-            let how = "fold \(index + 1) of \(k), seed \(seed)"
-            return .list([
+        var pairs: [Value] = []
+        for (index, fold) in folds.enumerated() {
+          try context.checkCancellation()
+          let how = "fold \(index + 1) of \(k), seed \(seed)"
+          pairs.append(
+            .list([
               .host(DatasetObject(dataset.subset(fold.train, how: how + ", train"))),
               .host(DatasetObject(dataset.subset(fold.validation, how: how + ", validation"))),
-            ])
-          })
+            ]))
+        }
+        return .list(pairs)
       },
     ]
   }

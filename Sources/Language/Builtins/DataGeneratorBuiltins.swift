@@ -111,6 +111,9 @@ extension Builtin {
     ) { arguments, context in
       let (n, noise) = (arguments[n], arguments[deviation])
       let seed = arguments.seed(in: context)
+      try refuseAbove(Limits.samples, n, argument: "n")
+      // Features, targets and the generator's working copies: about 64 bytes a sample.
+      try context.reserve(n, of: 64, argument: "n")
       return .host(DatasetObject(try libraryCall { try make(arguments, n, noise, seed) }))
     }
   }

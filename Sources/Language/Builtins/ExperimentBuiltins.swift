@@ -40,6 +40,7 @@ extension Builtin {
         }
         let (steps, batch) = (arguments[steps], arguments[batch])
         let seed = arguments.seed(in: context)
+        try refuseAbove(Limits.rateFinderSteps, steps, argument: "steps")
         try checkFit(object, data, loss)
         let result = try libraryCall {
           try findLearningRate(
@@ -67,6 +68,10 @@ extension Builtin {
         let optimizer = arguments.optimizer
         let (k, epochs, batch) = (arguments[k], arguments[epochs], arguments[batch])
         let seed = arguments.seed(in: context)
+        try refuseAbove(Limits.epochs, epochs, argument: "epochs")
+        // The folds' sample indices, each sample's twice per fold, and one fold's training copy.
+        try context.reserve(k, of: data.count * 16, argument: "k")
+        try context.reserveTraining(model, epochs: epochs)
         let flag = context.session.cancellation
         let options = FitOptions(
           epochs: epochs, batchSize: batch, seed: seed, metrics: arguments[metrics],

@@ -12,18 +12,33 @@ public enum FileUse: Sendable {
 
 extension CallContext {
   /// The path to open for `path` as the code wrote it in the argument `label`, through the
-  /// session's `resolvePath` hook; a refusal becomes a diagnostic at that argument.
-  public func resolve(_ path: String, for use: FileUse, argument label: String) throws -> String {
+  /// session's `resolvePath` hook; a refusal becomes a diagnostic at that argument, and so does
+  /// a folder where a file is to be written (unless `folder`: the call writes into a folder).
+  public func resolve(
+    _ path: String, for use: FileUse, argument label: String, folder: Bool = false
+  ) throws -> String {
     guard !path.isEmpty else {
       throw CallError(
         "the file name is empty", hint: "write a name like \"data.csv\"",
         argument: label)
     }
+    let resolved: String
     do {
-      return try session.resolvePath(path, use)
+      resolved = try session.resolvePath(path, use)
     } catch {
       throw CallError("\(error)", argument: label)
     }
+    var isFolder: ObjCBool = false
+    if use == .write, !folder,
+      FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue
+    {
+      throw CallError(
+        "cannot write \(Value.string(path).summary): it is a folder, not a file",
+        hint:
+          "name a file inside it, such as \"\(path == "." ? "" : path + "/")weights.safetensors\"",
+        argument: label)
+    }
+    return resolved
   }
 }
 

@@ -14,7 +14,7 @@ enum Help {
         lines.append("  " + padded(builtin.name, to: width) + "  " + builtin.summary)
       }
     }
-    return (lines + [""] + syntax).joined(separator: "\n")
+    return (lines + [""] + syntax + [""] + Limits.lines).joined(separator: "\n")
   }
 
   /// The whole language on a few lines, at the end of `help()`.
@@ -59,6 +59,7 @@ enum Help {
           }
           lines.append("")
         }
+        if !builtin.details.isEmpty { lines += builtin.details + [""] }
         lines += ["```", builtin.example, "```", ""]
       }
     }
@@ -87,6 +88,7 @@ enum Help {
             + requirement + ". " + parameter.doc)
       }
     }
+    if !builtin.details.isEmpty { lines += [""] + builtin.details }
     lines.append("")
     lines.append("Example:")
     lines += builtin.example.split(separator: "\n").map { "  " + $0 }

@@ -31,7 +31,7 @@ extension Builtin {
         example: "layer = dense(2, 16, seed: 1)"
       ) { arguments, context in
         let (inputs, outputs) = (arguments[inputs], arguments[outputs])
-        try checkLayerSize(inputs, outputs)
+        try checkLayerSize(inputs, outputs, context: context)
         let layer = try Dense(
           inputSize: inputs, outputSize: outputs, initialization: arguments[initialization],
           seed: arguments.seed(in: context))
@@ -50,9 +50,9 @@ extension Builtin {
         summary: "Normalises each feature over the batch, then scales and shifts it "
           + "(PyTorch's nn.BatchNorm1d).",
         parameters: [features, momentum, epsilon], example: "batchnorm(16)"
-      ) { arguments, _ in
+      ) { arguments, context in
         let features = arguments[features]
-        try checkLayerSize(features, 1)
+        try checkLayerSize(features, 1, context: context)
         return .host(
           LayerObject(
             try BatchNorm(
@@ -116,12 +116,14 @@ extension Builtin {
   }
 
   /// Refuses a layer of more than `largestLayer` weights.
-  static func checkLayerSize(_ inputs: Int, _ outputs: Int) throws {
+  /// and one whose weights and their gradients would pass the session's memory budget.
+  static func checkLayerSize(_ inputs: Int, _ outputs: Int, context: CallContext) throws {
     let (product, overflow) = inputs.multipliedReportingOverflow(by: outputs)
     guard !overflow, product <= largestLayer else {
       throw CallError(
         "a layer of \(inputs) × \(outputs) weights is too large (at most \(largestLayer))",
         hint: "layers of 8 to 512 units are usual")
     }
+    try context.reserve(product + outputs, of: 2 * MemoryLayout<Float>.stride)
   }
 }

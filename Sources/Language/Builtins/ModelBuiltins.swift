@@ -41,7 +41,7 @@ extension Builtin {
         let sizes = [inputs] + hidden + [outputs]
         var total = 0
         for index in 0..<(sizes.count - 1) {
-          try checkLayerSize(sizes[index], sizes[index + 1])
+          try checkLayerSize(sizes[index], sizes[index + 1], context: context)
           total += sizes[index] * sizes[index + 1]
           guard total <= largestLayer else {
             throw CallError(

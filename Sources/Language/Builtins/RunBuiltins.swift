@@ -20,6 +20,8 @@ extension Builtin {
     let svgFile = Declared.value(
       "to", .either(.string, .none), default: Value.none, "Also write the chart as SVG.")
     let read = Declared<RunObject>.object("run", "run", "The run to read.")
+    let explain = Declared.bool(
+      "explain", default: false, "Also list the numbers each rule looked at and its test.")
     let last = Declared.integerOrNone("last", "How many of the newest.")
       .valid(ValidRange.atLeast(0).saying("cannot be negative"))
     let everySession = Declared.bool(
@@ -70,17 +72,18 @@ extension Builtin {
       },
       Builtin(
         "diagnose", topic: .evaluation,
-        summary: "Reads a run's curves and says in plain words what went right or wrong, and "
-          + "what to try next.",
-        parameters: [read],
+        summary: "Reads a run's curves against its data's reference levels and says in plain "
+          + "words what went right or wrong, and what to try next, as code.",
+        parameters: [read, explain],
         example: """
           run = fit(mlp(inputs: 2, seed: 1), moons(n: 100, seed: 1), epochs: 5, seed: 1)
           diagnose(run)
           """
       ) { arguments, context in
-        context.print(Diagnosis(of: arguments[read].record).text)
+        context.print(
+          DiagnosisText.text(Diagnosis(of: arguments[read].record), explain: arguments[explain]))
         return .none
-      },
+      }.detailed(DiagnosisText.verdictHelp),
       Builtin(
         "runs", topic: .evaluation,
         summary: "The session's runs, oldest first; `all: true` adds the runs kept in the runs "
@@ -126,7 +129,8 @@ extension Builtin {
           return .none
         }
         let path = arguments[folder]
-        try TensorBoardExport.write(records, to: try context.url(for: path, argument: folder.label))
+        try TensorBoardExport.write(
+          records, to: try context.folderURL(for: path, argument: folder.label))
         context.print(
           "wrote \(records.count) \(records.count == 1 ? "run" : "runs") for TensorBoard; view "
             + "them with tensorboard --logdir \(path)")

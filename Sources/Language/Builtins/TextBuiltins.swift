@@ -24,8 +24,26 @@ extension Builtin {
       Builtin(
         "join", topic: .text, summary: "Joins a list's values into one text.",
         parameters: [values, separator], example: "join([1, 2, 3], separator: \" < \")"
-      ) { arguments, _ in
-        .string(arguments[values].map(\.text).joined(separator: arguments[separator]))
+      ) { arguments, context in
+        let separator = arguments[separator]
+        var joined = ""
+        var length = 0
+        for (index, value) in arguments[values].enumerated() {
+          if index % 4096 == 0 {
+            try context.checkCancellation()
+            try context.reserve(joined.utf8.count)
+          }
+          let text = value.text
+          if index > 0 { joined += separator }
+          joined += text
+          length += text.count + (index > 0 ? separator.count : 0)
+          guard length <= Session.maximumLength else {
+            throw CallError(
+              "the joined text would be longer than \(Session.maximumLength) characters",
+              argument: "values")
+          }
+        }
+        return .string(joined)
       },
     ]
   }

@@ -36,7 +36,12 @@ extension Builtin {
       .valid(.atLeast(0))
     let from = Declared.value(
       "from", .either(.string, .none), default: Value.none,
-      "A file from save_checkpoint to restore the position from first.")
+      "A file from save_checkpoint or checkpoint(…, state: true) to restore the position from "
+        + "first.")
+    let until = Declared.value(
+      "until", .either(.integer, .none), default: Value.none,
+      "Train until this many epochs in all (after a crash: the fit's epochs), instead of "
+        + "`epochs` more.")
     let saved = Declared<RunObject>.object("run", "run", "The run to save.")
     let path = Declared.string("path", "The safetensors file to write.")
     return [
@@ -61,6 +66,8 @@ extension Builtin {
         let optimizer = arguments.optimizer
         let (epochs, batch) = (arguments[epochs], arguments[batch])
         let seed = arguments.seed(in: context)
+        try refuseAbove(Limits.epochs, epochs, argument: "epochs")
+        try context.reserveTraining(model.model, epochs: epochs)
         var options = FitOptions(
           epochs: epochs, batchSize: batch, shuffle: arguments[shuffle], seed: seed,
           metrics: arguments[metrics])
@@ -79,16 +86,20 @@ extension Builtin {
           if let callback = resolved.callback { options.callbacks.append(callback) }
         }
         var stoppers: [any Callback] = []
+        var stateSaves: [any Callback] = []
         for case .host(let object as CallbackObject) in arguments[callbacks] {
           let callback = try object.callback()
           if callback is EarlyStopping {
             stoppers.append(callback)
+          } else if callback is TrainingStateCheckpoint {
+            stateSaves.append(callback)
           } else {
             options.callbacks.append(callback)
           }
         }
-        // Early stopping last, so loggers and checkpoints see the epoch it stops after.
-        options.callbacks += stoppers
+        // Early stopping next to last, so loggers and checkpoints see the epoch it stops after;
+        // training-state saves last, so the state they save includes every other callback's.
+        options.callbacks += stoppers + stateSaves
         let trainer = Trainer(model: model.model, loss: loss, optimizer: made, options: options)
         model.trainingLoss = loss
         let count = context.session.runs.all.count + 1
@@ -103,7 +114,7 @@ extension Builtin {
       Builtin(
         "resume", topic: .training,
         summary: "Continues a run's training for more epochs, optionally from a saved checkpoint.",
-        parameters: [continued, sameData, more, from],
+        parameters: [continued, sameData, more, from, until],
         example: """
           data = moons(n: 100, seed: 1)
           run = fit(mlp(inputs: 2, seed: 1), data, epochs: 2, seed: 1)
@@ -121,7 +132,21 @@ extension Builtin {
           let url = try context.url(for: path, argument: "from", use: .read)
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
         }
-        trainer.options.epochs = trainer.epoch + arguments[more]
+        var more = arguments[more]
+        if case .number(let total) = arguments[until] {
+          if arguments.isGiven("epochs") {
+            throw CallError(
+              "give `epochs` (how many more) or `until` (how many in all), not both",
+              argument: "until")
+          }
+          guard let whole = Int(exactly: total), whole >= 0 else {
+            throw CallError("`until` must be a whole number of epochs ≥ 0", argument: "until")
+          }
+          more = max(0, whole - trainer.epoch)
+        }
+        try refuseAbove(Limits.epochs, more, argument: "epochs")
+        try context.reserveTraining(trainer.model, epochs: more)
+        trainer.options.epochs = trainer.epoch + more
         let settings = run.record.settings
         let names = RunNames(
           model: settings?.model.variable,

@@ -29,14 +29,18 @@ extension Session {
     }
     if cancellation.isCancelled { throw Diagnostic(range: range, message: "interrupted") }
     let checked = try bind(passed, to: builtin, callRange: range)
-    let context = CallContext(session: self)
+    let context = CallContext(session: self, name: builtin.name)
     do {
-      return try builtin.implementation(checked, context)
+      let result = try builtin.implementation(checked, context)
+      try checkMemory(after: "`\(builtin.name)(…)`", at: range)
+      return result
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch _ where cancellation.isCancelled {
+      throw Diagnostic(range: range, message: "interrupted")
     } catch let error as CallError {
       let place = error.argument.flatMap { checked.range(of: $0) } ?? range
       throw Diagnostic(range: place, message: error.message, hint: error.hint)
-    } catch let diagnostic as Diagnostic {
-      throw diagnostic
     } catch is Interrupted {
       throw Diagnostic(range: range, message: "interrupted")
     } catch {

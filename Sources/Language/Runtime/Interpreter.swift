@@ -33,6 +33,7 @@ extension Session {
         }
         try assign(element, to: [(name, nameRange)], from: sequence.range)
         try execute(body, atTopLevel: false)
+        try checkMemory(after: "this loop", at: statement.range)
       }
     case .ifElse(let condition, let then, let otherwise):
       let chosen = try truth(of: condition, role: "the `if` condition") ? then : otherwise

@@ -57,6 +57,11 @@ public final class Session: CellRunner {
   /// Whether charts are drawn with colours (terminal escape codes); the prompt turns it on for a
   /// terminal without `NO_COLOR`. Off by default, so notebooks and tests get plain text.
   public var usesColor = false
+  /// The most memory the session may use (see `MemoryBudget`): built-ins refuse values that
+  /// would pass it, and a call or loop step that has grown the session past it fails.
+  public var memory = MemoryBudget.standard
+  /// When (`monotonicMilliseconds()`) the session's memory is next compared with its budget.
+  var nextMemoryCheck: UInt64 = 0
 
   /// A session with the `standard` built-ins (or `registry`) and no variables.
   public init(registry: BuiltinRegistry = .standard, cancellation: CancellationFlag = .init()) {
@@ -89,7 +94,9 @@ public final class Session: CellRunner {
       return output
     }
     do {
-      try execute(statements, atTopLevel: true)
+      let flag = cancellation
+      try Interruption.whileRunning(
+        checking: { flag.isCancelled }, { try execute(statements, atTopLevel: true) })
     } catch var diagnostic as Diagnostic {
       diagnostic.origin = origin
       emit(.error(diagnostic.rendered(in: source)))

@@ -1,3 +1,5 @@
+import Support
+
 /// A located message about a user's mistake: what went wrong, where, and what to try instead.
 ///
 /// Diagnostics are values: the parser collects them, the interpreter throws one, and a session
@@ -28,7 +30,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
   /// The heading line: origin, line and column, then the message.
   public var heading: String {
     let place = "line \(range.start.line), column \(range.start.column)"
-    return (origin.map { "\($0), " } ?? "") + place + ": " + message
+    return (origin.map { "\($0), " } ?? "") + place + ": " + abbreviated(message, limit: 2000)
   }
 
   /// The full rendering: the heading, the source line, a caret under the start with tildes under
@@ -39,16 +41,26 @@ public struct Diagnostic: Error, Sendable, Equatable {
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     let lineIndex = range.start.line - 1
     if sourceLines.indices.contains(lineIndex) {
-      let text = Array(sourceLines[lineIndex])
-      lines.append("  " + String(text))
-      let column = min(range.start.column - 1, text.count)
-      let padding = text.prefix(column).map { $0 == "\t" ? "\t" : " " }.joined()
+      var text = Array(sourceLines[lineIndex])
+      var column = min(range.start.column - 1, text.count)
       let sameLine = range.end.line == range.start.line
-      let endColumn = sameLine ? range.end.column - 1 : text.count
+      var endColumn = sameLine ? range.end.column - 1 : text.count
+      // A very long line is shown as a window around the column, marked at its cut ends.
+      let window = 160
+      if text.count > window {
+        let first = max(0, min(column - window / 2, text.count - window))
+        let cutBefore: [Character] = first > 0 ? ["…"] : []
+        let cutAfter: [Character] = first + window < text.count ? ["…"] : []
+        text = cutBefore + Array(text[first..<(first + window)]) + cutAfter
+        column += cutBefore.count - first
+        endColumn += cutBefore.count - first
+      }
+      lines.append("  " + String(text))
+      let padding = text.prefix(column).map { $0 == "\t" ? "\t" : " " }.joined()
       let tildes = max(0, min(endColumn, text.count) - column - 1)
       lines.append("  " + padding + "^" + String(repeating: "~", count: tildes))
     }
-    if let hint { lines.append("  hint: " + hint) }
+    if let hint { lines.append("  hint: " + abbreviated(hint, limit: 2000)) }
     return lines.joined(separator: "\n")
   }
 }

@@ -67,6 +67,10 @@ extension SafetensorsFile {
   private static func parseHeader(
     _ header: ArraySlice<UInt8>
   ) throws(SafetensorsError) -> [String: JSONValue] {
+    guard !header.starts(with: [0xEF, 0xBB, 0xBF]) else {
+      throw SafetensorsError(
+        .invalidJSON, "the header starts with a UTF-8 byte-order mark, which safetensors forbids")
+    }
     guard let text = String(validating: header, as: UTF8.self) else {
       throw SafetensorsError(.invalidUTF8, "the header is not valid UTF-8")
     }

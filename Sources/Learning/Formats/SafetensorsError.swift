@@ -1,3 +1,5 @@
+import Support
+
 /// Why a safetensors file was rejected; the description is titled by what is wrong and names the
 /// tensor where one is at fault.
 public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
@@ -71,7 +73,7 @@ public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
 
   /// "malformed safetensors file: tensor '0.weight': …" (without the hint).
   public var description: String {
-    let subject = tensor.map { "tensor '\($0)': " } ?? ""
-    return "\(title): \(subject)\(detail)"
+    let subject = tensor.map { "tensor '\(abbreviated($0))': " } ?? ""
+    return "\(title): \(subject)\(abbreviated(detail, limit: 1000))"
   }
 }

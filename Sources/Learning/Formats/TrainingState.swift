@@ -9,7 +9,9 @@ import Support
 /// (`optimizer.<parameter>.<slot>`), and the batch loader's order for the current epoch
 /// (`trainer.permutation`); its `__metadata__` holds the position (epoch, batch, step), the states
 /// of the random generators (the loader's, dropout's and augmentation's), the learning rate, the
-/// epoch's running loss and the history so far. Training resumed from it
+/// epoch's running loss, the history so far, the schedule (with the step count it was resolved
+/// for, so a new process resumes it exactly) and how many parameters have optimizer state.
+/// A file that is refused changes nothing. Training resumed from it
 /// produces the same weights, bit for bit, as training that never stopped (on the same binary and
 /// machine). Each callback's state (`savedState()`) is saved too, under `callback.<index>.`, so the
 /// trainer that restores it must have the same callbacks in the same order.
@@ -37,6 +39,11 @@ extension Trainer {
       "augmenter_generator": words(augmenter?.generatorState ?? []),
       "learning_rate": "\(optimizer.learningRate)", "epoch_loss_sum": "\(epochLossSum)",
       "epoch_samples": "\(epochSamples)", "updates": "\(model.updatesApplied)", "history": history,
+      "optimizer_states":
+        "\(named.filter { optimizer.states[ObjectIdentifier($0.parameter)] != nil }.count)",
+      "schedule": try options.schedule.map {
+        String(decoding: try encoder.encode($0), as: UTF8.self)
+      } ?? "none",
     ]
     var callbackTensors: [NamedTensor] = []
     var callbackValues: [String: String] = [:]
@@ -109,23 +116,52 @@ extension Trainer {
     guard rate.isFinite, rate >= 0 else {
       throw ModelError("the training state's learning rate \(rate) is not a finite rate ≥ 0")
     }
-    for (index, callback) in options.callbacks.enumerated() {
-      let prefix = "callback.\(index)."
-      var state = CallbackState()
-      for (key, value) in meta where key.hasPrefix(prefix) {
-        state.values[String(key.dropFirst(prefix.count))] = value
+    var schedule = options.schedule
+    if let text = meta["schedule"], text != "none" {
+      guard let decoded = try? decoder.decode(Schedule.self, from: Data(text.utf8)) else {
+        throw ModelError("the training state's schedule is malformed")
       }
-      for tensor in file.tensors where tensor.name.hasPrefix(prefix) {
-        state.tensors.append(
-          NamedTensor(
-            name: String(tensor.name.dropFirst(prefix.count)), shape: tensor.shape,
-            values: tensor.values))
-      }
-      if !state.isEmpty { try callback.restore(state) }
+      schedule = decoded
+    } else if meta["schedule"] == "none" {
+      schedule = nil
     }
-    let modelNames = Set(model.stateDict().map(\.name))
-    try model.load(stateDict: file.tensors.filter { modelNames.contains($0.name) })
-    try optimizer.restoreState(tensors, for: model.namedParameters)
+    let named = model.namedParameters
+    let expectedStates: Int? = try meta["optimizer_states"].map { _ in try count("optimizer_states")
+    }
+    let states = try optimizer.decodedStates(tensors, for: named, expectedCount: expectedStates)
+    if expectedStates == nil, states.isEmpty, updates > 0, !named.isEmpty {
+      throw ModelError(
+        "the training state holds no optimizer state (optimizer.\(named[0].name).step is "
+          + "missing) though it was saved after \(updates) updates")
+    }
+    // Nothing has changed so far. Callbacks and weights are checked as they are put back; if
+    // either is refused, the callbacks get their own state back, and the trainer is as it was.
+    let callbackStates = options.callbacks.map { $0.savedState() }
+    do {
+      for (index, callback) in options.callbacks.enumerated() {
+        let prefix = "callback.\(index)."
+        var state = CallbackState()
+        for (key, value) in meta where key.hasPrefix(prefix) {
+          state.values[String(key.dropFirst(prefix.count))] = value
+        }
+        for tensor in file.tensors where tensor.name.hasPrefix(prefix) {
+          state.tensors.append(
+            NamedTensor(
+              name: String(tensor.name.dropFirst(prefix.count)), shape: tensor.shape,
+              values: tensor.values))
+        }
+        if !state.isEmpty { try callback.restore(state) }
+      }
+      let modelNames = Set(model.stateDict().map(\.name))
+      try model.load(stateDict: file.tensors.filter { modelNames.contains($0.name) })
+    } catch {
+      for (callback, state) in zip(options.callbacks, callbackStates) {
+        try? callback.restore(state)
+      }
+      throw error
+    }
+    optimizer.states = states
+    options.schedule = schedule
     self.epoch = epoch
     globalStep = step
     loader = nil

@@ -43,13 +43,17 @@ public struct RunRecord: Codable, Sendable, Equatable {
   public var status: RunStatus
   /// What happened, for runs that did not simply finish (e.g. why the loss became NaN).
   public var message: String?
+  /// The loss levels of its training data (chance, noise floor) that `Diagnosis` reads the
+  /// curves against; none in records made before they were kept.
+  public var reference: ReferenceLevels?
 
   /// A run record; `created` is kept to the whole second, as the JSON stores it, and
   /// `bestEpoch` is read from the history.
   public init(
     id: String, name: String, created: Date, settings: RunSettings? = nil,
     history: [String: [Double]] = [:], finalMetrics: [String: Double] = [:],
-    duration: Double = 0, status: RunStatus = .finished, message: String? = nil
+    duration: Double = 0, status: RunStatus = .finished, message: String? = nil,
+    reference: ReferenceLevels? = nil
   ) {
     self.id = id
     self.name = name
@@ -60,11 +64,12 @@ public struct RunRecord: Codable, Sendable, Equatable {
     self.duration = duration
     self.status = status
     self.message = message
+    self.reference = reference
     bestEpoch = best?.epoch
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, name, created, settings, history, duration, status, message
+    case id, name, created, settings, history, duration, status, message, reference
     case finalMetrics = "final_metrics"
     case bestEpoch = "best_epoch"
   }
@@ -85,6 +90,7 @@ public struct RunRecord: Codable, Sendable, Equatable {
     duration = try container.decode(Double.self, forKey: .duration)
     status = try container.decode(RunStatus.self, forKey: .status)
     message = try container.decodeIfPresent(String.self, forKey: .message)
+    reference = try container.decodeIfPresent(ReferenceLevels.self, forKey: .reference)
     bestEpoch = try container.decodeIfPresent(Int.self, forKey: .bestEpoch)
     if !container.contains(.bestEpoch) { bestEpoch = best?.epoch }
   }

@@ -71,7 +71,7 @@ public enum TensorBoardExport {
       let wallTime = run.created.timeIntervalSince1970
       for (subfolder, file) in run.tensorBoardFiles().sorted(by: { $0.key < $1.key }) {
         let target = subfolder.isEmpty ? runFolder : runFolder.appendingPathComponent(subfolder)
-        try file.write(into: target, wallTime: wallTime)
+        try file.write(into: target, below: folder, wallTime: wallTime)
         written.append(
           target.appendingPathComponent(TensorBoardEventFile.fileName(wallTime: wallTime)))
       }

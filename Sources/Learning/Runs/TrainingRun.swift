@@ -31,7 +31,8 @@ extension Trainer {
     return RunRecord(
       id: id, name: name, created: created, settings: runSettings(data: data, names: names),
       history: series, finalMetrics: finalValues, duration: (clock.now - started).seconds,
-      status: ending.status, message: ending.message)
+      status: ending.status, message: ending.message,
+      reference: ReferenceLevels(data: data, loss: loss))
   }
 
   /// The settings of this trainer on `data`, in the words trainbook's language uses.

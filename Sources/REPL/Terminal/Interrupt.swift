@@ -11,8 +11,9 @@ import Synchronization
 ///
 /// A signal handler may only touch lock-free state, so the flag is a global atomic. At the prompt
 /// it makes `readline()` return with the line cleared; while a cell runs, the session polls it
-/// and stops training after the current step. A second Ctrl-C while the same cell still runs
-/// (something that does not poll the flag) ends the process.
+/// (every long built-in does, within about a tenth of a second) and stops training after the
+/// current step. Ctrl-C never ends the session, however often it is pressed: a second one while
+/// the same cell still runs says so and how to leave (`:quit` or Ctrl-D).
 public enum Interrupt {
   /// The flag Ctrl-C sets. The session must use it: `Session(cancellation: Interrupt.flag)`.
   public static let flag = CancellationFlag()
@@ -27,7 +28,7 @@ public enum Interrupt {
   /// Records a Ctrl-C, as the signal handler does.
   public static func request() { flag.cancel() }
 
-  /// Runs `body` (a cell) so that a second Ctrl-C during it ends the process.
+  /// Runs `body` (a cell) so that a Ctrl-C during it ends its line and a second one explains.
   public static func whileRunningCell<Result>(_ body: () -> Result) -> Result {
     cellIsRunning.store(true, ordering: .relaxed)
     defer { cellIsRunning.store(false, ordering: .relaxed) }
@@ -35,8 +36,7 @@ public enum Interrupt {
   }
 
   /// Installs the SIGINT handler, which only sets the flag (during a cell it also ends the line
-  /// after the terminal's `^C`; pressed twice during a cell, it exits with status 130, as a
-  /// shell reports a Ctrl-C).
+  /// after the terminal's `^C`, and, pressed again, says that the cell is stopping).
   ///
   /// The handler is installed without `SA_RESTART`, so a blocked `read()` inside `readline()`
   /// returns at once (glibc's `signal()` sets `SA_RESTART`, and Ctrl-C would then wait for Enter).
@@ -47,9 +47,12 @@ public enum Interrupt {
     var action = sigaction()
     let handler: @convention(c) (Int32) -> Void = { _ in
       if Interrupt.cellIsRunning.load(ordering: .relaxed) {
-        if Interrupt.isRequested { _exit(130) }
-        var newline = UInt8(ascii: "\n")  // after the terminal's `^C`; write(2) is signal-safe
-        _ = write(STDOUT_FILENO, &newline, 1)
+        // After the terminal's `^C`; write(2) is signal-safe, and these bytes are static.
+        let note: StaticString =
+          Interrupt.isRequested
+          ? "\nstopping at the next check; Ctrl-C never ends the session (:quit or Ctrl-D does)\n"
+          : "\n"
+        _ = write(STDOUT_FILENO, note.utf8Start, note.utf8CodeUnitCount)
       }
       Interrupt.request()
     }

@@ -64,9 +64,10 @@ public struct TensorBoardEventFile: Sendable {
     "events.out.tfevents.\(Int(wallTime)).\(host)"
   }
 
-  /// Writes the file atomically as `folder/fileName(wallTime:)`, creating the folder.
-  public func write(into folder: URL, wallTime: Double) throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  /// Writes the file atomically as `folder/fileName(wallTime:)`, creating the folder and
+  /// refusing a symbolic link in its place or, with `root`, anywhere between `root` and it.
+  public func write(into folder: URL, below root: URL? = nil, wallTime: Double) throws {
+    try createFolder(folder, below: root)
     let url = folder.appendingPathComponent(Self.fileName(wallTime: wallTime))
     try writeAtomically(bytes, to: url.path)
   }
