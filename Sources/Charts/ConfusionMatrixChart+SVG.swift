@@ -1,22 +1,29 @@
 extension ConfusionMatrixChart {
   /// The table as a standalone SVG document: one square per cell, shaded by its share of the row,
   /// the diagonal outlined, class names along both sides and the accuracy below. Without a size,
-  /// the picture grows with the number of classes.
+  /// the picture grows with the number of classes and is wide enough for the whole title; with
+  /// one, a long title is set smaller so that it fits.
   public func svg(width: Int? = nil, height: Int? = nil) -> String {
     let classes = max(classCount, 1)
     let nameWidth = Double((0..<classCount).map { name(of: $0).count }.max() ?? 1) * 7
     let left = 40 + nameWidth + 10
     let top = (title.isEmpty ? 20.0 : 48) + 40
     let cell = min(110, max(56, nameWidth + 14))
+    // A bold 15-pixel character is at most about 9 pixels wide; the title gets a margin of 20.
+    let titleWidth = Double(title.count) * 9 + 40
     let fullWidth =
-      width ?? Int(max(left + cell * Double(classes), left + Double(summary.count) * 7) + 20)
+      width
+      ?? Int(
+        max(left + cell * Double(classes), left + Double(summary.count) * 7, titleWidth) + 20)
     let fullHeight = height ?? Int(top + cell * Double(classes) + 40)
     let side = min(
       (Double(fullWidth) - left - 20) / Double(classes),
       (Double(fullHeight) - top - 40) / Double(classes))
     var document = SVGDocument(width: fullWidth, height: fullHeight)
     if !title.isEmpty {
-      document.text(title, x: Double(fullWidth) / 2, y: 30, size: 15, anchor: "middle", bold: true)
+      let size = min(15, 15 * Double(fullWidth) / titleWidth)
+      document.text(
+        title, x: Double(fullWidth) / 2, y: 30, size: size, anchor: "middle", bold: true)
     }
     let tableWidth = side * Double(classes)
     document.text("predicted", x: left + tableWidth / 2, y: top - 26, size: 13, anchor: "middle")

@@ -5,7 +5,7 @@ extension DecisionBoundary {
     let (placed, notes) = placedPoints()
     var legend: [(samples: [SVGSample], label: String)] = (0..<classCount).map { index in
       let mark = SVGSample.mark(MarkShape.at(index), ChartColor.at(index))
-      guard case .classes = values else { return ([mark], name(of: index)) }
+      guard case .classes = values, values.size.rows > 0 else { return ([mark], name(of: index)) }
       return ([mark, .swatch(RegionColors.svg(.predicted(index)))], name(of: index))
     }
     if case .probabilities = values {

@@ -17,8 +17,9 @@ extension DecisionBoundary {
     width: Int = 64, height: Int = 26, color: Bool = false, glyphs: Glyphs = .unicode
   ) -> String {
     let (placed, notes) = placedPoints()
-    guard values.size.rows > 0, values.size.columns > 0 else {
-      return ([title, "(no predictions to draw)"].filter { !$0.isEmpty } + notes)
+    let drawsRegions = values.size.rows > 0 && values.size.columns > 0
+    guard drawsRegions || !placed.isEmpty else {
+      return ([title, "(nothing to draw)"].filter { !$0.isEmpty } + notes)
         .joined(separator: "\n")
     }
     let frame = ChartFrame(
@@ -43,9 +44,13 @@ extension DecisionBoundary {
         let region = { (fromTop: Double) in
           values.value(across: across, up: 1 - (Double(row) + fromTop) / Double(rows))
         }
-        let (character, style) = cell(
-          top: region(0.25), middle: region(0.5), bottom: region(0.75),
-          mark: counts[row * columns + column].flatMap(Self.majority), color: color, glyphs: glyphs)
+        let mark = counts[row * columns + column].flatMap(Self.majority)
+        let (character, style) =
+          drawsRegions
+          ? cell(
+            top: region(0.25), middle: region(0.5), bottom: region(0.75), mark: mark,
+            color: color, glyphs: glyphs)
+          : cell(mark: mark, color: color, glyphs: glyphs)
         plot.put(character, column: column, line: row, style: style)
       }
     }
@@ -89,6 +94,13 @@ extension DecisionBoundary {
     return (" ", CellStyle(background: middle.map(RegionColors.terminal)))
   }
 
+  /// One cell of a plot without regions (a scatter of data): a point's mark, or a blank.
+  private func cell(mark: Int?, color: Bool, glyphs: Glyphs) -> (Character, CellStyle) {
+    guard let mark else { return (" ", .plain) }
+    let style = CellStyle(foreground: color ? RegionColors.terminalMark(mark) : nil, bold: color)
+    return (MarkShape.at(mark).character(glyphs), style)
+  }
+
   /// The shade character of a region without colour; "?" where the prediction is missing.
   private static func shade(_ region: BoundaryValues.Region?, glyphs: Glyphs) -> Character {
     switch region {
@@ -110,7 +122,7 @@ extension DecisionBoundary {
         MarkShape.at(index).character(glyphs),
         CellStyle(foreground: color ? RegionColors.terminalMark(index) : nil, bold: color)
       )
-      guard case .classes = values else {
+      guard case .classes = values, values.size.rows > 0 else {
         return LegendEntry(sample: [mark], label: name(of: index))
       }
       return LegendEntry(

@@ -39,6 +39,9 @@ public struct Dataset: Sendable, Equatable {
   public var task: Task
   /// The names of the classes (empty for regression).
   public var classNames: [String]
+  /// The name of the target column: its header in a CSV file, else `label` for classes and
+  /// `target` for numbers.
+  public var targetName: String
   /// Where the data came from.
   public var provenance: Provenance
 
@@ -48,7 +51,8 @@ public struct Dataset: Sendable, Equatable {
   /// Creates a dataset; the feature matrix must hold `targets.count × featureCount` values.
   public init(
     name: String, features: [Float], featureCount: Int, targets: [Float],
-    featureNames: [String]? = nil, task: Task, classNames: [String] = [], provenance: Provenance
+    featureNames: [String]? = nil, task: Task, classNames: [String] = [],
+    targetName: String? = nil, provenance: Provenance
   ) {
     precondition(
       features.count == targets.count * featureCount,
@@ -61,6 +65,7 @@ public struct Dataset: Sendable, Equatable {
     self.featureNames = featureNames ?? (0..<featureCount).map { "x\($0)" }
     self.task = task
     self.classNames = classNames
+    self.targetName = targetName ?? (task == .regression ? "target" : "label")
     self.provenance = provenance
   }
 }

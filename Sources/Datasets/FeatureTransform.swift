@@ -24,7 +24,7 @@ extension FeatureTransform {
       name: dataset.name, features: transform(features: dataset.features),
       featureCount: names.count, targets: dataset.targets, featureNames: names,
       task: dataset.task, classNames: dataset.classNames,
-      provenance: .derived(from: dataset.provenance, how: summary))
+      targetName: dataset.targetName, provenance: .derived(from: dataset.provenance, how: summary))
   }
 }
 

@@ -13,7 +13,7 @@ extension Dataset {
     return Dataset(
       name: name + " (" + how + ")", features: pickedFeatures, featureCount: featureCount,
       targets: pickedTargets, featureNames: featureNames, task: task, classNames: classNames,
-      provenance: .derived(from: provenance, how: how))
+      targetName: targetName, provenance: .derived(from: provenance, how: how))
   }
 
   /// Replaces `features` and `targets` with the samples at `indices`, reusing their storage, so a

@@ -1,15 +1,23 @@
 /// The name in `candidates` nearest to `name` by edit distance, ignoring case, if it is near
-/// enough to be a likely typo: at most a third of its letters (and at least one) differ.
+/// enough to be a likely typo: at most a third of its letters (and at least one) differ. Of
+/// equally near names, one that begins with `name` wins, then one with the same first letter
+/// (`sin` suggests `sine` before `min`).
 ///
 /// Every "did you mean …?" in trainbook (dataset names, CSV columns, built-ins, arguments, fields,
 /// `:commands`) comes from here.
 package func closestName(to name: String, in candidates: [String]) -> String? {
   guard name.count <= 64 else { return nil }
   let limit = max(1, name.count / 3)
-  var best: (name: String, distance: Int)?
+  let lowered = name.lowercased()
+  var best: (name: String, rank: [Int])?
   for candidate in candidates {
     let distance = editDistance(name, candidate)
-    if distance <= limit, distance < best?.distance ?? .max { best = (candidate, distance) }
+    guard distance <= limit else { continue }
+    let other = candidate.lowercased()
+    let rank = [
+      distance, other.hasPrefix(lowered) ? 0 : 1, other.first == lowered.first ? 0 : 1,
+    ]
+    if best.map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best = (candidate, rank) }
   }
   return best?.name
 }

@@ -55,7 +55,7 @@ import Testing
     expectLines(
       chart.render(),
       """
-      (no predictions to draw)
+      (nothing to draw)
       """)
   }
 

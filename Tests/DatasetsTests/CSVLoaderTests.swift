@@ -71,7 +71,7 @@ private func expectFailure(
       "height,weight,label\n1.5,60,a\n1.7,abc,b\n", kind: .nonNumericCell,
       """
       data.csv:3:2: "abc" in column "weight" is not a number
-        hint: only the target column may hold text; choose it by name or position
+        hint: only the target column may hold text: choose it with target:, or leave this column out with ignore: ["weight"]
       """)
   }
 
@@ -80,7 +80,7 @@ private func expectFailure(
       "a,b\n1,0\n,1\n", kind: .nonNumericCell,
       """
       data.csv:3:1: the cell in column "a" is empty
-        hint: fill in missing values or remove the rows that have them
+        hint: fill it in, or leave out the rows with missing values with drop_missing: true
       """)
   }
 
@@ -88,8 +88,8 @@ private func expectFailure(
     expectFailure(
       "a,b\n1,0.5\n2,high\n", CSVOptions(targetKind: .regression), kind: .nonNumericCell,
       """
-      data.csv:3:2: "high" in column "b" is not a number
-        hint: only the target column may hold text; choose it by name or position
+      data.csv:3:2: "high" in the target column "b" is not a number, but the task is regression
+        hint: leave task: out (or write "classification") if the target names classes
       """)
   }
 

@@ -89,17 +89,24 @@ import Testing
     let wider = try Self.model(hidden: 5)
     let before = wider.stateDict()
     #expect(
-      throws: ModelError("tensor 0.weight has shape [4, 3] in the weights but [5, 3] in the model")
+      throws: ModelError(
+        "shape mismatch: tensor 0.weight has shape [4, 3] in the weights but [5, 3] in the model")
     ) {
       try wider.loadWeights(from: url)
     }
     #expect(wider.stateDict() == before)
     let plain = try Sequential.mlp(inputs: 3, hidden: [4], outputs: 2)
-    #expect(throws: ModelError("the weights have no tensor 2.weight, which the model needs")) {
+    #expect(
+      throws: ModelError(
+        "missing tensor: the weights have no tensor 2.weight, which the model needs")
+    ) {
       try plain.load(stateDict: try Self.model().stateDict())
     }
     let extra = plain.stateDict() + [NamedTensor(name: "9.bias", shape: [1], values: [0])]
-    #expect(throws: ModelError("the weights have a tensor 9.bias that the model does not have")) {
+    #expect(
+      throws: ModelError(
+        "unexpected tensor: the weights have a tensor 9.bias that the model does not have")
+    ) {
       try plain.load(stateDict: extra)
     }
   }

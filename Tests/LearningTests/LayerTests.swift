@@ -184,10 +184,23 @@ import Testing
     }
     #expect(
       throws: ModelError(
-        "cross_entropy needs class indices 0..<2 (the model's outputs), got the target 2.0")
+        "the model has 2 outputs but the data has classes up to 2: cross_entropy needs one "
+          + "output per class; build the model with outputs: 3")
     ) {
       try Loss.crossEntropy().value(Matrix(rows: 1, columns: 2, values: [0, 1]), targets: [2])
     }
+    #expect(
+      throws: ModelError(
+        "the model has 1 output but the data has classes up to 2: cross_entropy needs one "
+          + "output per class; build the model with outputs: 3")
+    ) {
+      try Loss.crossEntropy().check(outputs: 1, targets: [0, 2, 1])
+    }
+    #expect(
+      throws: ModelError(
+        "cross_entropy needs class indices 0, 1, 2, …, got the target 0.5; for numbers to "
+          + "predict use mse")
+    ) { try Loss.crossEntropy().check(outputs: 3, targets: [0, 0.5]) }
     #expect(
       throws: ModelError(
         "bce needs targets from 0 to 1, got the target 2.0; for several classes use "

@@ -130,7 +130,7 @@ private func rejection(_ bytes: [UInt8]) -> (SafetensorsError.Kind, String?)? {
     (
       "unsupported dtype",
       file(
-        header: "{\"a\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[0,4]}}", data: four),
+        header: "{\"a\":{\"dtype\":\"U32\",\"shape\":[1],\"data_offsets\":[0,4]}}", data: four),
       .unsupportedDtype, "a"
     ),
     (

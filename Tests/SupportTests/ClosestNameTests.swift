@@ -9,6 +9,7 @@ import Testing
     #expect(closestName(to: "IRSI", in: ["iris", "wine"]) == "iris")
     #expect(closestName(to: "zzz", in: ["help", "history"]) == nil)
     #expect(closestName(to: "", in: ["a"]) == "a")
+    #expect(closestName(to: "sin", in: ["min", "max", "sine"]) == "sine")
   }
 
   @Test func countsSwapsOfNeighboursAsOneEdit() {

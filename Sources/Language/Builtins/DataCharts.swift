@@ -45,7 +45,7 @@ enum DataCharts {
     return DecisionBoundary(
       title: (model == nil ? "" : "decision boundary: ") + dataset.name + more,
       xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1],
-      xRange: xRange, yRange: yRange, values: values ?? .classes([[0]]), points: points,
+      xRange: xRange, yRange: yRange, values: values ?? .classes([]), points: points,
       classNames: className(dataset))
   }
 
@@ -73,7 +73,7 @@ enum DataCharts {
     (xRange, yRange) = paddedRanges(points.map(\.x), finite)
     return DecisionBoundary(
       title: (model == nil ? "" : "model and ") + dataset.name, xLabel: dataset.featureNames[0],
-      yLabel: "target", xRange: xRange, yRange: yRange, values: .classes([[0]]),
+      yLabel: "target", xRange: xRange, yRange: yRange, values: .classes([]),
       points: points, classNames: model == nil ? ["data"] : ["data", "model"])
   }
 

@@ -15,6 +15,25 @@ extension Builtin {
       "Whether the target is a class or a number; auto decides from the values.")
     let delimiter = Declared.string(
       "delimiter", default: ",", "The character between cells, e.g. \";\" or \"\\t\".")
+    let columns = Declared.value(
+      "columns", .either(.list(of: .string), .none), default: Value.none,
+      "The feature columns by name; none uses every column but the target and ignore:.")
+    let ignore = Declared.list(
+      "ignore", .list(of: .string), default: [],
+      "Columns that are not features: an ID, pandas' unnamed index \"\".")
+    let naValues = Declared.value(
+      "na_values", .either(.list(of: .string), .none), default: Value.none,
+      "Cells that mean a missing value; none means pandas' (NA, nan, null, …). An empty cell "
+        + "is always missing.")
+    let dropMissing = Declared.bool(
+      "drop_missing", default: false,
+      "Whether rows with a missing value are left out (with a note) instead of refused.")
+    let decimal = Declared.string(
+      "decimal", default: ".",
+      "The decimal separator: \".\", or \",\" as in 1,5 (then delimiter: \";\").")
+    let thousands = Declared.value(
+      "thousands", .either(.string, .none), default: Value.none,
+      "The thousands separator, as \",\" in 1,234.5, or none.")
     let images = Declared.string("images", "The images file's path.")
     let labels = Declared.string("labels", "The labels file's path.")
     let name = Declared.string("name", default: "images", "A name for the dataset.")
@@ -29,18 +48,16 @@ extension Builtin {
         "load_csv", topic: .data,
         summary: "Loads a CSV file with a header row: one sample per row, numbers except the "
           + "target.",
-        parameters: [file, targetColumn, task, delimiter],
+        parameters: [
+          file, targetColumn, task, delimiter, columns, ignore, naValues, dropMissing, decimal,
+          thousands,
+        ],
         example:
           "save_csv(moons(n: 20, seed: 1), \"moons.csv\")\n"
-          + "data = load_csv(\"moons.csv\", target: \"label\")"
+          + "data = load_csv(\"moons.csv\", target: \"label\", columns: [\"x\", \"y\"])"
       ) { arguments, context in
         let path = try context.resolve(arguments[file], for: .read, argument: file.label)
-        let delimiter = arguments[delimiter]
-        guard delimiter.count == 1, let character = delimiter.first else {
-          throw CallError(
-            "the delimiter must be one character, got \(Value.string(delimiter).summary)",
-            argument: "delimiter")
-        }
+        let character = try oneCharacter(arguments[delimiter], "delimiter", "the delimiter")
         let target: CSVOptions.Target
         switch arguments[targetColumn] {
         case .string(let name): target = .named(name)
@@ -50,14 +67,27 @@ extension Builtin {
         let kinds: [String: CSVOptions.TargetKind] = [
           "classification": .classification, "regression": .regression,
         ]
+        let strings = { (value: Value) -> [String]? in
+          if case .list(let items) = value { items.map(\.text) } else { nil }
+        }
+        var thousandsCharacter: Character?
+        if case .string(let text) = arguments[thousands] {
+          thousandsCharacter = try oneCharacter(text, "thousands", "the thousands separator")
+        }
         let options = CSVOptions(
           target: target, targetKind: kinds[arguments[task]] ?? .automatic,
-          delimiter: character)
-        return .host(
-          DatasetObject(
-            try libraryCall(argument: "file") {
-              try Dataset.csv(contentsOf: path, options: options)
-            }))
+          delimiter: character,
+          missingValues: strings(arguments[naValues]).map(Set.init)
+            ?? CSVOptions.pandasMissingValues,
+          dropMissing: arguments[dropMissing], columns: strings(arguments[columns]),
+          ignored: arguments[ignore].map(\.text),
+          decimal: try oneCharacter(arguments[decimal], "decimal", "the decimal separator"),
+          thousands: thousandsCharacter)
+        let reading = try libraryCall(argument: "file") {
+          try Dataset.readCSV(contentsOf: path, options: options)
+        }
+        for note in reading.notes { context.print("note: " + note) }
+        return .host(DatasetObject(reading.dataset))
       },
       Builtin(
         "load_idx", topic: .data,
@@ -79,13 +109,17 @@ extension Builtin {
       },
       Builtin(
         "save_csv", topic: .data,
-        summary: "Writes a dataset to a CSV file: a header row, then one sample per row.",
+        summary: "Writes a dataset to a CSV file (a header row, then one sample per row; classes "
+          + "as numbers, their names in NAME.classes.csv beside it).",
         parameters: [written, file],
         example: "save_csv(moons(n: 20, seed: 1), \"moons.csv\")"
       ) { arguments, context in
-        try context.write(
-          Array(csvText(arguments[written].dataset).utf8), to: arguments[file],
-          argument: file.label)
+        let dataset = arguments[written].dataset
+        try context.write(Array(dataset.csvText().utf8), to: arguments[file], argument: file.label)
+        if let names = dataset.classNamesText() {
+          try context.write(
+            Array(names.utf8), to: classNamesPath(for: arguments[file]), argument: file.label)
+        }
         return .none
       },
       Builtin(
@@ -108,30 +142,15 @@ extension Builtin {
     ]
   }
 
-  /// The dataset as CSV: feature names and `label` (or `target`), class labels by name.
-  static func csvText(_ dataset: Dataset) -> String {
-    let target = dataset.task == .regression ? "target" : "label"
-    var lines = [(dataset.featureNames + [target]).map(csvCell).joined(separator: ",")]
-    for row in 0..<dataset.count {
-      let start = row * dataset.featureCount
-      var cells = dataset.features[start..<(start + dataset.featureCount)].map { "\($0)" }
-      let value = dataset.targets[row]
-      if dataset.task != .regression, let index = Int(exactly: value),
-        dataset.classNames.indices.contains(index)
-      {
-        cells.append(csvCell(dataset.classNames[index]))
-      } else {
-        cells.append("\(value)")
-      }
-      lines.append(cells.joined(separator: ","))
+  /// `text` as one character, or an error at the argument `label` saying what it is.
+  private static func oneCharacter(_ text: String, _ label: String, _ what: String) throws
+    -> Character
+  {
+    guard text.count == 1, let character = text.first else {
+      throw CallError(
+        "\(what) must be one character, got \(Value.string(text).summary)", argument: label)
     }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// A cell quoted when it holds a comma, a quote or a line break.
-  private static func csvCell(_ text: String) -> String {
-    guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return character
   }
 
   /// An IDX file of 32-bit floats, samples × features.

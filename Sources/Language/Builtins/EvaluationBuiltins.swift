@@ -74,7 +74,8 @@ extension Builtin {
   private static func metricBuiltin(_ metric: Metric) -> Builtin {
     let name = metric == .auc ? "roc_auc" : metric.rawValue
     let summaries: [Metric: String] = [
-      .accuracy: "The fraction of samples classified correctly.",
+      .accuracy: "The fraction of samples classified correctly (one output: class 1 when its "
+        + "probability is above 0.5; several: the most probable class).",
       .precision: "Of the samples predicted positive, the fraction that are (averaged over "
         + "classes when there are several).",
       .recall: "Of the positive samples, the fraction found (averaged over classes when there "

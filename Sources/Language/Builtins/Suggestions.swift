@@ -12,3 +12,15 @@ func closest(to name: String, among candidates: [String]) -> String? {
 func suggestion(for name: String, among candidates: [String]) -> String {
   closest(to: name, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
 }
+
+/// Where an optimizer's setting given to a training built-in belongs: `fit(net, data, lr: 0.1)`
+/// means `optimizer: adam(lr: 0.1)`. Nil unless `label` is one and the built-in takes
+/// `optimizer:`.
+func optimizerSettingHint(_ label: String, value: Value, labels: [String]) -> String? {
+  let settings = ["lr", "learning_rate", "momentum", "weight_decay", "beta1", "beta2"]
+  guard labels.contains("optimizer"), settings.contains(label) else { return nil }
+  let setting = label == "learning_rate" ? "lr" : label
+  return "the \(label == "lr" || label == "learning_rate" ? "learning rate" : "`\(label)`") "
+    + "belongs to the optimizer: `optimizer: adam(\(setting): \(value.summary))` "
+    + "(or sgd, rmsprop, …)"
+}

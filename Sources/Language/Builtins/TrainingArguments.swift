@@ -72,7 +72,11 @@ extension Declared where Wrapped == [Metric] {
       "metrics", .list(of: .choice("metric", Metric.allCases.map(\.rawValue))), default: [], doc)
     return Declared(names.parameter) { value in
       names.read(value).compactMap { item in
-        if case .string(let name) = item { Metric(rawValue: name) } else { nil }
+        switch item {
+        case .string(let name): Metric(rawValue: name)
+        case .function(let builtin): Metric(rawValue: builtin.name)
+        default: nil
+        }
       }
     }
   }

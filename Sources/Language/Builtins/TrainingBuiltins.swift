@@ -17,9 +17,12 @@ extension Builtin {
     let batch = Declared.batchSize
     let shuffle = Declared.bool(
       "shuffle", default: true, "Visit samples in a new order each epoch.")
-    let schedule = Declared.value(
-      "schedule", .either(.host("schedule"), .none), default: Value.none,
-      "A learning-rate schedule, starting from the optimizer's rate.")
+    var scheduleParameter: BuiltinParameter = .optional(
+      "schedule", .either(ScheduleObject.type, .none), default: .none,
+      "A learning-rate schedule (a name stands for its call with defaults), starting from the "
+        + "optimizer's rate.")
+    scheduleParameter.namesACall = true
+    let schedule = Declared<Value>(scheduleParameter) { $0 }
     let callbacks = Declared.list(
       "callbacks", .list(of: .host("callback"), hint: CallbackObject.misplaced), default: [],
       "Callbacks such as early_stopping(…), checkpoint(…), log_epochs(…).")

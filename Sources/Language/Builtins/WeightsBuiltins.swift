@@ -29,7 +29,10 @@ extension Builtin {
           """
       ) { arguments, context in
         let url = try context.url(for: arguments[read], argument: read.label, use: .read)
-        try libraryCall(argument: read.label) { try arguments[loaded].model.loadWeights(from: url) }
+        let notes = try libraryCall(argument: read.label) {
+          try arguments[loaded].model.loadWeights(from: url)
+        }
+        for note in notes { context.print("note: " + note) }
         return .none
       },
     ]

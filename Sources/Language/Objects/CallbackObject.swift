@@ -21,6 +21,9 @@ final class CallbackObject: HostObject {
   /// Where a value given among the callbacks belongs instead, if it is one a learner may take
   /// for a callback: a schedule such as `reduce_on_plateau(…)` goes in `schedule:`.
   static func misplaced(_ value: Value) -> String? {
+    if case .function(let builtin) = value {
+      return "add `()`: a callback is made by calling `\(builtin.name)(…)`"
+    }
     guard case .host(let object as ScheduleObject) = value else { return nil }
     return "`\(object.summary)` is a learning-rate schedule: pass it as "
       + "`fit(…, schedule: \(object.summary))`, not in `callbacks:`"

@@ -30,6 +30,13 @@ final class ScheduleObject: HostObject {
   var typeName: String { "schedule" }
   var summary: String { call }
 
+  /// The names of the schedules.
+  static let names = ["step_decay", "exponential", "cosine", "one_cycle", "reduce_on_plateau"]
+
+  /// What a `schedule:` argument accepts: a schedule, or a schedule's name (called with its
+  /// defaults, as `optimizer: adam` means `adam()`).
+  static var type: ValueType { .either(.host("schedule"), .choice("schedule", names)) }
+
   /// The schedule or callback that carries out the recipe in a fit starting at `rate`.
   func resolve(
     rate: Double, epochs: Int, stepsPerEpoch: Int

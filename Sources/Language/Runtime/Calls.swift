@@ -44,7 +44,7 @@ extension Session {
     } catch is Interrupted {
       throw Diagnostic(range: range, message: "interrupted")
     } catch {
-      throw Diagnostic(range: range, message: "\(error)")
+      throw Diagnostic(range: range, message: plainDescription(of: error))
     }
   }
 
@@ -57,7 +57,7 @@ extension Session {
     } catch let diagnostic as Diagnostic {
       throw diagnostic
     } catch {
-      throw Diagnostic(range: range, message: "\(error)")
+      throw Diagnostic(range: range, message: plainDescription(of: error))
     }
   }
 
@@ -87,7 +87,7 @@ extension Session {
             range: labelRange,
             message: "`\(builtin.name)` has no argument `\(label)`"
               + suggestion(for: label, among: labels),
-            hint: listing)
+            hint: optimizerSettingHint(label, value: argument.value, labels: labels) ?? listing)
         }
         guard !parameter.isVariadic else {
           throw Diagnostic(

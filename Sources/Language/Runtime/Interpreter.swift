@@ -16,7 +16,7 @@ extension Session {
     switch statement.kind {
     case .expression(let expression):
       let value = try evaluate(expression)
-      if atTopLevel, !isNone(value) { emit(value.echo) }
+      if atTopLevel, !isNone(value) { emit(echo(of: value)) }
     case .assignment(let targets, let expression):
       let value = try evaluate(expression)
       try assign(value, to: targets, from: expression.range)
@@ -41,6 +41,16 @@ extension Session {
     case .expect(let condition, let message):
       try check(condition, message: message)
     }
+  }
+
+  /// What a statement's value shows: a bare built-in says how to call it (a bare `help` lists
+  /// the built-ins, as `help()` does); anything else its own echo.
+  private func echo(of value: Value) -> OutputPiece {
+    guard case .function(let builtin) = value else { return value.echo }
+    if builtin.name == "help" { return .text(Help.index(of: registry)) }
+    return .text(
+      "\(builtin.signature)\n  \(builtin.summary)\n"
+        + "(a built-in function: call it with parentheses; help(\(builtin.name)) says more)")
   }
 
   private func isNone(_ value: Value) -> Bool {

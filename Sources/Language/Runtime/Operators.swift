@@ -99,6 +99,16 @@ extension Session {
     case .list(let elements): count = elements.count
     case .string(let string): count = string.count
     case .host(let object) where object.elementCount != nil: count = object.elementCount ?? 0
+    case .host(let object) where !object.fieldNames.isEmpty:
+      let fields = object.fieldNames
+      let lists = fields.filter { name in
+        if case .list = (try? object.field(named: name)) ?? .none { true } else { false }
+      }
+      let example = (lists.contains("loss") ? "loss" : lists.first).map { ", e.g. `.\($0)[0]`" }
+      throw Diagnostic(
+        range: range, message: "cannot index \(collection.typeDescription)",
+        hint: "it has fields, not elements: " + fields.map { "`.\($0)`" }.joined(separator: ", ")
+          + (lists.count == fields.count ? "; each is a list to index" + (example ?? "") : ""))
     default:
       throw Diagnostic(range: range, message: "cannot index \(collection.typeDescription)")
     }

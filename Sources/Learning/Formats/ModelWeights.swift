@@ -12,9 +12,14 @@ extension Sequential {
     ).write(to: url)
   }
 
-  /// Replaces the model's weights with those of the safetensors file at `url`. A malformed file
-  /// is rejected with the reason; a file for a different model names the tensor that differs.
-  public func loadWeights(from url: URL) throws {
-    try load(stateDict: SafetensorsFile.read(from: url).tensors)
+  /// Replaces the model's weights with those of the safetensors file at `url`, and returns what
+  /// reading converted with a loss of precision (see `SafetensorsFile.conversionNotes`). A
+  /// malformed file is rejected with the reason; a file for a different model names the tensor
+  /// that differs.
+  @discardableResult
+  public func loadWeights(from url: URL) throws -> [String] {
+    let file = try SafetensorsFile.read(from: url)
+    try load(stateDict: file.tensors)
+    return file.conversionNotes
   }
 }

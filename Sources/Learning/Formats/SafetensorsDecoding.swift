@@ -5,15 +5,22 @@ extension SafetensorsFile {
   /// The largest header the reference reader accepts: 100 MB.
   public static let maximumHeaderLength = 100_000_000
 
-  /// The byte size of each safetensors dtype; only `F32` is read.
+  /// The byte size of each safetensors dtype; `readableDtypes` are read.
   static let dtypeSizes: [String: Int] = [
     "BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "I16": 2, "U16": 2, "F16": 2,
     "BF16": 2, "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8,
   ]
 
+  /// The dtypes trainbook reads: floats become 32-bit floats, integers become counts.
+  static let readableDtypes = ["F32", "F64", "F16", "BF16", "I64", "I32"]
+
   /// Parses and validates `bytes` as a safetensors file, throwing `SafetensorsError` with the
-  /// reason (and the tensor at fault) on any malformation.
+  /// reason (and the tensor at fault) on any malformation. Tensors of other dtypes than `F32`
+  /// are converted (see `readableDtypes`); `conversionNotes` says where precision was lost.
   public init(decoding bytes: [UInt8]) throws(SafetensorsError) {
+    if let other = OtherWeightsFormat(recognizing: bytes) {
+      throw SafetensorsError(.notSafetensors, other.description, hint: other.hint)
+    }
     guard bytes.count >= 8 else {
       throw SafetensorsError(
         .tooShort, "the file is \(bytes.count) bytes; it must start with an 8-byte header length")
@@ -35,22 +42,25 @@ extension SafetensorsFile {
       .map { entry throws(SafetensorsError) in try TensorLayout(name: entry.key, entry.value) }
       .sorted { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }
     try Self.checkCoverage(layouts, dataLength: bytes.count - dataStart)
+    var notes: [String] = []
     tensors = try layouts.map { layout throws(SafetensorsError) in
-      guard layout.dtype == "F32" else {
+      guard Self.readableDtypes.contains(layout.dtype) else {
         throw SafetensorsError(
           .unsupportedDtype, tensor: layout.name,
-          "dtype \(layout.dtype) is not read; trainbook reads F32 tensors (in PyTorch, save "
-            + "`tensor.float()`)")
+          "dtype \(layout.dtype) is not read; trainbook reads "
+            + Self.readableDtypes.joined(separator: ", "),
+          hint: "in PyTorch, save `tensor.float()`")
       }
-      let start = dataStart + layout.begin
-      let values = bytes.withUnsafeBytes { raw in
-        (0..<layout.elementCount).map { index in
-          let bits = raw.loadUnaligned(fromByteOffset: start + 4 * index, as: UInt32.self)
-          return Float(bitPattern: UInt32(littleEndian: bits))
-        }
+      let converted = bytes.withUnsafeBytes { raw in
+        ConvertedValues(
+          layout.dtype, raw: raw, offset: dataStart + layout.begin, count: layout.elementCount)
       }
-      return NamedTensor(name: layout.name, shape: layout.shape, values: values)
+      if converted.roundedCount > 0 { notes.append(converted.note(for: layout.name)) }
+      return NamedTensor(
+        name: layout.name, shape: layout.shape, values: converted.values,
+        elementType: converted.isCount ? .int64 : .float32)
     }
+    conversionNotes = notes
   }
 
   /// The header's top-level JSON object.

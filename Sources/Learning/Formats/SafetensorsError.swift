@@ -1,9 +1,14 @@
 import Support
 
-/// Why a safetensors file was rejected; the description names the tensor where one is at fault.
+/// Why a safetensors file was rejected; the description is titled by what is wrong and names the
+/// tensor where one is at fault.
 public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
   /// The kinds of malformation, following the reference reader's checks.
   public enum Kind: String, Equatable, Sendable {
+    /// The file cannot be read: missing, a folder, or not permitted.
+    case unreadable
+    /// The file is of another format (a PyTorch pickle, HDF5, NumPy), named in the detail.
+    case notSafetensors
     /// The file is shorter than the 8-byte header length.
     case tooShort
     /// The header length is over 100 MB.
@@ -18,7 +23,7 @@ public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
     case invalidHeader
     /// A tensor's dtype is not a safetensors dtype.
     case unknownDtype
-    /// A valid safetensors dtype that trainbook does not read (only F32 is read).
+    /// A valid safetensors dtype that trainbook does not read (see `readableDtypes`).
     case unsupportedDtype
     /// A tensor's byte span does not equal its element count times the dtype's size.
     case spanMismatch
@@ -40,17 +45,35 @@ public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
   public var tensor: String?
   /// A sentence saying what was found.
   public var detail: String
+  /// What to do instead, where one helps.
+  public var hint: String?
 
   /// Makes an error of `kind` about `tensor`.
-  public init(_ kind: Kind, tensor: String? = nil, _ detail: String) {
+  public init(_ kind: Kind, tensor: String? = nil, _ detail: String, hint: String? = nil) {
     self.kind = kind
     self.tensor = tensor
     self.detail = detail
+    self.hint = hint
   }
 
-  /// "malformed safetensors file: tensor '0.weight': …".
+  /// What is wrong in a few words: "not a safetensors file", "unsupported dtype",
+  /// "malformed safetensors file".
+  public var title: String {
+    switch kind {
+    case .unreadable: "cannot read the weights"
+    case .notSafetensors, .tooShort, .headerTooLarge, .headerBeyondFile, .invalidUTF8,
+      .invalidJSON:
+      "not a safetensors file"
+    case .unknownDtype, .unsupportedDtype: "unsupported dtype"
+    case .duplicateName: "cannot write safetensors"
+    case .invalidHeader, .spanMismatch, .gap, .overlap, .missingBytes, .trailingBytes:
+      "malformed safetensors file"
+    }
+  }
+
+  /// "malformed safetensors file: tensor '0.weight': …" (without the hint).
   public var description: String {
     let subject = tensor.map { "tensor '\(abbreviated($0))': " } ?? ""
-    return "malformed safetensors file: \(subject)\(abbreviated(detail, limit: 1000))"
+    return "\(title): \(subject)\(abbreviated(detail, limit: 1000))"
   }
 }

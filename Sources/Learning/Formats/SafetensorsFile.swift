@@ -1,28 +1,44 @@
 import Foundation
 import Support
 
-/// A named Float32 tensor as stored in a safetensors file: its name, shape and row-major values.
+/// A named tensor as stored in a safetensors file: its name, shape, row-major values and whether
+/// it holds real numbers or counts.
 public struct NamedTensor: Sendable, Equatable {
+  /// How a tensor's values are stored in a file.
+  public enum ElementType: String, Sendable, Equatable {
+    /// 32-bit floats (`F32`): weights, biases, running statistics.
+    case float32 = "F32"
+    /// 64-bit integers (`I64`): counts, as PyTorch stores BatchNorm's `num_batches_tracked`.
+    case int64 = "I64"
+  }
+
   /// The tensor's name, e.g. `0.weight` as in PyTorch's `state_dict`.
   public var name: String
   /// The tensor's shape; `[]` is a scalar.
   public var shape: [Int]
   /// The values in row-major order; there are `shape.reduce(1, *)` of them.
   public var values: [Float]
+  /// How the values are stored in a file: floats, or whole counts.
+  public var elementType: ElementType
 
-  /// A tensor named `name` of `shape` holding `values` (row-major).
-  public init(name: String, shape: [Int], values: [Float]) {
+  /// A tensor named `name` of `shape` holding `values` (row-major), stored as `elementType`
+  /// (a count tensor's values must be whole numbers).
+  public init(name: String, shape: [Int], values: [Float], elementType: ElementType = .float32) {
     precondition(shape.allSatisfy { $0 >= 0 }, "tensor '\(name)': negative dimension in \(shape)")
     precondition(
       values.count == shape.reduce(1, *),
       "tensor '\(name)': \(values.count) values do not fill shape \(shape)")
+    precondition(
+      elementType == .float32 || values.allSatisfy { Int64(exactly: $0) != nil },
+      "tensor '\(name)': a count tensor holds whole numbers")
     self.name = name
     self.shape = shape
     self.values = values
+    self.elementType = elementType
   }
 }
 
-/// A safetensors file of Float32 tensors and its `__metadata__` string map.
+/// A safetensors file of tensors (floats and counts) and its `__metadata__` string map.
 ///
 /// Layout (huggingface.co/docs/safetensors): an 8-byte little-endian header length `n`, `n` bytes
 /// of a UTF-8 JSON header `{"__metadata__": {…}, "<name>": {"dtype": "F32", "shape": […],
@@ -34,6 +50,9 @@ public struct SafetensorsFile: Sendable, Equatable {
   public var tensors: [NamedTensor]
   /// The free-form `__metadata__` map of the header.
   public var metadata: [String: String]
+  /// What reading converted with a loss of precision, one sentence per tensor (64-bit floats
+  /// rounded to 32 bits, integers beyond 2²⁴); empty for files trainbook writes.
+  public var conversionNotes: [String] = []
 
   /// A file holding `tensors` and `metadata`.
   public init(tensors: [NamedTensor], metadata: [String: String] = [:]) {
@@ -46,9 +65,19 @@ public struct SafetensorsFile: Sendable, Equatable {
     tensors.first { $0.name == name }
   }
 
-  /// Reads and validates the safetensors file at `url`.
-  public static func read(from url: URL) throws -> SafetensorsFile {
-    let data = try Data(contentsOf: url)
+  /// Reads and validates the safetensors file at `url`; a file that cannot be read is a
+  /// `SafetensorsError` of kind `.unreadable` saying why in plain words.
+  public static func read(from url: URL) throws(SafetensorsError) -> SafetensorsFile {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+      throw SafetensorsError(.unreadable, "there is no file at \(url.path)")
+    }
+    guard !isFolder.boolValue else {
+      throw SafetensorsError(.unreadable, "\(url.path) is a folder, not a file")
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw SafetensorsError(.unreadable, "\(url.path) cannot be read; check its permissions")
+    }
     return try SafetensorsFile(decoding: [UInt8](data))
   }
 
@@ -57,7 +86,8 @@ public struct SafetensorsFile: Sendable, Equatable {
     try writeAtomically(try encoded(), to: url.path)
   }
 
-  /// The file's bytes: header length, space-padded JSON header, then the data in tensor order.
+  /// The file's bytes: header length, space-padded JSON header, then the data in tensor order
+  /// (floats as `F32`, counts as `I64`, as PyTorch writes them).
   public func encoded() throws -> [UInt8] {
     var seen: Set<String> = ["__metadata__"]
     for tensor in tensors where !seen.insert(tensor.name).inserted {
@@ -72,11 +102,11 @@ public struct SafetensorsFile: Sendable, Equatable {
     }
     var offset = 0
     for tensor in tensors {
-      let end = offset + tensor.values.count * 4
+      let end = offset + tensor.values.count * (tensor.elementType == .int64 ? 8 : 4)
       let shape = tensor.shape.map(String.init).joined(separator: ",")
       entries.append(
-        "\(jsonQuoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
-          + "\"data_offsets\":[\(offset),\(end)]}")
+        "\(jsonQuoted(tensor.name)):{\"dtype\":\"\(tensor.elementType.rawValue)\","
+          + "\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
       offset = end
     }
     var header = Array("{\(entries.joined(separator: ","))}".utf8)
@@ -86,7 +116,12 @@ public struct SafetensorsFile: Sendable, Equatable {
     appendLittleEndian(UInt64(header.count), to: &bytes)
     bytes += header
     for tensor in tensors {
-      for value in tensor.values { appendLittleEndian(value.bitPattern, to: &bytes) }
+      switch tensor.elementType {
+      case .float32:
+        for value in tensor.values { appendLittleEndian(value.bitPattern, to: &bytes) }
+      case .int64:
+        for value in tensor.values { appendLittleEndian(Int64(value), to: &bytes) }
+      }
     }
     return bytes
   }

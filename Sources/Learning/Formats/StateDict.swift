@@ -8,7 +8,9 @@ extension Sequential {
         NamedTensor(name: "\(index).\($0.name)", shape: $0.shape, values: $0.value)
       }
         + layer.buffers.map {
-          NamedTensor(name: "\(index).\($0.name)", shape: $0.shape, values: $0.values)
+          NamedTensor(
+            name: "\(index).\($0.name)", shape: $0.shape, values: $0.values,
+            elementType: $0.elementType)
         }
     }
   }
@@ -22,17 +24,19 @@ extension Sequential {
     for tensor in tensors { given[tensor.name] = tensor }
     for tensor in expected {
       guard let found = given[tensor.name] else {
-        throw ModelError("the weights have no tensor \(tensor.name), which the model needs")
+        throw ModelError(
+          "missing tensor: the weights have no tensor \(tensor.name), which the model needs")
       }
       guard found.shape == tensor.shape else {
         throw ModelError(
-          "tensor \(tensor.name) has shape \(found.shape) in the weights but \(tensor.shape) in "
-            + "the model")
+          "shape mismatch: tensor \(tensor.name) has shape \(found.shape) in the weights but "
+            + "\(tensor.shape) in the model")
       }
     }
     let known = Set(expected.map(\.name))
     if let extra = tensors.first(where: { !known.contains($0.name) }) {
-      throw ModelError("the weights have a tensor \(extra.name) that the model does not have")
+      throw ModelError(
+        "unexpected tensor: the weights have a tensor \(extra.name) that the model does not have")
     }
     for tensor in expected where tensor.name.hasSuffix(".num_batches_tracked") {
       for count in given[tensor.name]?.values ?? [] where !isBatchCount(count) {
@@ -48,7 +52,9 @@ extension Sequential {
       if !buffers.isEmpty {
         layer.buffers = buffers.map { buffer in
           let values = given["\(index).\(buffer.name)"]?.values ?? buffer.values
-          return NamedTensor(name: buffer.name, shape: buffer.shape, values: values)
+          return NamedTensor(
+            name: buffer.name, shape: buffer.shape, values: values,
+            elementType: buffer.elementType)
         }
       }
     }

@@ -50,15 +50,16 @@ public final class BatchNorm: Layer {
   /// γ and β.
   public var parameters: [Parameter] { [weight, bias] }
 
-  /// `running_mean`, `running_var` and `num_batches_tracked`, as in PyTorch. All are stored as
-  /// 32-bit floats (PyTorch keeps the count as int64 and converts on `load_state_dict`; floats
-  /// count batches exactly up to 2²⁴).
+  /// `running_mean`, `running_var` and `num_batches_tracked`, as in PyTorch: the statistics as
+  /// 32-bit floats, the count as a 64-bit integer in files (held as a float here, exact up to 2²⁴).
   public var buffers: [NamedTensor] {
     get {
       [
         NamedTensor(name: "running_mean", shape: [features], values: runningMean),
         NamedTensor(name: "running_var", shape: [features], values: runningVariance),
-        NamedTensor(name: "num_batches_tracked", shape: [], values: [Float(batchesTracked)]),
+        NamedTensor(
+          name: "num_batches_tracked", shape: [], values: [Float(batchesTracked)],
+          elementType: .int64),
       ]
     }
     set {

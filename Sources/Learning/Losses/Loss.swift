@@ -53,15 +53,22 @@ public enum Loss: Sendable, Equatable {
   }
 
   /// Throws unless a model with `outputs` outputs can be scored against `targets` by this loss:
-  /// cross-entropy needs class indices below `outputs`, the others one output per sample, and
+  /// cross-entropy needs class indices and one output per class, the others one output per
+  /// sample, and
   /// binary cross-entropy targets from 0 to 1.
   public func check(outputs: Int, targets: [Float]) throws(ModelError) {
     if case .crossEntropy = self {
-      if let bad = targets.first(where: { !($0 >= 0 && $0 < Float(outputs) && $0 == $0.rounded()) })
-      {
+      if let bad = targets.first(where: { !($0 >= 0 && $0 == $0.rounded() && $0 < 1e9) }) {
         throw ModelError(
-          "cross_entropy needs class indices 0..<\(outputs) (the model's outputs), got the "
-            + "target \(bad)")
+          "cross_entropy needs class indices 0, 1, 2, …, got the target \(bad); for numbers "
+            + "to predict use mse")
+      }
+      if let largest = targets.max(), largest >= Float(outputs) {
+        let classes = Int(largest) + 1
+        throw ModelError(
+          "the model has \(outputs) output\(outputs == 1 ? "" : "s") but the data has classes "
+            + "up to \(Int(largest)): cross_entropy needs one output per class; build the model "
+            + "with outputs: \(classes)")
       }
     } else if outputs != 1 {
       throw ModelError(

@@ -5,8 +5,10 @@ import Foundation
 /// the model's predictions by `Metrics` (scikit-learn's definitions).
 ///
 /// Classification outputs are logits: a single output is read as binary cross-entropy reads it
-/// (class 1 when σ(logit) ≥ 0.5), several as cross-entropy does (the largest logit wins). Precision, recall and F1 are binary (class 1) for two classes and macro-averaged
-/// for more; AUC is binary, or one-vs-rest macro for more classes.
+/// (class 1 when σ(logit) > 0.5, that is when the logit is above 0; exactly 0.5 is class 0),
+/// several as cross-entropy does (the largest logit wins, the first on a tie). Precision, recall
+/// and F1 are binary (class 1) for two classes and macro-averaged for more; AUC is binary, or
+/// one-vs-rest macro for more classes.
 public enum Metric: String, Sendable, CaseIterable {
   case accuracy, precision, recall, f1, auc
   case mae, mse, rmse, r2
