@@ -122,6 +122,21 @@ public struct Exercise: Equatable, Sendable {
 
   /// Where the exercise lives inside a learner's folder: `NN-topic/NAME.tb`.
   public var relativePath: String { lessonFolder + "/" + name + ".tb" }
+
+  /// Creates an exercise from its parts, as a lesson folder's files give them.
+  public init(
+    lessonFolder: String, name: String, title: String, hints: [String], source: String,
+    checks: String, solution: String, wrongRoutes: [WrongRoute]
+  ) {
+    self.lessonFolder = lessonFolder
+    self.name = name
+    self.title = title
+    self.hints = hints
+    self.source = source
+    self.checks = checks
+    self.solution = solution
+    self.wrongRoutes = wrongRoutes
+  }
 }
 
 /// A known wrong route through an exercise: a learner's file that edits only the `TODO` lines yet

@@ -78,9 +78,13 @@ import Testing
   }
 
   @Test func anExerciseCannotReachOutsideItsFolder() throws {
+    let source = "x = load_csv(\"/etc/passwd\")"
+    let exercise = Exercise(
+      lessonFolder: "01-training-loop", name: "escape", title: "escape", hints: [],
+      source: source, checks: "", solution: source, wrongRoutes: [])
     let run = ExerciseRun(
-      source: "x = load_csv(\"/etc/passwd\")", origin: "escape.tb",
-      folder: FileManager.default.temporaryDirectory.path)
+      exercise, source: source, folder: FileManager.default.temporaryDirectory.path,
+      origin: "escape.tb")
     #expect(!run.passed)
     #expect(run.failure?.contains("leads outside") == true, "\(run.failure ?? "")")
   }
