@@ -37,9 +37,9 @@ test: deps lint
 	$(SWIFT) test -c release --disable-xctest
 	$(MAKE) interop
 
-# Checks against real peers that need Python: the kept runs and their TensorBoard export, read
-# by TensorBoard itself from a virtual environment cached in ~/.cache. The build and the unit
-# tests above need no Python.
+# Where scripts and replays keep their runs, and the runs and their TensorBoard export read by
+# TensorBoard itself, from a virtual environment cached in ~/.cache. The build and the unit tests
+# above need no Python.
 interop:
 	@python3 -c "import venv, ensurepip" 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -50,7 +50,7 @@ interop:
 	    exit 1; \
 	  fi; \
 	}
-	scripts/check-tensorboard.sh
+	scripts/check-runs.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -34,6 +34,10 @@ import Testing
       #expect(
         text(runClean("for r in runs(all: true) { print(r.name) }", in: today))
           == "yesterday\ntoday")
+      #expect(
+        text(runClean("print(runs(all: true)[0].settings.lr)", in: today)) == "0.1")
+      #expect(
+        text(runClean("print(runs(all: true)[1].settings.batch_size)", in: today)) == "16")
       let table = text(runClean("compare(runs(all: true))", in: today)).split(separator: "\n")
       let header = try #require(table.first).split(separator: " ")
       #expect(header.contains("lr") && header.contains("batch_size"))

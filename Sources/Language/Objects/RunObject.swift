@@ -39,7 +39,7 @@ public final class RunObject: HostObject {
   public var fieldNames: [String] {
     [
       "name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
-      "message",
+      "settings", "message",
     ] + finalValues.map(\.name)
   }
 
@@ -56,6 +56,7 @@ public final class RunObject: HostObject {
     case "lr":
       return (record.history[RunRecord.Series.learningRate]?.last).map { .number($0) } ?? Value.none
     case "history": return .host(HistoryObject(record.history))
+    case "settings": return record.settings.map { .host(SettingsObject($0)) } ?? Value.none
     case "message": return record.message.map { .string($0) } ?? Value.none
     default: return finalValues.first { $0.name == name }.map { .number($0.value) }
     }
@@ -77,6 +78,28 @@ final class HistoryObject: HostObject {
 
   func field(named name: String) throws -> Value? {
     series[name].map { .list($0.map { .number($0) }) }
+  }
+}
+
+/// The settings a run trained with, each a field: `run.settings.lr`, `run.settings.batch_size`.
+final class SettingsObject: HostObject {
+  let settings: [(name: String, value: SettingValue)]
+
+  init(_ settings: RunSettings) { self.settings = settings.flattened }
+
+  var typeName: String { "settings" }
+  var summary: String {
+    "settings: " + settings.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+  }
+  var fieldNames: [String] { settings.map(\.name) }
+
+  func field(named name: String) throws -> Value? {
+    switch settings.first(where: { $0.name == name })?.value {
+    case .number(let number): .number(number)
+    case .flag(let flag): .bool(flag)
+    case .text(let text): .string(text)
+    case nil: nil
+    }
   }
 }
 
