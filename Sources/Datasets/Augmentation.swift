@@ -12,14 +12,6 @@ public enum Augmentation: Sendable, Equatable {
   /// Rotates each `width × height` image about its centre by a random angle uniform in
   /// `[-degrees, degrees]`, with bilinear interpolation and 0 outside the image.
   case rotation(degrees: Double, width: Int, height: Int)
-
-  /// Shifts of up to one pixel for the 8×8 bundled digits.
-  public static let digitShift = Augmentation.shift(pixels: 1, width: 8, height: 8)
-
-  /// Rotations of up to `degrees` (10 by default) for the 8×8 bundled digits.
-  public static func digitRotation(degrees: Double = 10) -> Augmentation {
-    .rotation(degrees: degrees, width: 8, height: 8)
-  }
 }
 
 /// Applies a list of augmentations to batches of features, drawing from its own seeded generator.

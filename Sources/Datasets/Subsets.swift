@@ -99,29 +99,6 @@ extension Dataset {
     return subset(kept.sorted(), how: "\(perClass) per class, seed \(seed)")
   }
 
-  /// The same samples with classes renamed: old class `c` becomes `mapping[c]`, and the new
-  /// classes are named `classNames` (for example, digits to "is it an 8?").
-  public func relabeled(_ mapping: [Int], classNames newNames: [String]) throws(DataError)
-    -> Dataset
-  {
-    try requireClassification("relabelling")
-    try require(
-      mapping.count == task.classCount,
-      "the mapping needs one new class for each of the \(task.classCount) classes, "
-        + "got \(mapping.count)")
-    try require(newNames.count >= 2, "relabelling needs at least 2 new classes")
-    try require(
-      mapping.allSatisfy { newNames.indices.contains($0) },
-      "every new class must be between 0 and \(newNames.count - 1)")
-    var result = self
-    result.targets = classLabels.map { Float(mapping[$0]) }
-    result.classNames = newNames
-    result.task = newNames.count == 2 ? .binary : .multiclass(classes: newNames.count)
-    result.provenance = .derived(
-      from: provenance, how: "relabelled " + newNames.joined(separator: "/"))
-    return result
-  }
-
   /// Throws unless the dataset has classes.
   func requireClassification(_ what: String) throws(DataError) {
     try require(

@@ -89,3 +89,13 @@ private let square: [Float] = (1...9).map(Float.init)
     }
   }
 }
+
+extension Augmentation {
+  /// Shifts of up to one pixel for the 8×8 bundled digits.
+  fileprivate static let digitShift = Augmentation.shift(pixels: 1, width: 8, height: 8)
+
+  /// Rotations of up to `degrees` (10 by default) for the 8×8 bundled digits.
+  fileprivate static func digitRotation(degrees: Double = 10) -> Augmentation {
+    .rotation(degrees: degrees, width: 8, height: 8)
+  }
+}

@@ -158,17 +158,8 @@ private func expectInvalid(
     #expect(try data.limitingSamples(perClass: 10, seed: 3).features != few.features)
   }
 
-  @Test func relabelsByAMapping() throws {
+  @Test func keepingClassesThatDoNotExistIsRefused() throws {
     let data = classes([2, 3, 1])
-    let merged = try data.relabeled([0, 1, 0], classNames: ["not one", "one"])
-    #expect(merged.targets == [0, 0, 1, 1, 1, 0])
-    #expect(merged.task == .binary && merged.classCounts == [3, 3])
-    expectInvalid("the mapping needs one new class for each of the 3 classes, got 2") {
-      _ = try data.relabeled([0, 1], classNames: ["a", "b"])
-    }
-    expectInvalid("every new class must be between 0 and 1") {
-      _ = try data.relabeled([0, 1, 2], classNames: ["a", "b"])
-    }
     expectInvalid("there is no class 3; toy has classes 0 to 2") {
       _ = try data.keepingClasses([0, 3])
     }
