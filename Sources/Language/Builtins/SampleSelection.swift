@@ -36,7 +36,7 @@ struct SampleSelection {
     let kind = ["wrong": "misclassified", "right": "classified correctly"][which] ?? "picked"
     let order =
       ["wrong": ", most confident first", "right": ", least confident first"][which] ?? ""
-    let shown = chosen.count > limit ? "; showing \(limit)" : ""
+    let shown = chosen.count > limit && limit > 0 ? "; showing \(limit)" : ""
     return "\(chosen.count) \(kind) of \(data.count) samples (\(data.name))\(order)\(shown)"
   }
 
