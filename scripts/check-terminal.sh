@@ -57,6 +57,8 @@ touch "$work/iris_data.csv" "$work/iris_notes.txt"
 echo "first run"
 start
 eventually "banner" has_line "trainbook $("$binary" --version): type :help for help, :quit or Ctrl-D to leave"
+# Keys sent before libedit has set up the terminal would be echoed raw: wait for the prompt.
+eventually "the prompt is ready" is_last_line "trainbook>"
 keys 'x = 41 + 1' Enter
 eventually "typing a cell runs it" has_line "x: 42"
 
@@ -124,6 +126,8 @@ stop
 echo "second run (history kept; NO_COLOR set; the C locale)"
 start NO_COLOR=1 LC_ALL=C
 eventually "banner" has_line "trainbook $("$binary" --version): type :help for help, :quit or Ctrl-D to leave"
+# Keys sent before libedit has set up the terminal would be echoed raw: wait for the prompt.
+eventually "the prompt is ready" is_last_line "trainbook>"
 keys Up
 eventually "Up recalls the last cell of the first run" is_last_line "trainbook> x = 41 + 1"
 keys C-u 'print("naïve")' Enter
@@ -139,6 +143,7 @@ echo 'expect type(fit) == "function"' >"$work/has_fit.tb"
 if "$binary" run "$work/has_fit.tb" >/dev/null 2>&1; then
   echo "third run (training)"
   start
+  eventually "the prompt is ready" is_last_line "trainbook>"
   keys 'data = moons(n: 2000, seed: 1)' Enter 'net = mlp(inputs: 2, hidden: [64], outputs: 1)' Enter
   keys 'run = fit(net, data, epochs: 100000, batch: 4)' Enter
   sleep 2
