@@ -91,13 +91,14 @@ final class HistoryObject: HostObject {
 /// The settings a run trained with, each a field: `run.settings.lr`, `run.settings.batch_size`;
 /// a component's own settings are fields of its name: `run.settings.early_stopping.patience`.
 final class SettingsObject: HostObject {
-  /// The settings shown, named without `prefix`.
+  /// The settings shown, a component's named without its prefix (`patience`).
   let settings: [(name: String, value: SettingValue)]
   /// The component these settings belong to (`early_stopping`), or nil for a whole run's.
   let component: String?
 
+  /// The settings, then the trainbook version that trained the run (`settings.version`).
   init(_ settings: RunSettings) {
-    self.settings = settings.flattened
+    self.settings = settings.flattened + [("version", .text(settings.version))]
     component = nil
   }
 
