@@ -1,22 +1,20 @@
 /// The list of lessons with the learner's progress, as `:lesson` and `trainbook lesson list`
 /// show it.
 public enum LessonCatalog {
-  /// One line per lesson, in columns: number (right-aligned), topic, title, steps passed and
-  /// exercises passed; the current lesson is marked with `▸`. The last line counts steps and
-  /// exercises together in one bar.
+  /// One line per lesson: number, topic, title, steps passed and exercises passed; the current
+  /// lesson is marked with `▸`. The last line counts steps and exercises together in one bar.
   public static func listing(_ library: LessonLibrary, progress: LearnerProgress) -> String {
     let topicWidth = library.lessons.map(\.topic.count).max() ?? 0
     let titleWidth = library.lessons.map(\.title.count).max() ?? 0
-    let numberWidth = library.lessons.map { String($0.number).count }.max() ?? 0
+    let numberWidth = library.lessons.map { "\($0.number)".count }.max() ?? 0
     var lines = library.lessons.map { lesson in
       let record = progress[lesson.folder]
       let steps = lesson.text.steps.filter { record.passedSteps.contains($0.number) }.count
       let exercises = lesson.exercises.filter { record.passedExercises.contains($0.name) }.count
       let done = steps == lesson.text.steps.count && exercises == lesson.exercises.count
       let marker = progress.currentLesson == lesson.folder ? "▸" : done ? "✓" : " "
-      let number = String(lesson.number)
-      return "\(marker) " + String(repeating: " ", count: numberWidth - number.count) + number
-        + "  " + lesson.topic.padded(to: topicWidth) + "  "
+      return "\(marker) " + "\(lesson.number)".padded(to: numberWidth) + "  "
+        + lesson.topic.padded(to: topicWidth) + "  "
         + lesson.title.padded(to: titleWidth)
         + "  steps \(steps)/\(lesson.text.steps.count)"
         + "  exercises \(exercises)/\(lesson.exercises.count)"
