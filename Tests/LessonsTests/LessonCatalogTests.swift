@@ -2,7 +2,7 @@ import Lessons
 import Testing
 
 /// The lesson list reads as a table: with lessons 0 to 14, the one- and two-digit numbers are
-/// right-aligned, so every topic, title and count starts in the same column.
+/// padded to one width, so every topic, title and count starts in the same column.
 struct LessonCatalogTests {
   @Test func everyColumnOfTheShippedListStartsAtTheSamePlace() throws {
     let library = try LessonLibrary(root: ShippedLessonsTests.root)
