@@ -137,6 +137,7 @@ public struct BuiltinRegistry {
         + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.dataTransforms
         + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.losses
         + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
+        + Builtin.sweeps
         + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
         + Builtin.runBuiltins)
   }

@@ -21,6 +21,12 @@ extension Session {
       throw Diagnostic(
         range: callee.range, message: "\(function.typeDescription) cannot be called", hint: hint)
     }
+    guard builtin.name != "sweep" else {
+      throw Diagnostic(
+        range: range, message: "`sweep(…)` takes a block after its arguments with the fit to run",
+        hint: "sweep(lr: [0.01, 0.1], seeds: 3) { fit(mlp(inputs: 2, seed: seed), data, "
+          + "optimizer: adam(lr: lr)) }")
+    }
     let passed = try arguments.map { argument in
       PassedArgument(
         label: argument.label, labelRange: argument.labelRange,
