@@ -136,13 +136,13 @@ enum GroupText {
           + "more seeds to tell a real difference from luck.",
       ]
     }
-    let statistic = test.t.isFinite ? "t = \(String(format: "%.2f", test.t)), " : ""
+    let statistic = test.t.isFinite ? "t = \(String(format: "%.2f", abs(test.t))), " : ""
     let answer =
       difference.verdict == .real
-      ? "real: seed noise alone rarely gives a difference this large."
-      : "not shown to be real: seed noise alone often gives a difference this large (more "
+      ? "Real: seed noise alone rarely gives a difference this large."
+      : "Not shown to be real: seed noise alone often gives a difference this large (more "
         + "seeds can tell)."
-    return [first, "Welch's t-test: \(statistic)\(pText(test.p)): \(answer)"]
+    return [first, "Welch's t-test: \(statistic)\(pText(test.p)). \(answer)"]
   }
 
   /// Whether every run of the better group beats every run of the other.

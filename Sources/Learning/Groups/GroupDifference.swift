@@ -8,6 +8,8 @@ public struct GroupDifference: Sendable {
   /// The series compared (`val_loss`, `accuracy`…) and whether lower is better on it.
   public let metric: String
   public let lowerIsBetter: Bool
+  /// Whether the first group given is the better one.
+  public let firstIsBetter: Bool
   /// The better group (by mean) and the other, with their spreads.
   public let better, worse: RunGroup
   public let betterSpread, worseSpread: Spread
@@ -25,7 +27,7 @@ public struct GroupDifference: Sendable {
     }
     self.metric = metric
     lowerIsBetter = Learning.lowerIsBetter(metric)
-    let firstIsBetter = lowerIsBetter ? a.mean <= b.mean : a.mean >= b.mean
+    firstIsBetter = lowerIsBetter ? a.mean <= b.mean : a.mean >= b.mean
     (better, worse) = firstIsBetter ? (first, second) : (second, first)
     (betterSpread, worseSpread) = firstIsBetter ? (a, b) : (b, a)
     test = WelchTest(betterSpread, worseSpread)
