@@ -88,17 +88,31 @@ public final class SweepObject: HostObject {
     return summary + "\n" + GroupText.table(groups, axes: axes, metric: metric)
   }
 
-  public var fieldNames: [String] { ["groups", "runs", "best", "axes"] }
+  public var fieldNames: [String] { ["groups", "runs", "best", "runner_up", "p", "real", "axes"] }
+
+  /// The groups best first, by the default metric at the last epoch.
+  private var ranked: [GroupObject] {
+    let metric = groups.first?.group.defaultMetric ?? RunRecord.Series.loss
+    return GroupText.ranked(groups.map(\.group), metric: metric).map { groups[$0] }
+  }
+
+  /// The best group against the runner-up, as `compare(sweep)` weighs them.
+  private var lead: GroupDifference? {
+    let ranked = ranked
+    guard ranked.count > 1 else { return nil }
+    return GroupDifference(
+      ranked[0].group, ranked[1].group, metric: ranked[0].group.defaultMetric)
+  }
 
   public func field(named name: String) throws -> Value? {
     switch name {
     case "groups": return .list(groups.map { .host($0) })
     case "runs": return .list(runObjects.map { .host($0) })
     case "axes": return .list(axes.map { .string($0) })
-    case "best":
-      let metric = groups.first?.group.defaultMetric ?? RunRecord.Series.loss
-      return GroupText.ranked(groups.map(\.group), metric: metric).first
-        .map { .host(groups[$0]) } ?? .none
+    case "best": return ranked.first.map { .host($0) } ?? .none
+    case "runner_up": return ranked.dropFirst().first.map { .host($0) } ?? .none
+    case "p": return lead?.test.map { .number($0.p) } ?? .none
+    case "real": return lead.map { .bool($0.verdict == .real) } ?? .none
     default: return nil
     }
   }
