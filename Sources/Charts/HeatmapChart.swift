@@ -64,7 +64,7 @@ public struct HeatmapChart: Sendable {
     let labelWidth = max(rowName.count, rowLabels.map(\.count).max() ?? 0)
     let cellWidth = max(
       columnLabels.map(\.count).max() ?? 0, cells.joined().map { $0.text.count + 2 }.max() ?? 0)
-    let width = labelWidth + 2 + columnLabels.count * (cellWidth + 2)
+    let width = max(labelWidth + 2 + columnLabels.count * (cellWidth + 2), title.count)
     var canvas = TextCanvas(width: width, height: rowLabels.count + 4)
     canvas.write(title, column: 0, line: 0, style: CellStyle(bold: true))
     canvas.write(
@@ -84,7 +84,8 @@ public struct HeatmapChart: Sendable {
           block = blocks[min(3, Int(goodness * 4))]
           style = CellStyle(foreground: goodness > 0.6 ? .white : .ink, background: shade(goodness))
         }
-        let text = String(block) + String(repeating: " ", count: cellWidth - entry.text.count - 1)
+        let text =
+          String(block) + String(repeating: " ", count: cellWidth - entry.text.count - 1)
           + entry.text
         canvas.write(text, column: start, line: row + 3, style: style)
       }
@@ -102,7 +103,8 @@ public struct HeatmapChart: Sendable {
     let cellWidth = max(70, Double(texts.joined().map(\.count).max() ?? 0) * 8 + 16)
     let cellHeight = 40.0
     let (left, top) = (labelWidth + 20, 90.0)
-    let width = Int(max(left + cellWidth * Double(columnLabels.count) + 20, Double(title.count) * 9 + 40))
+    let width = Int(
+      max(left + cellWidth * Double(columnLabels.count) + 20, Double(title.count) * 9 + 40))
     let height = Int(top + cellHeight * Double(rowLabels.count) + 50)
     var document = SVGDocument(width: width, height: height)
     document.text(title, x: Double(width) / 2, y: 30, size: 15, anchor: "middle", bold: true)

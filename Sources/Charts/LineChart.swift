@@ -117,7 +117,8 @@ public struct LineChart: Sendable {
       (row: Int(dot((xAxis.lower, value)).y.rounded()) * rows / dots.dotsDown, label: label)
     }
     return frame.render(
-      plot: plot(dots, shading: shading, color: color), xTicks: xTicks, yTicks: yTicks, color: color, glyphs: glyphs)
+      plot: plot(dots, shading: shading, color: color), xTicks: xTicks, yTicks: yTicks,
+      color: color, glyphs: glyphs)
   }
 
   /// The plot area: each cell's braille dots (or the ASCII mark of its series) in its colour,

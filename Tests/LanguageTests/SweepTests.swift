@@ -35,7 +35,8 @@ import Testing
       }
       """, in: session)
     let sweep = try #require(
-      session.value(of: "s").flatMap { if case .host(let s as SweepObject) = $0 { s } else { nil } })
+      session.value(of: "s").flatMap { if case .host(let s as SweepObject) = $0 { s } else { nil } }
+    )
     #expect(sweep.groups.count == 4 && sweep.groups.allSatisfy { $0.runObjects.count == 2 })
     for (group, setting) in zip(sweep.groups, [(0.01, 16), (0.01, 32), (0.1, 16), (0.1, 32)]) {
       for (seed, swept) in zip([1, 2], group.runObjects) {
@@ -77,7 +78,8 @@ import Testing
       }
       """, origin: nil)
     let sweep = try #require(
-      session.value(of: "s").flatMap { if case .host(let s as SweepObject) = $0 { s } else { nil } })
+      session.value(of: "s").flatMap { if case .host(let s as SweepObject) = $0 { s } else { nil } }
+    )
     let kept = sweep.groups.flatMap(\.runObjects)
     #expect(!kept.isEmpty && kept.count < 12)
     #expect(kept.allSatisfy { $0.record.status == .finished && $0.record.epochCount == 60 })

@@ -96,8 +96,12 @@ private func group(_ finals: [Double], seeds: [UInt64]? = nil) -> RunGroup {
 @Test func scoresAreBetterHigher() throws {
   var high = group([0.9, 0.91, 0.92])
   var low = group([0.5, 0.52, 0.51])
-  for index in high.runs.indices { high.runs[index].finalMetrics["accuracy"] = 0.9 + 0.01 * Double(index) }
-  for index in low.runs.indices { low.runs[index].finalMetrics["accuracy"] = 0.5 + 0.01 * Double(index) }
+  for index in high.runs.indices {
+    high.runs[index].finalMetrics["accuracy"] = 0.9 + 0.01 * Double(index)
+  }
+  for index in low.runs.indices {
+    low.runs[index].finalMetrics["accuracy"] = 0.5 + 0.01 * Double(index)
+  }
   let difference = try #require(GroupDifference(low, high, metric: "accuracy"))
   #expect(!difference.lowerIsBetter && !difference.firstIsBetter)
   #expect(difference.verdict == .real)

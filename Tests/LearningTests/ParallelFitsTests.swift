@@ -38,7 +38,9 @@ import Testing
     for ((single, _), (parallel, _)) in zip(alone, together) {
       #expect(parallel.history.epochs.count == 2)
       #expect(single.model.stateDict() == parallel.model.stateDict())
-      #expect(single.history.epochs.map(\.validationLoss) == parallel.history.epochs.map(\.validationLoss))
+      #expect(
+        single.history.epochs.map(\.validationLoss) == parallel.history.epochs.map(\.validationLoss)
+      )
     }
   }
 

@@ -61,19 +61,20 @@ extension Builtin {
           }
           compare(s)
           """
-      ) { _, _ in
-        throw CallError(
-          "`sweep(…)` takes a block after its arguments with the fit to repeat",
-          hint: "sweep(lr: [0.01, 0.1], seeds: 3) { fit(mlp(inputs: 2, seed: seed), data, "
-            + "optimizer: adam(lr: lr)) }")
-      }.detailed([
+      ) { _, _ in throw sweepWithoutBlock }.detailed([
         "The block runs once per setting and seed, one after another, and must call fit once;",
         "the fits then train in parallel, on as many threads as TRAINBOOK_THREADS allows (all",
         "cores by default), each giving the same numbers as the same fit trained alone.",
         "Ctrl-C stops the sweep and keeps the runs that had finished.",
-      ])
+      ]),
     ]
   }
+
+  /// What `sweep(…)` without a block is told (a sweep with a block never calls the built-in).
+  static let sweepWithoutBlock = CallError(
+    "`sweep(…)` takes a block after its arguments with the fit to run",
+    hint: "sweep(lr: [0.01, 0.1], seeds: 3) { fit(mlp(inputs: 2, seed: seed), data, "
+      + "optimizer: adam(lr: lr)) }")
 
   /// The heatmap of a two-axis sweep: each group's mean of `metric` at its setting.
   private static func heatmap(_ sweep: SweepObject, metric: String) -> HeatmapChart {

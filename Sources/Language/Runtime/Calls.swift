@@ -22,10 +22,9 @@ extension Session {
         range: callee.range, message: "\(function.typeDescription) cannot be called", hint: hint)
     }
     guard builtin.name != "sweep" else {
-      throw Diagnostic(
-        range: range, message: "`sweep(…)` takes a block after its arguments with the fit to run",
-        hint: "sweep(lr: [0.01, 0.1], seeds: 3) { fit(mlp(inputs: 2, seed: seed), data, "
-          + "optimizer: adam(lr: lr)) }")
+      // Its arguments are axes of any name, which no declaration can list.
+      let error = Builtin.sweepWithoutBlock
+      throw Diagnostic(range: range, message: error.message, hint: error.hint)
     }
     let passed = try arguments.map { argument in
       PassedArgument(

@@ -97,7 +97,8 @@ extension Session {
     case .number(let count):
       guard let whole = Int(exactly: count), (1...Self.maximumSweepRuns).contains(whole) else {
         throw Diagnostic(
-          range: range, message: "`seeds` must be a whole number of seeds from 1, got "
+          range: range,
+          message: "`seeds` must be a whole number of seeds from 1, got "
             + value.summary, hint: hint)
       }
       return (1...whole).map(UInt64.init)
@@ -116,7 +117,8 @@ extension Session {
       return seeds
     default:
       throw Diagnostic(
-        range: range, message: "`seeds` takes a number of seeds or a list of seeds, got "
+        range: range,
+        message: "`seeds` takes a number of seeds or a list of seeds, got "
           + value.typeDescription, hint: hint)
     }
   }

@@ -68,9 +68,10 @@ enum GroupText {
       }
       return values + ["\(group.runs.count)", mean, range, versus]
     }
-    let numeric = Set(axes.indices.filter { column in
-      rows.allSatisfy { Double($0[column]) != nil }
-    } + [axes.count])
+    let numeric = Set(
+      axes.indices.filter { column in
+        rows.allSatisfy { Double($0[column]) != nil }
+      } + [axes.count])
     var lines = aligned([header] + rows, rightAligned: numeric)
     if order.count > 1,
       let difference = GroupDifference(best, groups[order[1]], metric: metric)
@@ -100,8 +101,10 @@ enum GroupText {
     ]
     let head =
       "\(difference.metric) at the last epoch, over seeds (mean ± std (min–max); \(direction)):"
-    return ([head] + aligned(rows, rightAligned: []).map { "  " + $0 } + sentences(
-      difference, names: names)).joined(separator: "\n")
+    return
+      ([head] + aligned(rows, rightAligned: []).map { "  " + $0 }
+      + sentences(
+        difference, names: names)).joined(separator: "\n")
   }
 
   /// "a beats b on all 5 seeds; the difference, 0.12, is 6.1× the seed spread." and the test.

@@ -44,7 +44,8 @@ enum SweepTraining {
         let left = elapsed / Double(finishedCount) * Double(fits.count - finishedCount)
         var line = "sweep: \(finishedCount)/\(fits.count) runs · \(fits[index].run.name)"
         if case .success(let record)? = results.result(index), let best = record.best {
-          line += ": \(best.key) \(NumberFormat.format(record.finalMetrics[best.key] ?? best.value))"
+          line +=
+            ": \(best.key) \(NumberFormat.format(record.finalMetrics[best.key] ?? best.value))"
         }
         if finishedCount < fits.count { line += " · about \(seconds(left)) left" }
         context.emit(.progress(line))

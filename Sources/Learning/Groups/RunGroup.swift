@@ -33,9 +33,10 @@ public struct RunGroup: Sendable {
   /// The keys every run recorded a series for.
   public var keys: [String] {
     guard let first = runs.first else { return [] }
-    return historyColumns(first.history.keys.filter { key in
-      runs.allSatisfy { $0.history[key] != nil }
-    })
+    return historyColumns(
+      first.history.keys.filter { key in
+        runs.allSatisfy { $0.history[key] != nil }
+      })
   }
 
   /// Each run's last value of `key` (NaN for a run without one).
