@@ -135,7 +135,7 @@ enum GroupText {
     guard let test = difference.test else {
       return [
         first,
-        "With one run per setting there is no seed spread to weigh it against: sweep 3 or "
+        "With a single run on one side there is no seed spread to weigh it against: sweep 3 or "
           + "more seeds to tell a real difference from luck.",
       ]
     }
