@@ -109,10 +109,10 @@ public final class SweepObject: HostObject {
     case "groups": return .list(groups.map { .host($0) })
     case "runs": return .list(runObjects.map { .host($0) })
     case "axes": return .list(axes.map { .string($0) })
-    case "best": return ranked.first.map { .host($0) } ?? .none
-    case "runner_up": return ranked.dropFirst().first.map { .host($0) } ?? .none
-    case "p": return lead?.test.map { .number($0.p) } ?? .none
-    case "real": return lead.map { .bool($0.verdict == .real) } ?? .none
+    case "best": return ranked.first.map { .host($0) } ?? Value.none
+    case "runner_up": return ranked.dropFirst().first.map { .host($0) } ?? Value.none
+    case "p": return lead?.test.map { .number($0.p) } ?? Value.none
+    case "real": return lead.map { .bool($0.verdict == .real) } ?? Value.none
     default: return nil
     }
   }

@@ -14,6 +14,7 @@ public enum ParallelFits {
   /// time. The calling thread waits and calls `finished(i)` as each job ends (in the order they
   /// end), so it can report progress. Once `isCancelled()` holds, no job starts (the running ones
   /// stop on their own, as their trainers poll the same flag); returns the jobs that ran.
+  @discardableResult
   public static func run(
     count: Int, threads: Int = EngineThreads.count,
     isCancelled: @escaping @Sendable () -> Bool,
