@@ -75,7 +75,7 @@ final class FakeSession: InteractiveSession {
       }
       onTrainingStep?(
         TrainingBar(epoch: epoch, epochs: epochs, step: 1, steps: 1, loss: loss, elapsed: 0))
-      emit(.progress("epoch \(epoch)/\(epochs)  loss \(loss)"))
+      emit(.progress("epoch \(epoch)/\(epochs)  loss \(loss)\n"))
       loss /= 2
     }
     emit(.text("trained \(epochs) epochs"))
