@@ -9,6 +9,7 @@ final class FakeSession: InteractiveSession {
   var onOutput: ((OutputPiece) -> Void)?
   var onTrainingStep: ((TrainingBar) -> Void)?
   var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
+  var echoes = true
   private(set) var values: [(name: String, value: String)] = []
   private(set) var cellsRun: [String] = []
   /// The epoch at whose start `train` simulates a Ctrl-C, if any.
