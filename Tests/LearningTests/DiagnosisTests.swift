@@ -115,6 +115,22 @@ struct DiagnosisTests {
     #expect(diagnosis.findings[0].advice.contains(.moreData))
   }
 
+  /// A validation loss that levelled off without rising, far above a training loss driven near
+  /// zero, is overfitting too: the gap, not a rise, tells it (lesson 12's memorising model).
+  @Test func aFlatValidationFarAboveANearZeroTrainingLossIsOverfitting() {
+    let train = (0..<60).map { 0.7 * exp(-Double($0) / 6) + 0.0002 }
+    let validation = (0..<60).map { 0.4 + 0.3 * exp(-Double($0) / 6) }
+    let diagnosis = Diagnosis(of: run(loss: train, validation: validation))
+    #expect(diagnosis.verdict == .overfitting)
+    #expect(diagnosis.findings[0].explanation.contains("but validation stayed at 0.4"))
+    #expect(
+      !diagnosis.findings[0].advice.contains { if case .earlyStopping = $0 { true } else { false } }
+    )
+    // The same validation curve over a training loss that stays near it is no gap.
+    let close = Diagnosis(of: run(loss: validation.map { $0 - 0.05 }, validation: validation))
+    #expect(close.verdict != .overfitting)
+  }
+
   @Test func slowSteadyFallAtASmallRateIsBarelyMoving() {
     let loss = (0..<20).map { 0.69 - 0.001 * Double($0) }
     let diagnosis = Diagnosis(of: run(loss: loss, lr: 0.0001))

@@ -170,7 +170,10 @@ struct DiagnosisRules {
     // Below the noise floor the model has learned the noise itself: on new data the floor
     // still holds, so a validation loss far above it is the other half of the same story.
     let belowFloor = floor > 0 && trainEnd < 0.5 * floor && end > 2 * floor
-    let holds = turned || belowFloor
+    // A validation loss that never rose can still sit far above a training loss driven near
+    // zero: the model fits the points it saw and not new ones (a generalisation gap).
+    let gapped = learned && trainEnd < 0.1 * end && end - trainEnd > 0.1 * scale
+    let holds = turned || belowFloor || gapped
     note(
       .overfitting, "epochs after the lowest validation loss", Double(after), "≥ \(window)",
       after >= window)
@@ -189,9 +192,12 @@ struct DiagnosisRules {
         .overfitting, "training loss at the end over the noise floor", trainEnd / floor,
         "< 0.5, with validation above 2", belowFloor, unit: "×")
     }
+    note(
+      .overfitting, "validation loss at the end over training's", end / max(trainEnd, 1e-12),
+      "> 10, and higher by > \(format(0.1 * scale))", gapped, unit: "×")
     guard holds else { return nil }
     var advice: [Advice] = []
-    if !stopped { advice.append(.earlyStopping(patience: max(5, best.epoch / 5))) }
+    if !stopped, turned { advice.append(.earlyStopping(patience: max(5, best.epoch / 5))) }
     advice.append(.weightDecay(settings.weightDecay == 0 ? 0.01 : settings.weightDecay * 10))
     if settings.dropout == 0, settings.shape?.hidden.isEmpty == false {
       advice.append(.dropout(0.2))
@@ -213,8 +219,14 @@ struct DiagnosisRules {
           ? " and restored the weights of epoch \(best.epoch), so the model is already the best "
             + "this run found. To push that low lower, regularise or add data."
           : "; the model keeps the weights of the last epoch, not the best.")
-      : turned && !belowFloor ? ". The model is memorising its training data." : "."
-    let story = turned ? turnStory + (belowFloor ? "; " + floorStory : "") : floorStory
+      : (turned || gapped) && !belowFloor ? ". The model is memorising its training data." : "."
+    let gapStory =
+      "the training loss fell to \(format(trainEnd)) but validation stayed at \(format(end)), "
+      + "\(format(end / max(trainEnd, 1e-12)))× higher: the model fits the points it trained on "
+      + "far better than new ones"
+    let story =
+      turned
+      ? turnStory + (belowFloor ? "; " + floorStory : "") : belowFloor ? floorStory : gapStory
     return .init(verdict: .overfitting, explanation: story + ending, advice: advice)
   }
 
