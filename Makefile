@@ -2,7 +2,7 @@
 # Each target first installs the Debian packages the build needs (as root), or says how to.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libedit-dev pkg-config tmux
+DEBIAN_PACKAGES := libedit-dev libzmq3-dev pkg-config tmux
 RELEASE := $(SWIFT) build -c release
 
 .PHONY: deps build run test interop lint format bench docs clean

@@ -14,7 +14,7 @@ struct ReplayCommand: ParsableCommand {
       notebook, unless a cell fails.
       """)
 
-  @Argument(help: "The notebooks (.md) to replay, each in a fresh session.")
+  @Argument(help: "The notebooks (.md, or Jupyter's .ipynb) to replay, each in a fresh session.")
   var notebooks: [String]
   @Flag(help: "Compare each cell's output with the recorded one; exit non-zero on a difference.")
   var check = false
@@ -30,6 +30,10 @@ struct ReplayCommand: ParsableCommand {
   func validate() throws {
     if check && update {
       throw ValidationError("use --check or --update, not both")
+    }
+    if update, let ipynb = notebooks.first(where: { $0.lowercased().hasSuffix(".ipynb") }) {
+      throw ValidationError(
+        "--update rewrites Markdown notebooks; `trainbook import \(ipynb)` makes one first")
     }
     if notebooks.isEmpty {
       throw ValidationError(
