@@ -48,11 +48,7 @@ public enum KernelServer {
     while !stopping.isSet && !handler.isShuttingDown {
       guard let frames = receive(on: sockets.shell, channel: "shell") else { continue }
       guard let request = decode(frames, codec: codec, channel: "shell") else { continue }
-      let failed = handle(
-        request, handler: handler, shell: sockets.shell, codec: codec, iopub: iopub)
-      if failed, request.flag("stop_on_error", default: true) {
-        abortQueuedCells(handler: handler, shell: sockets.shell, codec: codec, iopub: iopub)
-      }
+      handle(request, handler: handler, shell: sockets.shell, codec: codec, iopub: iopub)
     }
     stopping.set()
   }
@@ -81,38 +77,40 @@ public enum KernelServer {
     }
   }
 
-  /// Handles one shell request: status busy, the reply, status idle. Returns whether it was a
-  /// cell that failed.
+  /// Handles one shell request: status busy, the reply, status idle. A cell that fails (or is
+  /// interrupted) first aborts the cells queued behind it, unless its request says not to.
   private static func handle(
     _ request: KernelMessage, handler: RequestHandler, shell: ZeroMQSocket, codec: MessageCodec,
     iopub: Publisher
-  ) -> Bool {
+  ) {
     iopub.publish("status", .object([("execution_state", .string("busy"))]), parent: request)
     defer {
       iopub.publish("status", .object([("execution_state", .string("idle"))]), parent: request)
     }
     guard let (type, content) = handler.reply(to: request) else {
       log("ignored a request of unknown type `\(request.type)` on the shell channel")
-      return false
+      return
+    }
+    if type == "execute_reply", case .string("error")? = content.members?["status"],
+      request.flag("stop_on_error", default: true)
+    {
+      abortQueuedCells(handler: handler, shell: shell, codec: codec, iopub: iopub)
     }
     send(
       KernelMessage(type: type, content: content, session: iopub.session, parent: request),
       on: shell, codec: codec)
-    guard type == "execute_reply", case .string("error")? = content.members?["status"] else {
-      return false
-    }
-    return true
   }
 
-  /// After a failed cell, answers the execute requests already waiting with `aborted` (as
-  /// Jupyter expects when a cell of "run all" fails), and handles any other request waiting.
+  /// After a failed cell, answers the execute requests that were already waiting with `aborted`
+  /// (as Jupyter expects when a cell of "run all" fails), and handles any other request waiting.
+  /// Requests sent after the failed cell's reply are not touched: they come after this.
   private static func abortQueuedCells(
     handler: RequestHandler, shell: ZeroMQSocket, codec: MessageCodec, iopub: Publisher
   ) {
     while let frames = try? shell.receive(waitingAtMost: 0) {
       guard let request = decode(frames, codec: codec, channel: "shell") else { continue }
       guard request.type == "execute_request" else {
-        _ = handle(request, handler: handler, shell: shell, codec: codec, iopub: iopub)
+        handle(request, handler: handler, shell: shell, codec: codec, iopub: iopub)
         continue
       }
       iopub.publish("status", .object([("execution_state", .string("busy"))]), parent: request)

@@ -21,7 +21,12 @@ package final class RequestHandler {
 
   /// The `:commands` that make sense in a notebook.
   static let commands = CommandRegistry(
-    [.help, .vars, .history, .save, .reset],
+    [
+      .help, .vars, .history, .save, .reset,
+      ColonCommand(
+        name: "quit", summary: "leave jupyter console (a notebook's kernel keeps running)",
+        perform: ColonCommand.quit.perform),
+    ],
     keys: "Keys: Tab completes, Shift-Tab shows help(name), Interrupt stops training after the "
       + "current step.")
 
@@ -116,7 +121,11 @@ package final class RequestHandler {
       if !silent, request.flag("store_history", default: true) {
         history.record(line: count, input: code, output: nil)
       }
-      return Self.success(count)
+      guard context.shouldQuit else { return Self.success(count) }
+      context.shouldQuit = false
+      // What IPython's `exit` answers: a console front end leaves; the kernel stays.
+      let exit = JSONValue.object([("source", .string("ask_exit")), ("keepkernel", .bool(false))])
+      return Self.success(count, payload: [exit])
     }
     guard !trimmed.allSatisfy(\.isWhitespace) else { return Self.success(count) }
     let cell = run(code, send: send, executionCount: count)
@@ -187,10 +196,10 @@ package final class RequestHandler {
     return (value, error)
   }
 
-  private static func success(_ count: Int) -> JSONValue {
+  private static func success(_ count: Int, payload: [JSONValue] = []) -> JSONValue {
     .object([
       ("status", .string("ok")), ("execution_count", .integer(count)),
-      ("payload", .array([])), ("user_expressions", .object([])),
+      ("payload", .array(payload)), ("user_expressions", .object([])),
     ])
   }
 

@@ -38,6 +38,8 @@ final class ZeroMQContext: @unchecked Sendable {
 /// a lock.
 final class ZeroMQSocket: @unchecked Sendable {
   private let handle: UnsafeMutableRawPointer
+  /// Kept so the context, whose end waits for every socket to close, outlives the socket.
+  private let context: ZeroMQContext
 
   /// A socket of `type` (`ZMQ_ROUTER`, `ZMQ_PUB`, `ZMQ_REP`, …) in `context`.
   init(_ context: ZeroMQContext, type: Int32) throws(ZeroMQError) {
@@ -45,6 +47,7 @@ final class ZeroMQSocket: @unchecked Sendable {
       throw ZeroMQError("cannot open a socket")
     }
     self.handle = handle
+    self.context = context
     var linger: Int32 = 1000
     zmq_setsockopt(handle, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
   }

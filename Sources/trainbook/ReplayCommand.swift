@@ -25,11 +25,19 @@ struct ReplayCommand: ParsableCommand {
       "Keep the replayed runs in this folder (default: a scratch folder removed afterwards).",
       valueName: "folder"))
   var runs: String?
+  @Option(
+    help: ArgumentHelp(
+      "With --check: judge the outputs recorded in this notebook (.md or .ipynb, e.g. one "
+        + "Jupyter executed) instead of running the cells.", valueName: "notebook"))
+  var outputsFrom: String?
   @OptionGroup var memory: MemoryOption
 
   func validate() throws {
     if check && update {
       throw ValidationError("use --check or --update, not both")
+    }
+    if outputsFrom != nil && !check {
+      throw ValidationError("--outputs-from goes with --check")
     }
     if update, let ipynb = notebooks.first(where: { $0.lowercased().hasSuffix(".ipynb") }) {
       throw ValidationError(
@@ -70,7 +78,9 @@ struct ReplayCommand: ParsableCommand {
   private func replay(_ notebook: String, _ runsFolder: URL) throws -> Bool {
     let loaded = try loadNotebook(notebook)
     let path = absolutePath(notebook)
-    let runner = try notebookRunner(for: loaded, at: path, keepingRunsIn: runsFolder)
+    let runner =
+      try outputsFrom.map { PlaybackRunner(try loadNotebook($0), source: $0) }
+      ?? notebookRunner(for: loaded, at: path, keepingRunsIn: runsFolder)
     let replay = Replay(loaded, runner: runner) { outcome in
       if !check && !update { print(outcome.transcript + "\n") }
     }

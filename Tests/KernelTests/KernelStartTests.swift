@@ -1,6 +1,12 @@
 import Foundation
 import Kernel
+import Language
+import Notebook
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 private func connectionFile(_ text: String) throws -> String {
   let path = NSTemporaryDirectory() + "trainbook-connection-\(UUID().uuidString).json"
@@ -55,4 +61,34 @@ private func connectionFile(_ text: String) throws -> String {
   let png = try Data(contentsOf: URL(fileURLWithPath: written + "/logo-64x64.png"))
   #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
   try FileManager.default.removeItem(atPath: folder)
+}
+
+@Test func aPortInUseIsRefusedWithTheChannelAndEndpoint() throws {
+  // Hold a port with a listening socket, then ask the kernel to listen on it.
+  let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  defer { close(holder) }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+  let bound = withUnsafeMutablePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+      bind(holder, pointer, length) == 0 && listen(holder, 1) == 0
+        && getsockname(holder, pointer, &length) == 0
+    }
+  }
+  try #require(bound)
+  let port = Int(UInt16(bigEndian: address.sin_port))
+  let path = try connectionFile(
+    #"{"shell_port": \#(port), "iopub_port": 0, "stdin_port": 0, "control_port": 0, "#
+      + #""hb_port": 0, "ip": "127.0.0.1", "key": "k"}"#)
+  let folder = try FileSandbox(folder: NSTemporaryDirectory())
+  #expect(
+    throws: KernelStartError(
+      "the shell channel cannot listen on tcp://127.0.0.1:\(port): Address already in use "
+        + "(another kernel may be using the port; Jupyter picks free ports when it starts the "
+        + "kernel)")
+  ) {
+    try KernelServer.serve(connectionFile: path, session: Session(), files: folder)
+  }
 }

@@ -146,12 +146,16 @@ private final class Harness {
     return
   }
   #expect(text.hasPrefix("Nothing is defined yet"))
-  _ = harness.execute(":quit")
+  _ = harness.execute(":lesson")
   guard case .string(let unknown)? = harness.published.last?.content.members?["text"] else {
     Issue.record("no text")
     return
   }
-  #expect(unknown.hasPrefix("unknown command `:quit`"))
+  #expect(unknown.hasPrefix("unknown command `:lesson`"))
+  // `:quit` asks a console front end to leave, as IPython's `exit` does.
+  let quit = harness.execute(":quit")?.members?["payload"]
+  #expect(
+    quit == .array([.object([("source", .string("ask_exit")), ("keepkernel", .bool(false))])]))
 }
 
 @Test func historyAnswersTailRangeAndSearch() throws {

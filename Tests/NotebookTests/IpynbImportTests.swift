@@ -82,3 +82,24 @@ import Testing
     }
   }
 }
+
+@Test func playbackJudgesAnotherRunsOutputsByReplaysRules() throws {
+  let notebook = recordSampleSession()
+  // The same outputs pass; so do other timings and durations; other numbers do not.
+  let same = Replay(notebook, runner: PlaybackRunner(notebook, source: "same.md"))
+  #expect(same.passes)
+  var cells = notebook.cells
+  cells[1].outputs = cells[1].outputs.map { piece in
+    if case .text(let text) = piece {
+      return .text(text.replacingOccurrences(of: "0.4210", with: "0.4311"))
+    }
+    return piece
+  }
+  let changed = notebook.replacingCells(with: cells)
+  let replay = Replay(notebook, runner: PlaybackRunner(changed, source: "changed.md"))
+  #expect(replay.failures.map(\.number) == [2])
+  var missing = notebook
+  missing.blocks.removeLast()
+  let short = Replay(notebook, runner: PlaybackRunner(missing, source: "short.md"))
+  #expect(!short.passes)
+}
