@@ -44,7 +44,6 @@ public enum KernelServer {
     let handler = RequestHandler(session: session, files: files) { type, content, parent in
       iopub.publish(type, content, parent: parent)
     }
-    log("listening on \(connection.endpoint(connection.shellPort)) and the four ports after it")
     while !stopping.isSet && !handler.isShuttingDown {
       guard let frames = receive(on: sockets.shell, channel: "shell") else { continue }
       guard let request = decode(frames, codec: codec, channel: "shell") else { continue }

@@ -27,8 +27,8 @@ package final class RequestHandler {
         name: "quit", summary: "leave jupyter console (a notebook's kernel keeps running)",
         perform: ColonCommand.quit.perform),
     ],
-    keys: "Keys: Tab completes, Shift-Tab shows help(name), Interrupt stops training after the "
-      + "current step.")
+    keys: "Keys: Tab completes; Shift-Tab (in JupyterLab) shows help(name); Interrupt (Ctrl-C in "
+      + "jupyter console) stops training after the current step.")
 
   /// A handler over `session` (which must use `Interrupt.flag`), its files confined to
   /// `files`'s folder when given, sending iopub messages with `publish`.
@@ -87,6 +87,8 @@ package final class RequestHandler {
       .object([
         ("name", .string("trainbook")), ("version", .string(Trainbook.version)),
         ("mimetype", .string("text/x-trainbook")), ("file_extension", .string(".tb")),
+        // No highlighter knows the language yet: plain text, said so, rather than a guess.
+        ("pygments_lexer", .string("text")),
       ])
     ),
     (

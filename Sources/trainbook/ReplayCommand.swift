@@ -94,11 +94,11 @@ struct ReplayCommand: ParsableCommand {
       }
       let updated = try replay.updatedNotebook()
       try updated.write(to: path)
-      let changed = replay.changedCells.map { "cell \($0.number) (line \($0.cell.line))" }
+      let changed = replay.changedCells.map(\.name)
       print("\(notebook): updated the output of \(changed.joined(separator: ", "))")
       return true
     } else if let failed = replay.outcomes.first(where: \.failedToRun) {
-      print("\(notebook): cell \(failed.number) (line \(failed.cell.line)) \(failed.failure)")
+      print("\(notebook): \(failed.name) \(failed.failure)")
       return false
     }
     return true
