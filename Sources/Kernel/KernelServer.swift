@@ -36,7 +36,10 @@ public enum KernelServer {
     let iopub = Publisher(socket: sockets.iopub, codec: codec, session: identity)
     let stopping = StopFlag()
     Interrupt.installHandler()
-    startThread(named: "heartbeat") { echoHeartbeats(on: sockets.heartbeat, until: stopping) }
+    let parent = ProcessInfo.processInfo.environment["JPY_PARENT_PID"].flatMap { Int32($0) }
+    startThread(named: "heartbeat") {
+      echoHeartbeats(on: sockets.heartbeat, until: stopping, parent: parent)
+    }
     startThread(named: "control") {
       serveControl(sockets.control, codec: codec, iopub: iopub, until: stopping)
     }
@@ -155,9 +158,17 @@ public enum KernelServer {
     }
   }
 
-  /// Echoes every heartbeat back, so the client knows the kernel is alive.
-  private static func echoHeartbeats(on socket: ZeroMQSocket, until stopping: StopFlag) {
+  /// Echoes every heartbeat back, so the client knows the kernel is alive; and ends the process
+  /// if `parent`, the Jupyter process that started the kernel (`JPY_PARENT_PID`), is gone, as
+  /// ipykernel does, so a killed client leaves no kernel behind.
+  private static func echoHeartbeats(
+    on socket: ZeroMQSocket, until stopping: StopFlag, parent: Int32?
+  ) {
     while !stopping.isSet {
+      if let parent, getppid() != parent {
+        log("the Jupyter process that started the kernel (\(parent)) is gone; stopping")
+        exit(0)
+      }
       guard let frames = receive(on: socket, channel: "heartbeat") else { continue }
       do { try socket.send(frames) } catch { log("heartbeat: \(error)") }
     }

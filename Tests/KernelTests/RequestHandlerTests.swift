@@ -7,8 +7,12 @@ import Testing
 /// A handler over a fresh session, recording what it publishes as (type, content).
 private final class Harness {
   var published: [(type: String, content: JSONValue)] = []
+  /// Called with each message's type as it is published (while the cell runs).
+  var onPublish: ((String) -> Void)?
   lazy var handler = RequestHandler(session: Session(cancellation: Interrupt.flag), files: nil) {
-    [unowned self] type, content, _ in published.append((type, content))
+    [unowned self] type, content, _ in
+    published.append((type, content))
+    onPublish?(type)
   }
 
   func reply(_ type: String, _ content: [(String, JSONValue)]) -> JSONValue? {
@@ -187,4 +191,27 @@ private final class Harness {
         .array([.integer(1), .integer(1), .string("x = 1")]),
         .array([.integer(1), .integer(3), .string("x + 1")]),
       ]))
+}
+
+@Test func anInterruptStopsTrainingAndKeepsTheSession() throws {
+  let harness = Harness()
+  _ = harness.execute("data = moons(n: 200, seed: 1)")
+  _ = harness.execute("net = mlp(inputs: 2, hidden: [8], outputs: 1, seed: 1)")
+  // As the control channel does when Jupyter's interrupt arrives mid-fit.
+  harness.onPublish = { type in if type == "display_data" { Interrupt.request() } }
+  let reply = try #require(
+    harness.execute("run = fit(net, data, epochs: 100000, batch: 4, seed: 1)"))
+  harness.onPublish = nil
+  #expect(reply.members?["status"] == .string("error"))
+  #expect(
+    reply.members?["evalue"]
+      == .string("interrupted: the cell stopped; its variables and runs so far are kept"))
+  _ = harness.execute("run.epochs")
+  let epochs = harness.published.last?.content.members?["data"]?.members?["text/plain"]
+  guard case .string(let text)? = epochs, let count = Int(text) else {
+    Issue.record("no run kept")
+    return
+  }
+  #expect(count < 100000)
+  #expect(!Interrupt.isRequested)
 }
