@@ -21,7 +21,7 @@ enum SweepTraining {
     context.emit(
       .progress(
         "sweep: \(fits.count) runs (\(collector.plan.shape)) on \(threads) "
-          + (threads == 1 ? "thread" : "threads")))
+          + (threads == 1 ? "thread" : "threads") + "\n"))
     let results = SweepResults()
     nonisolated(unsafe) let jobs = fits
     let started = ContinuousClock.now
