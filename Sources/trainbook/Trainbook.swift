@@ -11,6 +11,7 @@ struct TrainbookCommand: ParsableCommand {
     subcommands: [
       StartCommand.self, RunCommand.self, ReplayCommand.self, ExportCommand.self,
       LessonCommand.self, BenchCommand.self, ReferenceCommand.self,
+      KernelCommand.self, ImportCommand.self,
     ],
     defaultSubcommand: StartCommand.self)
 }
