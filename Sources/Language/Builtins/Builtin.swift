@@ -138,7 +138,8 @@ public struct BuiltinRegistry {
         + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.losses
         + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
         + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
-        + Builtin.runBuiltins)
+        + Builtin.runBuiltins
+        + Builtin.pytorch)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.

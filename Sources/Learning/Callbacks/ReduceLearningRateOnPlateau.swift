@@ -12,11 +12,11 @@ public final class ReduceLearningRateOnPlateau: Callback {
   public let monitor: Monitor
   /// The reducer's settings and state, once training has begun.
   public private(set) var reducer: PlateauSchedule?
-  private let factor: Double
-  private let patience: Int
-  private let threshold: Double
-  private let cooldown: Int
-  private let minimumRate: Double
+  let factor: Double
+  let patience: Int
+  let threshold: Double
+  let cooldown: Int
+  let minimumRate: Double
 
   /// Creates the callback with PyTorch's defaults.
   public init(
