@@ -41,8 +41,9 @@ test: deps lint
 	$(MAKE) interop
 
 # Where scripts and replays keep their runs, and the runs and their TensorBoard export read by
-# TensorBoard itself, from a virtual environment cached in ~/.cache. The build and the unit tests
-# above need no Python.
+# TensorBoard itself; runs exported with export_pytorch trained by PyTorch (also under torchrun)
+# and compared with trainbook's. Each check's Python packages live in a virtual environment
+# cached in ~/.cache. The build and the unit tests above need no Python.
 interop:
 	@python3 -c "import venv, ensurepip" 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -54,6 +55,7 @@ interop:
 	  fi; \
 	}
 	scripts/check-runs.sh
+	scripts/check-pytorch.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
