@@ -29,6 +29,18 @@ import Testing
     }
   }
 
+  @Test func aFileInPlaceOfTheFolderIsRefusedAtTheArgument() throws {
+    try withSessionInTemporaryFolder { session, folder in
+      try Data("text".utf8).write(to: URL(fileURLWithPath: folder + "/taken"))
+      runClean(setup, in: session)
+      let message = firstDiagnostic("export_pytorch(run, \"taken\")", in: session)
+      #expect(
+        message?.hasPrefix(
+          "line 1, column 21: cannot write into \"taken\": it exists and is not a folder") == true,
+        "\(message ?? "")")
+    }
+  }
+
   @Test func aResumedRunIsRefusedWithTheRunToExportInstead() throws {
     try withSessionInTemporaryFolder { session, _ in
       runClean(setup + "\nmore = resume(run, train, epochs: 1)", in: session)

@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import Support
 
 extension Builtin {
   /// Graduating to PyTorch: `export_pytorch`.
@@ -22,8 +23,15 @@ extension Builtin {
         let experiment = try run.exportableExperiment(argument: exported.label)
         let path = arguments[folder]
         let url = try context.folderURL(for: path, argument: folder.label)
-        let differences = try libraryCall(argument: folder.label) {
-          try PyTorchExport.write(run.record, from: experiment, to: url)
+        let differences: [String]
+        do {
+          differences = try libraryCall(argument: folder.label) {
+            try PyTorchExport.write(run.record, from: experiment, to: url)
+          }
+        } catch let error as FileWriteError {
+          throw CallError(
+            "cannot write into \(Value.string(path).summary): \(error.reason)",
+            hint: "name a new folder, or one an earlier export wrote", argument: folder.label)
         }
         var lines = [
           "wrote \(path)/: " + PyTorchExport.fileNames.joined(separator: ", "),
