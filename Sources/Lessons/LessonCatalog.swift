@@ -2,7 +2,7 @@
 /// show it.
 public enum LessonCatalog {
   /// One line per lesson: number, topic, title, steps passed and exercises passed; the current
-  /// lesson is marked with `▸`.
+  /// lesson is marked with `▸`. The last line counts steps and exercises together in one bar.
   public static func listing(_ library: LessonLibrary, progress: LearnerProgress) -> String {
     let topicWidth = library.lessons.map(\.topic.count).max() ?? 0
     let titleWidth = library.lessons.map(\.title.count).max() ?? 0
@@ -17,12 +17,18 @@ public enum LessonCatalog {
         + "  steps \(steps)/\(lesson.text.steps.count)"
         + "  exercises \(exercises)/\(lesson.exercises.count)"
     }
+    let allSteps = library.lessons.map(\.text.steps.count).reduce(0, +)
     let allExercises = library.lessons.map(\.exercises.count).reduce(0, +)
+    let passedSteps = library.lessons.map { lesson in
+      lesson.text.steps.filter { progress[lesson.folder].passedSteps.contains($0.number) }.count
+    }.reduce(0, +)
     let passed = library.lessons.map { lesson in
       lesson.exercises.filter { progress[lesson.folder].passedExercises.contains($0.name) }.count
     }.reduce(0, +)
     lines.append("")
-    lines.append("Progress: \(passed)/\(allExercises) exercises " + bar(passed, of: allExercises))
+    lines.append(
+      "Progress: \(passedSteps)/\(allSteps) steps, \(passed)/\(allExercises) exercises "
+        + bar(passedSteps + passed, of: allSteps + allExercises))
     return lines.joined(separator: "\n")
   }
 

@@ -1,7 +1,8 @@
 import Language
+import Support
 
 /// Guided mode: the lesson being followed at the prompt, its current step, and what `:lesson`,
-/// `:check`, `:hint`, `:next`, `:back` and `:solution` answer. Progress is saved after every
+/// `:check`, `:answer`, `:hint`, `:next`, `:back` and `:solution` answer. Progress is saved after every
 /// change, so a lesson resumes where it was left after a restart.
 public final class LessonGuide {
   /// A reply to show: its text, and whether it reports a failure (shown in the error colour).
@@ -100,14 +101,90 @@ public final class LessonGuide {
   }
 
   /// `:check`: runs the step's check with `run` (in the learner's session) and says whether it
-  /// passed, with the failed `expect`'s values when it did not.
+  /// passed, with the failed `expect`'s values when it did not. A step that asks a question is
+  /// checked by `:answer`.
   public func check(run: (String) -> [OutputPiece]) -> Reply {
     guard let lesson, let step else { return noLesson }
     guard let check = step.check else {
       markPassed(step)
       return Reply("This step has nothing to check. " + afterPass(in: lesson))
     }
+    if let question = step.question {
+      return Reply("This step asks a question: type " + question.instruction + ".")
+    }
+    return grade(run(check), of: step, in: lesson)
+  }
+
+  /// `:answer TEXT`: the learner's answer to the step's question. A choice must be one of the
+  /// step's choices (or the start of exactly one); a number must be a number. The answer becomes
+  /// the session's variable `answer` (through `define`) and the step's check grades it with
+  /// `run`; a wrong answer shows the check's message, never the expected answer.
+  public func answer(
+    _ typed: String, define: (Value) -> Void, run: (String) -> [OutputPiece]
+  ) -> Reply {
+    guard let lesson, let step else { return noLesson }
+    guard let question = step.question, let check = step.check else {
+      return Reply(
+        "This step asks no question; "
+          + (step.check == nil ? "type its code, then :next." : "type its code, then :check."),
+        isFailure: true)
+    }
+    let given = typed.trimming(" \t\"'`").split(separator: " ").joined(separator: " ")
+    guard !given.isEmpty else {
+      return Reply("Type " + question.instruction + ".", isFailure: true)
+    }
+    let value: Value
+    switch question {
+    case .choice(let choices):
+      guard let choice = Self.choice(given, among: choices) else {
+        let near = closestName(to: given, in: choices).map { " Did you mean `\($0)`?" } ?? ""
+        return Reply(
+          "`\(given)` is not one of the answers: " + choices.joined(separator: ", ") + "." + near,
+          isFailure: true)
+      }
+      value = .string(choice)
+    case .number:
+      guard let number = Double(given), number.isFinite else {
+        return Reply("`\(given)` is not a number; type :answer and a number.", isFailure: true)
+      }
+      value = .number(number)
+    case .text:
+      value = .string(given.lowercased())
+    }
+    define(value)
     let outputs = run(check)
+    guard let failure = outputs.lazy.compactMap(\.errorText).first else {
+      return grade(outputs, of: step, in: lesson)
+    }
+    failedChecks += 1
+    let reason = Self.expectMessage(in: failure).map { " " + $0 + "." } ?? "\n" + failure
+    return Reply(
+      "✗ `\(given)` is not it." + reason + "\n"
+        + advice.replacingOccurrences(
+          of: ":hint gives a hint", with: "Look again; :hint gives a hint") + ".",
+      isFailure: true)
+  }
+
+  /// The choice `given` names: one of `choices` ignoring case, or the start (three letters or
+  /// more) of exactly one.
+  static func choice(_ given: String, among choices: [String]) -> String? {
+    let lowered = given.lowercased()
+    if choices.contains(lowered) { return lowered }
+    let started = choices.filter { $0.hasPrefix(lowered) }
+    return lowered.count >= 3 && started.count == 1 ? started[0] : nil
+  }
+
+  /// The message of a failed `expect` in `failure` (`expect failed: MESSAGE (…)`), without the
+  /// values it compared, which would give the expected answer away.
+  static func expectMessage(in failure: String) -> String? {
+    guard let start = failure.range(of: "expect failed: ")?.upperBound else { return nil }
+    let rest = failure[start...]
+    guard !rest.hasPrefix("`"), let end = rest.range(of: " (`")?.lowerBound else { return nil }
+    return String(rest[..<end])
+  }
+
+  /// The reply to a check's `outputs`: passed, or the failure and what helps next.
+  private func grade(_ outputs: [OutputPiece], of step: LessonStep, in lesson: Lesson) -> Reply {
     let printed = outputs.compactMap { piece -> String? in
       if case .text(let text) = piece { return text }
       return nil
@@ -115,14 +192,16 @@ public final class LessonGuide {
     let prefix = printed.isEmpty ? "" : printed.joined(separator: "\n") + "\n"
     if let failure = outputs.lazy.compactMap(\.errorText).first {
       failedChecks += 1
-      var advice = "Not yet. :hint gives a hint"
-      if failedChecks >= Self.failuresBeforeSolution {
-        advice += ", :solution shows one way to do it"
-      }
       return Reply(prefix + failure + "\n" + advice + ".", isFailure: true)
     }
     markPassed(step)
     return Reply(prefix + "✓ Step \(step.number) passed. " + afterPass(in: lesson))
+  }
+
+  /// What to do after a failed check: a hint, and the solution once it has opened.
+  private var advice: String {
+    "Not yet. :hint gives a hint"
+      + (failedChecks >= Self.failuresBeforeSolution ? ", :solution shows one way to do it" : "")
   }
 
   /// `:hint`: the step's next hint (they repeat from the first once all were shown).
@@ -169,10 +248,22 @@ public final class LessonGuide {
         "The solution opens after this step passes or after \(Self.failuresBeforeSolution) "
           + "failed checks (\(failedChecks) so far). Try :hint.")
     }
-    let code = step.completingCode.trimmedLines
+    let code = Self.typedAnswers(step.completingCode.trimmedLines)
     let indented = code.split(separator: "\n", omittingEmptySubsequences: false)
       .map { "    " + $0 }.joined(separator: "\n")
     return Reply("One way to do step \(step.number):\n" + indented)
+  }
+
+  /// `code` with each line `answer = X` shown as the learner types it: `:answer X` for a text or
+  /// a number, `:answer` with the value of an expression otherwise.
+  static func typedAnswers(_ code: String) -> String {
+    code.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      guard line.hasPrefix("answer = ") else { return String(line) }
+      let value = String(line.dropFirst("answer = ".count))
+      if value.hasPrefix("\"") && value.hasSuffix("\"") { return ":answer " + value.trimming("\"") }
+      if Double(value) != nil { return ":answer " + value }
+      return ":answer followed by the value of  " + value
+    }.joined(separator: "\n")
   }
 
   private var noLesson: Reply {
@@ -189,10 +280,14 @@ public final class LessonGuide {
   private func showStep() -> String {
     guard let lesson, let step else { return "" }
     let tail =
-      step.check == nil
-      ? "Then :next."
-      : (step.code.isEmpty ? "Write the code yourself" : "Type the code")
-        + ", then :check (:hint helps)."
+      if let question = step.question {
+        "Answer with " + question.instruction + " (:hint helps)."
+      } else if step.check == nil {
+        "Then :next."
+      } else {
+        (step.code.isEmpty ? "Write the code yourself" : "Type the code")
+          + ", then :check (:hint helps)."
+      }
     return step.rendered(in: lesson) + "\n\n" + tail
   }
 

@@ -21,9 +21,33 @@ public struct LessonStep: Equatable, Sendable {
   public var wrongRoutes: [String]
   /// Hints (`Hint:` lines), gentlest first.
   public var hints: [String]
+  /// What the step asks the learner to answer with `:answer` (a `Choices:` or `Answer:` line),
+  /// or nil for a step that is done by typing code.
+  public var question: StepQuestion? = nil
 
   /// The code that completes the step: the blocks to type, then the solution.
   public var completingCode: String {
     (code + (solution.map { [$0] } ?? [])).joined(separator: "\n")
+  }
+}
+
+/// A question a step asks, answered at the prompt with `:answer`: the answer becomes the
+/// session's variable `answer`, and the step's check grades it against the learner's own runs.
+public enum StepQuestion: Equatable, Sendable {
+  /// One of a few words or phrases (`Choices: overfitting, underfitting, good fit`).
+  case choice([String])
+  /// A number (`Answer: number`).
+  case number
+  /// A short text (`Answer: text`).
+  case text
+
+  /// How the prompt says what to type.
+  public var instruction: String {
+    switch self {
+    case .choice(let choices):
+      ":answer followed by one of: " + choices.joined(separator: ", ")
+    case .number: ":answer followed by a number"
+    case .text: ":answer followed by a word or two"
+    }
   }
 }

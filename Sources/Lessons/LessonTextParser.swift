@@ -3,7 +3,9 @@
 /// A step starts at a heading `## Step N: title`, numbered 1, 2, 3… in order. Inside a step,
 /// fenced blocks tagged `trainbook` are code to type (shown), `check` is the step's check and
 /// `solution` its hidden answer, and each `wrong` block a known wrong route the check must refuse
-/// (none of them shown); a line starting `Hint:` is a hint (not shown).
+/// (none of them shown); a line starting `Hint:` is a hint (not shown). A line `Choices: a, b, c`
+/// makes the step a question answered with `:answer` (`Answer: number` or `Answer: text` for a
+/// short answer); it is not shown, the prompt says what to type.
 /// Anything before step 1 is the introduction; a first `# Title` line is dropped.
 public struct LessonText: Equatable, Sendable {
   /// The prose before the first step.
@@ -77,8 +79,45 @@ public struct LessonText: Equatable, Sendable {
         steps[steps.count - 1].hints.append(hint)
         return
       }
+      if trimmed.hasPrefix("Choices:") || trimmed.hasPrefix("Answer:") {
+        try readQuestion(trimmed, at: number)
+        return
+      }
       if steps.isEmpty && introduction.isEmpty && trimmed.hasPrefix("# ") { return }
       append(text)
+    }
+
+    /// A `Choices: a, b, c` or `Answer: number|text` line.
+    private mutating func readQuestion(_ line: String, at number: Int) throws {
+      guard !steps.isEmpty else {
+        throw LessonError(file: file, line: number, "a question line must be inside a step")
+      }
+      guard steps[steps.count - 1].question == nil else {
+        throw LessonError(
+          file: file, line: number, "step \(steps.count) already asks a question")
+      }
+      let question: StepQuestion
+      if line.hasPrefix("Choices:") {
+        let choices = line.dropFirst("Choices:".count).split(separator: ",")
+          .map { String($0).trimming(" \t").lowercased() }
+        guard choices.count >= 2, !choices.contains(""), Set(choices).count == choices.count
+        else {
+          throw LessonError(
+            file: file, line: number,
+            "`Choices:` lists two or more different answers, separated by commas")
+        }
+        question = .choice(choices)
+      } else {
+        switch String(line.dropFirst("Answer:".count)).trimming(" \t") {
+        case "number": question = .number
+        case "text": question = .text
+        default:
+          throw LessonError(
+            file: file, line: number,
+            "`Answer:` says `number` or `text`; list choices with `Choices: a, b, c`")
+        }
+      }
+      steps[steps.count - 1].question = question
     }
 
     mutating func finish() throws {
@@ -87,6 +126,11 @@ public struct LessonText: Equatable, Sendable {
           file: file, line: open.line, "this ``` block is never closed; end it with ```")
       }
       closeStepText()
+      if let unchecked = steps.first(where: { $0.question != nil && $0.check == nil }) {
+        throw LessonError(
+          file: file, line: unchecked.line,
+          "step \(unchecked.number) asks a question but has no ```check block to grade `answer`")
+      }
     }
 
     private mutating func append(_ text: String) {

@@ -55,7 +55,8 @@ public struct LessonVerifier: Sendable {
 
   /// Types every step's code into one session in order and runs each step's check after it.
   /// Each of a step's wrong routes runs in a session of its own, after the earlier steps' code,
-  /// and the step's check must fail on it.
+  /// and the step's check must fail on it. A step asking to choose an answer is answered with
+  /// every choice in turn, after its code: exactly one must pass.
   static func verifySteps(of lesson: Lesson, folder: String) -> [Finding] {
     func newSession() -> Session {
       let session = Session()
@@ -85,8 +86,15 @@ public struct LessonVerifier: Sendable {
             problem: refused == nil ? "the step's check passes this wrong route" : nil,
             seconds: Date().timeIntervalSince(started)))
       }
-      for (kind, code) in [("code", step.completingCode), ("check", step.check ?? "")] {
-        if let failed = failure(session, code, "\(origin) \(kind)") {
+      // The shown code, then (for a choice) every answer, then the hidden solution and the check.
+      let parts = [
+        ("code", step.code.joined(separator: "\n")), ("choices", ""),
+        ("solution", step.solution ?? ""), ("check", step.check ?? ""),
+      ]
+      for (kind, code) in parts {
+        if kind == "choices" {
+          findings += choiceFindings(step, in: session, origin: origin, failure: failure)
+        } else if let failed = failure(session, code, "\(origin) \(kind)") {
           findings.append(
             Finding(
               subject: subject,
@@ -99,6 +107,29 @@ public struct LessonVerifier: Sendable {
     findings.append(
       Finding(subject: subject, problem: nil, seconds: Date().timeIntervalSince(start)))
     return findings
+  }
+
+  /// For a step asking to choose: its check run with every choice as `answer` in `session`
+  /// (after the step's code), of which exactly one must pass. None for other steps.
+  private static func choiceFindings(
+    _ step: LessonStep, in session: Session, origin: String,
+    failure: (Session, String, String) -> String?
+  ) -> [Finding] {
+    guard case .choice(let choices)? = step.question, let check = step.check else { return [] }
+    let started = Date()
+    let accepted = choices.filter { choice in
+      session.define("answer", as: .string(choice))
+      return failure(session, check, origin + " check") == nil
+    }
+    return [
+      Finding(
+        subject: "\(origin), every choice answered",
+        problem: accepted.count == 1
+          ? nil
+          : "the check accepts \(accepted.count) of the choices "
+            + "(\(accepted.joined(separator: ", "))); exactly one must pass",
+        seconds: Date().timeIntervalSince(started))
+    ]
   }
 
   /// The shipped exercise must fail at a shipped check and still say `TODO`; its solution must

@@ -27,6 +27,10 @@ public protocol InteractiveSession: CellRunner {
   /// Forgets every variable and run, as if the session had just started.
   func reset()
 
+  /// Binds `name` to `value`, as an assignment would: `:answer` gives the learner's answer to
+  /// the lesson's check as `answer`.
+  func define(_ name: String, as value: Value)
+
   /// Receives each piece of output the moment a running cell produces it (prints inside a loop,
   /// training progress), so the prompt shows it before the cell ends.
   var onOutput: ((OutputPiece) -> Void)? { get set }

@@ -48,6 +48,7 @@ private let scores = [0.1, 0.4, 0.35, 0.8, 0.8, 0.4, 0.8, 0.2, 0.9, 0.55]
     [0.5, 0.5555555555555556, 0.625, 0.5714285714285714, 0.6, 0.75, 1.0, 1.0])
   expectClose(curve.recalls, [1.0, 1.0, 1.0, 0.8, 0.6, 0.6, 0.2, 0.0])
   expectClose(curve.thresholds, [0.1, 0.2, 0.35, 0.4, 0.55, 0.8, 0.9])
+  expectClose(Metrics.averagePrecision(of: curve), 0.7392857142857143)
 }
 
 @Test func oneVersusRestMacroAUCMatchesScikitLearn() throws {

@@ -17,6 +17,20 @@ import Testing
   }
 
   static let described: [String: [Described]] = [
+    "10-reading-curves": [
+      Described(run: "a", words: "Train run A and plot it", verdict: .overfitting),
+      Described(
+        run: "b", words: "Both curves fall a little at first, then lie flat", verdict: .underfitting
+      ),
+      Described(run: "c", words: "A curve that keeps jumping back up", verdict: .unstable),
+      Described(
+        run: "d", words: "here the curves are still going down at the end", verdict: .stillImproving
+      ),
+      Described(run: "good", words: "should say \"good fit\"", verdict: .goodFit),
+    ],
+    "12-recipe": [
+      Described(run: "small", words: "this model is still learning", verdict: .stillImproving)
+    ],
     "03-fitting": [
       Described(run: "under", words: "the signature of underfitting", verdict: .underfitting),
       Described(run: "good", words: "the model learned the wave, not the noise", verdict: .goodFit),

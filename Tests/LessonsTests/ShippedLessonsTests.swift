@@ -17,16 +17,21 @@ import Testing
       if let problem = finding.problem { Issue.record("\(finding.subject): \(problem)") }
     }
     let library = try LessonLibrary(root: Self.root)
-    #expect(library.lessons.map(\.number) == Array(1...9))
+    #expect(library.lessons.map(\.number) == Array(0..<library.lessons.count))
     #expect(library.lessons.allSatisfy { $0.exercises.count >= 2 })
-    // One finding for each lesson's steps and for each of their wrong routes; four for each
+    // One finding for each lesson's steps, for each of their wrong routes and for each step that
+    // asks to choose an answer (every choice tried); four for each
     // exercise (as shipped, solved, emptied, a line deleted) and one for each wrong route.
     let exercises = library.lessons.flatMap(\.exercises)
     let stepRoutes = library.lessons.flatMap(\.text.steps).map(\.wrongRoutes.count)
     let exerciseRoutes = exercises.map(\.wrongRoutes.count)
+    let choiceSteps = library.lessons.flatMap(\.text.steps).filter {
+      if case .choice? = $0.question { true } else { false }
+    }
     #expect(
       verifier.findings.count
-        == library.lessons.count + stepRoutes.reduce(0, +) + 4 * exercises.count
+        == library.lessons.count + stepRoutes.reduce(0, +) + choiceSteps.count
+        + 4 * exercises.count
         + exerciseRoutes.reduce(0, +))
     // Every exercise has a known wrong route to refuse.
     #expect(exercises.allSatisfy { !$0.wrongRoutes.isEmpty })

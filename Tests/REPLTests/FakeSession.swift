@@ -105,4 +105,9 @@ final class FakeSession: InteractiveSession {
   }
 
   func reset() { values = [] }
+
+  func define(_ name: String, as value: Value) {
+    values.removeAll { $0.name == name }
+    values.append((name, value.summary))
+  }
 }

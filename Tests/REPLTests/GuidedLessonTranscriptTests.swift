@@ -133,7 +133,7 @@ extension TranscriptTests {
         trainbook> :lesson
         ▸ 1  demo  Demo  steps 1/2  exercises 0/1
 
-        Progress: 0/1 exercises [....................] 0%
+        Progress: 1/2 steps, 0/1 exercises [######..............] 33%
         :lesson NAME starts one (by topic or number), e.g. `:lesson demo`.
         trainbook> :lesson demo
         Lesson 1 starts in a fresh session; the code of the earlier step ran again to set it up.

@@ -135,7 +135,8 @@ public struct BuiltinRegistry {
     BuiltinRegistry(
       Builtin.core + Builtin.mathematics + Builtin.text
         + Builtin.dataGenerators + Builtin.data + Builtin.dataFiles + Builtin.dataTransforms
-        + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.losses
+        + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.errorAnalysis
+        + Builtin.losses
         + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
         + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
         + Builtin.runBuiltins

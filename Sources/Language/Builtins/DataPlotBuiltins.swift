@@ -39,7 +39,7 @@ extension Builtin {
         "confusion", topic: .evaluation,
         summary: "Counts, for each true class, how often the model predicted each class; "
           + "returns the counts.",
-        parameters: [counted, labelled, normalize, chartFile],
+        parameters: [counted, labelled, normalize, Declared<Double?>.threshold, chartFile],
         example: "counts = confusion(mlp(inputs: 4, outputs: 3, seed: 1), load(\"iris\"))"
       ) { arguments, context in
         let model = arguments[counted].model
@@ -58,7 +58,12 @@ extension Builtin {
               ? "a binary classifier has 1 output (or 2)" : "give the model outputs: \(classes)",
             argument: "model")
         }
-        let predicted = try DataCharts.predictions(of: model, on: dataset)
+        let predicted =
+          if let threshold = arguments[.threshold] {
+            try classPredictions(arguments[counted], dataset, threshold: threshold).predicted
+          } else {
+            try DataCharts.predictions(of: model, on: dataset)
+          }
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (truth, guess) in zip(dataset.classLabels, predicted)
         where (0..<classes).contains(guess) {

@@ -87,8 +87,10 @@ extension Builtin {
     ]
     let net = Declared<ModelObject>.object("model", "model", "The model.")
     let scored = Declared<DatasetObject>.object("data", "dataset", "The data to score it on.")
+    let decided = [.accuracy, .precision, .recall, .f1].contains(metric)
     return Builtin(
-      name, topic: .evaluation, summary: summaries[metric] ?? name, parameters: [net, scored],
+      name, topic: .evaluation, summary: summaries[metric] ?? name,
+      parameters: decided ? [net, scored, Declared<Double?>.threshold] : [net, scored],
       example: metric == .rmse || metric == .r2
         ? "data = polynomial(n: 50, seed: 1)\n\(name)(mlp(inputs: 1, seed: 1), data)"
         : "data = moons(n: 100, seed: 1)\n\(name)(mlp(inputs: 2, seed: 1), data)"
@@ -96,7 +98,11 @@ extension Builtin {
       let (object, data) = (arguments[net], arguments[scored].dataset)
       try object.checkTakes(data, argument: scored.label)
       let model = object.model
-      return .number(try libraryCall { try metric.value(model: model, data: data) })
+      let threshold = decided ? arguments[.threshold] : nil
+      return .number(
+        try libraryCall(argument: threshold == nil ? nil : "threshold") {
+          try metric.value(model: model, data: data, threshold: threshold)
+        })
     }
   }
 

@@ -50,7 +50,7 @@ public final class RunObject: HostObject {
   public var fieldNames: [String] {
     [
       "name", "id", "status", "epochs", "best_epoch", "best_val_loss", "time", "lr", "history",
-      "settings", "message",
+      "settings", "message", "verdict",
     ] + (route == nil ? [] : RunRoute.fieldNames) + finalValues.map(\.name)
   }
 
@@ -69,6 +69,7 @@ public final class RunObject: HostObject {
     case "history": return .host(HistoryObject(record.history))
     case "settings": return record.settings.map { .host(SettingsObject($0)) } ?? Value.none
     case "message": return record.message.map { .string($0) } ?? Value.none
+    case "verdict": return .string(Diagnosis(of: record).verdict.rawValue)
     default:
       return route?.field(named: name)
         ?? finalValues.first { $0.name == name }.map { .number($0.value) }

@@ -12,11 +12,14 @@ public final class ReduceLearningRateOnPlateau: Callback {
   public let monitor: Monitor
   /// The reducer's settings and state, once training has begun.
   public private(set) var reducer: PlateauSchedule?
-  let factor: Double
-  let patience: Int
+  /// The factor the rate is multiplied by at each reduction.
+  public let factor: Double
+  /// The epochs without improvement before a reduction.
+  public let patience: Int
   let threshold: Double
   let cooldown: Int
-  let minimumRate: Double
+  /// The lowest rate a reduction may reach.
+  public let minimumRate: Double
 
   /// Creates the callback with PyTorch's defaults.
   public init(

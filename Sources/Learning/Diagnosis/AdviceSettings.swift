@@ -73,7 +73,9 @@ public struct AdviceSettings: Sendable, Equatable {
       if case .flag(let flag) = component.settings["restore_best"] { restores = flag }
       return (patience, restores)
     }
-    hasSchedule = settings?.schedule != nil
+    hasSchedule =
+      settings?.schedule != nil
+      || settings?.callbacks.contains { $0.name == "reduce_on_plateau" } == true
     reference = run.reference
   }
 

@@ -13,15 +13,21 @@ public enum Metric: String, Sendable, CaseIterable {
   case accuracy, precision, recall, f1, auc
   case mae, mse, rmse, r2
 
-  /// The value of the metric for `model` on `data`.
-  public func value(model: Sequential, data: Dataset) throws -> Double {
+  /// The value of the metric for `model` on `data`; a binary classifier decides class 1 above
+  /// `threshold` when one is given (see ``ClassPredictions``).
+  public func value(model: Sequential, data: Dataset, threshold: Double? = nil) throws -> Double {
     let outputs = try model.predict(
       Matrix(rows: data.count, columns: data.featureCount, values: data.features))
-    return try value(outputs: outputs, targets: data.targets)
+    if threshold != nil && outputs.columns > 2 {
+      throw ModelError(
+        "a threshold decides between two classes; this model gives \(outputs.columns) outputs")
+    }
+    return try value(outputs: outputs, targets: data.targets, threshold: threshold)
   }
 
-  /// The value of the metric for the model `outputs` (one row per sample) against `targets`.
-  public func value(outputs: Matrix, targets: [Float]) throws -> Double {
+  /// The value of the metric for the model `outputs` (one row per sample) against `targets`;
+  /// a binary classifier decides class 1 above `threshold` when one is given.
+  public func value(outputs: Matrix, targets: [Float], threshold: Double? = nil) throws -> Double {
     let expected = targets.map { Int($0) }
     switch self {
     case .mae, .mse, .rmse, .r2:
@@ -41,7 +47,7 @@ public enum Metric: String, Sendable, CaseIterable {
       return try Metrics.rocAUC(probabilities: probabilities, labels: expected)
     case .accuracy, .precision, .recall, .f1:
       let probabilities = Self.probabilities(outputs)
-      let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
+      let predicted = probabilities.map { Self.decide($0, threshold: threshold) }
       let average: Metrics.Averaging = outputs.columns <= 2 ? .binary(positive: 1) : .macro
       switch self {
       case .accuracy: return try Metrics.accuracy(predicted: predicted, expected: expected)

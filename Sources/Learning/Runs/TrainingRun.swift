@@ -98,6 +98,18 @@ extension EarlyStopping: RecordedCallback {
   }
 }
 
+extension ReduceLearningRateOnPlateau: RecordedCallback {
+  /// `reduce_on_plateau` with `monitor`, `factor`, `patience` and `min_lr`.
+  public var runComponent: RunComponent {
+    RunComponent(
+      "reduce_on_plateau",
+      [
+        "monitor": .text(monitor.name), "factor": .number(factor),
+        "patience": .number(Double(patience)), "min_lr": .number(minimumRate),
+      ])
+  }
+}
+
 extension Loss {
   /// The loss's name with its settings (`huber` with `delta`, `cross_entropy` with
   /// `label_smoothing`).

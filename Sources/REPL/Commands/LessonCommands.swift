@@ -2,8 +2,8 @@ import Foundation
 import Lessons
 
 extension ColonCommand {
-  /// The guided-mode commands, sharing one `guide`: `:lesson`, `:check`, `:hint`, `:next`,
-  /// `:back`, `:solution`.
+  /// The guided-mode commands, sharing one `guide`: `:lesson`, `:check`, `:answer`, `:hint`,
+  /// `:next`, `:back`, `:solution`.
   public static func lessonCommands(guide: LessonGuide) -> [ColonCommand] {
     let shared = SharedGuide(guide)
     return [
@@ -21,6 +21,19 @@ extension ColonCommand {
         (session.onOutput, session.onTrainingStep) = (nil, nil)
         defer { (session.onOutput, session.onTrainingStep) = (streaming, bars) }
         show(shared.guide.check { session.run($0, origin: "check") }, context)
+      },
+      ColonCommand(
+        name: "answer", arguments: "text", summary: "answer the question the lesson's step asks"
+      ) { argument, context in
+        let session = context.session
+        let (streaming, bars) = (session.onOutput, session.onTrainingStep)
+        (session.onOutput, session.onTrainingStep) = (nil, nil)
+        defer { (session.onOutput, session.onTrainingStep) = (streaming, bars) }
+        show(
+          shared.guide.answer(
+            argument, define: { session.define("answer", as: $0) },
+            run: { session.run($0, origin: "check") }),
+          context)
       },
       ColonCommand(name: "hint", summary: "a hint for the current step") { _, context in
         show(shared.guide.hint(), context)

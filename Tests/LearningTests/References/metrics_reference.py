@@ -38,6 +38,7 @@ p, r, t = metrics.precision_recall_curve(s_true, s_score)
 print("pr precision", p.tolist())
 print("pr recall", r.tolist())
 print("pr thresholds", t.tolist())
+print("average precision", repr(metrics.average_precision_score(s_true, s_score)))
 
 # Multiclass probabilities, one-vs-rest macro AUC.
 c_true = [0, 1, 2, 2, 1, 0, 2, 1]
