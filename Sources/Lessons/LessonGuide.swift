@@ -285,7 +285,10 @@ public final class LessonGuide {
       } else if step.check == nil {
         "Then :next."
       } else {
-        (step.code.isEmpty ? "Write the code yourself" : "Type the code")
+        (step.code.isEmpty
+          ? "Write the code yourself"
+          : step.solution == nil
+            ? "Type the code" : "Type the code shown and write the rest yourself")
           + ", then :check (:hint helps)."
       }
     return step.rendered(in: lesson) + "\n\n" + tail

@@ -28,6 +28,9 @@ import Testing
       ),
       Described(run: "good", words: "should say \"good fit\"", verdict: .goodFit),
     ],
+    "13-distribution-shift": [
+      Described(run: "run", words: "`diagnose(run)` calls it a good fit", verdict: .goodFit)
+    ],
     "12-recipe": [
       Described(run: "small", words: "this model is still learning", verdict: .stillImproving)
     ],

@@ -99,7 +99,10 @@ final class HistoryObject: HostObject {
 final class SettingsObject: HostObject {
   let settings: [(name: String, value: SettingValue)]
 
-  init(_ settings: RunSettings) { self.settings = settings.flattened }
+  /// The settings, then the trainbook version that trained the run (`settings.version`).
+  init(_ settings: RunSettings) {
+    self.settings = settings.flattened + [("version", .text(settings.version))]
+  }
 
   var typeName: String { "settings" }
   var summary: String {

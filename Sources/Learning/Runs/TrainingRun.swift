@@ -20,6 +20,9 @@ extension Trainer {
     experiment = startsFresh ? Experiment(self, data: data) : nil
     let clock = ContinuousClock()
     let started = clock.now
+    // Read before training: a plateau callback or a schedule changes the optimizer's rate as it
+    // trains, and the run records the rate it was given.
+    let settings = runSettings(data: data, names: names)
     let history = try fit(data)
     let ending = RunRecord.ending(history.stopReason)
     var series = history.runSeries
@@ -32,7 +35,7 @@ extension Trainer {
       finalValues[RunRecord.Series.loss] = Double(loss)
     }
     return RunRecord(
-      id: id, name: name, created: created, settings: runSettings(data: data, names: names),
+      id: id, name: name, created: created, settings: settings,
       history: series, finalMetrics: finalValues, duration: (clock.now - started).seconds,
       status: ending.status, message: ending.message,
       reference: ReferenceLevels(data: data, loss: loss))
