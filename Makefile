@@ -36,6 +36,7 @@ test: deps lint
 	TRAINBOOK_THREADS=2 .build/release/trainbook replay --check notebooks/*.md
 	.build/release/trainbook lesson verify
 	scripts/check-saved-session.sh
+	scripts/check-terminal.sh
 	$(SWIFT) test -c release --disable-xctest
 	scripts/kill-trials.sh
 	$(MAKE) interop

@@ -22,9 +22,14 @@ fail() {
   screen | tail -n 40 | sed 's/^/      | /'
   exit 1
 }
-# Types a cell and waits (up to 60 s) until the prompt is back and idle.
+# Types a cell, waits until the terminal shows it typed (so the prompt seen next is a new one,
+# not the one it was typed at), and then (up to 60 s) until the prompt is back and idle.
 cell() {
   tmux send-keys -t "$session" -l "$1"
+  for _ in $(seq 100); do
+    screen | grep -v '^$' | tail -n 1 | grep -qF -- "$1" && break
+    sleep 0.1
+  done
   tmux send-keys -t "$session" Enter
   for _ in $(seq 600); do
     if [ "$(screen | grep -v '^$' | tail -n 1)" = "trainbook> " ] \

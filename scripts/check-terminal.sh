@@ -57,6 +57,8 @@ touch "$work/iris_data.csv" "$work/iris_notes.txt"
 echo "first run"
 start
 eventually "banner" has_line "trainbook $("$binary" --version): type :help for help, :quit or Ctrl-D to leave"
+# Keys sent before libedit has set up the terminal would be echoed raw: wait for the prompt.
+eventually "the prompt is ready" is_last_line "trainbook>"
 keys 'x = 41 + 1' Enter
 eventually "typing a cell runs it" has_line "x: 42"
 
@@ -106,10 +108,14 @@ keys C-c C-c
 keys 'print("session kept")' Enter
 eventually "a second Ctrl-C keeps the session" has_line "session kept"
 
+# The first `x = 41 + 1` has scrolled away by now: clear the screen, so the rerun is all it shows.
+keys C-l
+sleep 0.3
 keys C-r 'x = 41'
 sleep 0.3
 keys Enter
-eventually "Ctrl-R finds and reruns a cell" has_lines 2 "x: 42"
+eventually "Ctrl-R finds and reruns a cell" has_line "trainbook> x = 41 + 1"
+eventually "the rerun cell ran" has_lines 1 "x: 42"
 eventually "the prompt is coloured" is_coloured
 
 
@@ -120,11 +126,13 @@ stop
 echo "second run (history kept; NO_COLOR set; the C locale)"
 start NO_COLOR=1 LC_ALL=C
 eventually "banner" has_line "trainbook $("$binary" --version): type :help for help, :quit or Ctrl-D to leave"
+# Keys sent before libedit has set up the terminal would be echoed raw: wait for the prompt.
+eventually "the prompt is ready" is_last_line "trainbook>"
 keys Up
 eventually "Up recalls the last cell of the first run" is_last_line "trainbook> x = 41 + 1"
 keys C-u 'print("naïve")' Enter
 eventually "non-ASCII input survives the C locale" has_line "naïve"
-keys ':history 5' Enter
+keys ':history 12' Enter
 eventually "the multi-line cell is one history entry" has_line "      for i in range(10000) { total = total + 1 }"
 eventually "NO_COLOR turns colours off" is_plain
 keys ':quit' Enter
@@ -135,12 +143,17 @@ echo 'expect type(fit) == "function"' >"$work/has_fit.tb"
 if "$binary" run "$work/has_fit.tb" >/dev/null 2>&1; then
   echo "third run (training)"
   start
+  eventually "the prompt is ready" is_last_line "trainbook>"
   keys 'data = moons(n: 2000, seed: 1)' Enter 'net = mlp(inputs: 2, hidden: [64], outputs: 1)' Enter
-  keys 'run = fit(net, data, epochs: 1000, batch: 4)' Enter
+  keys 'run = fit(net, data, epochs: 100000, batch: 4)' Enter
   sleep 2
-  eventually "training progress is one line, redrawn" has_lines_matching 1 "epoch +[0-9]+/1000 .*"
+  eventually "the fit is headed with its run's name" \
+    has_line "run 1: net on data, 100000 epochs of 2000 samples"
+  # Epoch 1's line stays (as every 5000th will); the line below it is redrawn.
+  eventually "training progress is epoch 1's line and one redrawn line" \
+    has_lines_matching 2 "epoch +[0-9]+/100000 .*"
   eventually "a bar counts the epoch's steps" \
-    has_matching_line "epoch +[0-9]+/1000  [█▏▎▍▌▋▊▉·]+ +[0-9]+/500  loss .* elapsed .* eta .*"
+    has_matching_line "epoch +[0-9]+/100000  [█▏▎▍▌▋▊▉·]+ +[0-9]+/500  loss .* elapsed .* eta .*"
   keys C-c
   eventually "Ctrl-C stops training" has_matching_line ".*interrupted.*"
   eventually "the prompt returns after training stops" is_last_line "trainbook>"

@@ -1,8 +1,16 @@
+import Engine
+
 /// Throws an `.invalidArgument` error with `message` (and `hint`) unless `condition` holds.
 func require(_ condition: Bool, _ message: @autoclosure () -> String, hint: String? = nil)
   throws(DataError)
 {
   guard condition else { throw DataError(.invalidArgument, message(), hint: hint) }
+}
+
+/// Stops a long loop when Ctrl-C was pressed in the cell running it (see `Interruption`); the
+/// language reports any error thrown after Ctrl-C as the interruption it is.
+func stopIfInterrupted() throws(DataError) {
+  try require(!Interruption.isRequested(), "interrupted")
 }
 
 /// The largest number of samples a generator makes, so a typo cannot exhaust memory.

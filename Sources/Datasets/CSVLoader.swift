@@ -78,7 +78,8 @@ extension Dataset {
     features.reserveCapacity((records.count - 1) * featureColumns.count)
     var targetCells: [(text: Substring, line: Int)] = []
     var droppedLines: [Int] = []
-    rows: for record in records.dropFirst() {
+    rows: for (row, record) in records.dropFirst().enumerated() {
+      if row % 4096 == 0 { try stopIfInterrupted() }
       guard record.fields.count == columns.names.count else {
         let more = record.fields.count > columns.names.count
         throw DataError(

@@ -42,6 +42,7 @@ func csvRecords(in text: String, file: String, delimiter: UInt8) throws(DataErro
 
   var index = 0
   while index < bytes.count {
+    if index % 65536 == 0 { try stopIfInterrupted() }
     let byte = bytes[index]
     index += 1
     switch byte {

@@ -124,7 +124,7 @@ extension Dataset {
     features.reserveCapacity(points.count * 2)
     targets.reserveCapacity(points.count)
     for (position, index) in generator.permutation(points.count).enumerated() {
-      if position % 65536 == 0 { try require(!Interruption.isRequested(), "interrupted") }
+      if position % 65536 == 0 { try stopIfInterrupted() }
       let (x, y, label) = points[index]
       features.append(Float(x + generator.normal(deviation: noise)))
       features.append(Float(y + generator.normal(deviation: noise)))

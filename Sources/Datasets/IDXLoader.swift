@@ -74,7 +74,13 @@ public struct IDXArray: Sendable, Equatable {
     }
     self.dimensions = dimensions
     self.isUnsignedBytes = bytes[2] == 0x08
-    values = (0..<total).map { decode(bytes, at: headerSize + $0 * valueSize, type: bytes[2]) }
+    var values: [Float] = []
+    values.reserveCapacity(total)
+    for index in 0..<total {
+      if index % 65536 == 0 { try stopIfInterrupted() }
+      values.append(decode(bytes, at: headerSize + index * valueSize, type: bytes[2]))
+    }
+    self.values = values
     if let bad = values.firstIndex(where: { !$0.isFinite }) {
       throw fail("value \(bad) is \(values[bad]), not a finite number")
     }

@@ -46,7 +46,7 @@ extension Dataset {
       for index in members { groupOf[index] = group }
     }
     return try groups.indices.map { held throws(DataError) in
-      try require(!Interruption.isRequested(), "interrupted")
+      try stopIfInterrupted()
       return Fold(
         train: groupOf.indices.filter { groupOf[$0] != held },
         validation: groups[held].sorted())

@@ -7,7 +7,9 @@ public enum OutputPiece: Sendable, Equatable {
   case chart(terminal: String, svg: String)
   /// A wall-clock measurement, never compared on replay.
   case timing(String)
-  /// Training progress lines, never compared on replay.
+  /// A training progress line, never compared on replay. A line that ends in a newline stays on
+  /// screen (a fit's heading, every few epochs' line); one without is drawn over by the next, as
+  /// a terminal's carriage return would.
   case progress(String)
   /// A diagnostic: the cell failed with this located message.
   case error(String)

@@ -6,13 +6,15 @@ public enum LessonCatalog {
   public static func listing(_ library: LessonLibrary, progress: LearnerProgress) -> String {
     let topicWidth = library.lessons.map(\.topic.count).max() ?? 0
     let titleWidth = library.lessons.map(\.title.count).max() ?? 0
+    let numberWidth = library.lessons.map { "\($0.number)".count }.max() ?? 0
     var lines = library.lessons.map { lesson in
       let record = progress[lesson.folder]
       let steps = lesson.text.steps.filter { record.passedSteps.contains($0.number) }.count
       let exercises = lesson.exercises.filter { record.passedExercises.contains($0.name) }.count
       let done = steps == lesson.text.steps.count && exercises == lesson.exercises.count
       let marker = progress.currentLesson == lesson.folder ? "▸" : done ? "✓" : " "
-      return "\(marker) \(lesson.number)  " + lesson.topic.padded(to: topicWidth) + "  "
+      return "\(marker) " + "\(lesson.number)".padded(to: numberWidth) + "  "
+        + lesson.topic.padded(to: topicWidth) + "  "
         + lesson.title.padded(to: titleWidth)
         + "  steps \(steps)/\(lesson.text.steps.count)"
         + "  exercises \(exercises)/\(lesson.exercises.count)"

@@ -157,7 +157,9 @@ public final class LessonGuide {
       return grade(outputs, of: step, in: lesson)
     }
     failedChecks += 1
-    let reason = Self.expectMessage(in: failure).map { " " + $0 + "." } ?? "\n" + failure
+    let reason =
+      Self.expectMessage(in: failure).map { " " + $0.prefix(1).uppercased() + $0.dropFirst() + "." }
+      ?? "\n" + failure
     return Reply(
       "✗ `\(given)` is not it." + reason + "\n"
         + advice.replacingOccurrences(

@@ -197,7 +197,12 @@ public struct LessonText: Equatable, Sendable {
 
     private mutating func closeStepText() {
       guard !steps.isEmpty else { return }
-      steps[steps.count - 1].text = shown.joined(separator: "\n").trimmedLines
+      // Hidden blocks leave blank lines behind: two or more in a row read as one.
+      var lines: [String] = []
+      for line in shown where !(line.allSatisfy(\.isWhitespace) && lines.last?.isEmpty == true) {
+        lines.append(line.allSatisfy(\.isWhitespace) ? "" : line)
+      }
+      steps[steps.count - 1].text = lines.joined(separator: "\n").trimmedLines
       shown = []
     }
   }

@@ -181,21 +181,33 @@ public enum RecordedPiece: Sendable, Equatable {
 }
 
 /// What a cell printed as it is recorded: colour codes removed, consecutive text pieces joined
-/// into one, so a loop's prints read as one block, and of consecutive progress pieces only the
-/// last kept, as a terminal shows it (each redraws the line before), so a 300-epoch fit is one
-/// line of the notebook.
+/// into one, so a loop's prints read as one block, and consecutive progress lines kept as a
+/// terminal shows them: a line that stays (it ends in a newline) is kept, one that does not is
+/// replaced by the next. A 300-epoch fit is its heading and about 20 epoch lines.
 public func recorded(_ outputs: [OutputPiece]) -> [RecordedPiece] {
   var pieces: [RecordedPiece] = []
-  for piece in outputs.map(RecordedPiece.init) {
-    switch (pieces.last, piece) {
-    case (.text(let before)?, .text(let next)):
+  var progress = SettledProgress()
+  var progressLines: [String] = []
+  func appendProgress() {
+    if let last = progress.settle() { progressLines.append(last) }
+    guard !progressLines.isEmpty else { return }
+    pieces.append(RecordedPiece(.progress(progressLines.joined(separator: "\n"))))
+    progressLines = []
+  }
+  for output in outputs {
+    if case .progress(let text) = output {
+      if let line = progress.add(text) { progressLines.append(line) }
+      continue
+    }
+    appendProgress()
+    let piece = RecordedPiece(output)
+    if case (.text(let before)?, .text(let next)) = (pieces.last, piece) {
       pieces[pieces.count - 1] = .text(before + "\n" + next)
-    case (.progress?, .progress):
-      pieces[pieces.count - 1] = piece
-    default:
+    } else {
       pieces.append(piece)
     }
   }
+  appendProgress()
   return pieces
 }
 

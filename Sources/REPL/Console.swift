@@ -5,7 +5,8 @@ import Language
 ///
 /// On a terminal (`redrawsProgress`), `.progress` pieces and training bars are drawn over each
 /// other on one line, at most 20 times a second, which the next other output (or the end of the
-/// cell) closes; elsewhere each progress piece is a line and bars are not drawn at all.
+/// cell, or a progress line that stays) closes; elsewhere each progress piece is a line and bars
+/// are not drawn at all.
 public final class Console {
   /// Where the text goes.
   public let output: any TextOutput
@@ -17,6 +18,7 @@ public final class Console {
   /// it, so they never wrap, not even with the terminal's `^C` after them.
   public let width: () -> Int
   private let redrawn: RedrawnLine
+  private var settled = SettledProgress()
 
   /// Creates a console writing to `output` in `style`; `now` is the monotonic clock that spaces
   /// the progress line's redraws (and nothing else).
@@ -57,17 +59,27 @@ public final class Console {
     }
   }
 
-  /// Ends a redrawn progress line, if one is open, so what follows starts on a new line.
-  public func closeProgressLine() { redrawn.close() }
+  /// Ends a redrawn progress line, if one is open, so what follows starts on a new line; where
+  /// nothing is redrawn, writes the last progress line if no later one replaced it.
+  public func closeProgressLine() {
+    redrawn.close()
+    if let last = settled.settle() { output.write(last + "\n") }
+  }
 
   /// A carriage return and the escape code that erases the line: what starts a redraw.
   public static let clearLine = "\r\u{1B}[2K"
 
-  /// A progress line: drawn over the previous one on a terminal (plain, cut to fit), else a line.
+  /// A progress line: drawn over the previous one on a terminal (plain, cut to fit), and kept
+  /// there when it ends in a newline; elsewhere written as a line if it stays, else held until
+  /// other output follows (see ``SettledProgress``).
   private func progress(_ text: String) {
-    guard redrawsProgress else { return line(text) }
+    guard redrawsProgress else {
+      if let line = settled.add(text) { output.write(line + "\n") }
+      return
+    }
     let last = text.split(separator: "\n").last.map(String.init) ?? ""
     redrawn.draw(.text(last.withoutEscapeCodes))
+    if text.hasSuffix("\n") { redrawn.close() }
   }
 
   /// Draws a training step's bar over the progress line on a terminal (see ``RedrawnLine``);

@@ -27,6 +27,9 @@ public protocol InteractiveSession: CellRunner {
   /// Forgets every variable and run, as if the session had just started.
   func reset()
 
+  /// Whether bare expressions and assignments echo their values (see `Session.echoes`).
+  var echoes: Bool { get set }
+
   /// Binds `name` to `value`, as an assignment would: `:answer` gives the learner's answer to
   /// the lesson's check as `answer`.
   func define(_ name: String, as value: Value)

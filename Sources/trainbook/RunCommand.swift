@@ -29,17 +29,25 @@ struct RunCommand: ParsableCommand {
     let session = Session()
     session.runs.keep(in: URL(fileURLWithPath: "runs"))
     var failed = false
+    var progress = SettledProgress()
+    let write = { (text: String) in FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
     // Both streams unbuffered, so output and diagnostics interleave in order when merged.
     session.onOutput = { piece in
+      if case .progress(let text) = piece {
+        if let line = progress.add(text) { write(line) }
+        return
+      }
+      if let line = progress.settle() { write(line) }
       switch piece {
       case .text(let text), .progress(let text), .timing(let text), .chart(let text, _):
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text)
       case .error(let message):
         failed = true
         FileHandle.standardError.write(Data((message + "\n").utf8))
       }
     }
     _ = session.run(source, origin: URL(fileURLWithPath: file).lastPathComponent)
+    if let line = progress.settle() { write(line) }
     if failed { throw ExitCode.failure }
   }
 }

@@ -21,6 +21,18 @@ struct DiagnosticTests {
       """)
   }
 
+  /// A combining mark at the start of a line is shown on a dotted circle, so it does not join the
+  /// indentation and the caret stays under its column (found by the long fuzz run).
+  @Test func aLineStartingWithACombiningMarkKeepsItsCaret() {
+    expectDiagnostic(
+      "\u{301}if🙂true",
+      """
+      line 1, column 1: unexpected character `\u{301}`
+        \u{25CC}\u{301}if🙂true
+        ^
+      """)
+  }
+
   @Test func unclosedString() {
     expectDiagnostic(
       "name = \"moons",

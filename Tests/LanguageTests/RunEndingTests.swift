@@ -35,9 +35,13 @@ struct RunEndingTests {
         epochs: 300, callbacks: [early_stopping(patience: 3)], seed: 1)
         """)
     #expect(run.status == RunStatus.stoppedEarly.rawValue)
-    let epoch = run.message.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
-    #expect(epoch > 3 && epoch < 300)
-    #expect(run.message == RunRecord.ending(.earlyStopping(epoch: epoch)).message)
+    let words = run.message?.split(whereSeparator: { " ;,".contains($0) }) ?? []
+    let epoch = words.count > 4 ? Int(words[4]) ?? 0 : 0
+    let restored = words.count > 12 ? Int(words[12]) ?? 0 : 0
+    #expect(epoch > 3 && epoch < 300 && restored < epoch)
+    #expect(
+      run.message
+        == RunRecord.ending(.earlyStopping(epoch: epoch), restoredEpoch: restored).message)
     #expect(run.printed.contains("stopped: early stopping after epoch \(epoch)"))
   }
 

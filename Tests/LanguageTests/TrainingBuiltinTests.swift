@@ -54,9 +54,10 @@ struct TrainingBuiltinTests {
       "run = fit(net, train, validation: val, loss: bce, optimizer: adam(lr: 0.01), epochs: 5, "
         + "batch: 16, metrics: [\"accuracy\"], seed: 1, name: \"first\")", in: session)
     let progress = pieces.compactMap { if case .progress(let line) = $0 { line } else { nil } }
-    #expect(progress.count == 5)
-    #expect(progress.first?.hasPrefix("epoch 1/5  loss ") == true)
-    #expect(progress.first?.contains("val_loss") == true)
+    #expect(progress.count == 6)
+    #expect(progress.first == "first: net on train, 5 epochs of 160 samples\n")
+    #expect(progress.dropFirst().first?.hasPrefix("epoch 1/5  loss ") == true)
+    #expect(progress.dropFirst().first?.contains("val_loss") == true)
     #expect(
       pieces.contains {
         if case .timing(let t) = $0 { t.hasPrefix("trained 5 epochs in") } else { false }
@@ -123,7 +124,9 @@ struct TrainingBuiltinTests {
     let session = Session()
     _ = session.run(setup, origin: nil)
     session.onOutput = { piece in
-      if case .progress = piece { session.cancellation.cancel() }
+      if case .progress(let line) = piece, line.hasPrefix("epoch") {
+        session.cancellation.cancel()
+      }
     }
     let pieces = runClean("run = fit(net, train, epochs: 50, seed: 1)", in: session)
     session.onOutput = nil

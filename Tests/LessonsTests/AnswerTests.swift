@@ -82,6 +82,12 @@ import Testing
     #expect(!text.steps[0].text.contains("Choices:"))
   }
 
+  @Test func hiddenBlocksLeaveNoRunOfBlankLines() throws {
+    let text = try LessonText(parsing: Self.lesson, file: "lesson.md")
+    #expect(!text.steps[0].text.contains("\n\n\n"))
+    #expect(text.steps[0].text.hasSuffix("Which is larger?"))
+  }
+
   @Test func malformedQuestionsAreRefusedAtTheirLine() {
     let cases = [
       ("## Step 1: A\nChoices: yes\n```check\nexpect true\n```\n", "two or more"),
@@ -107,7 +113,7 @@ import Testing
       #expect(check.text.contains(":answer followed by one of: small, large, the same"))
       let wrong = Self.answer("small", guide, session)
       #expect(wrong.isFailure)
-      #expect(wrong.text.contains("`small` is not it. compare the two numbers you made."))
+      #expect(wrong.text.contains("`small` is not it. Compare the two numbers you made."))
       #expect(!wrong.text.contains("large"))
       let unknown = Self.answer("larger", guide, session)
       #expect(unknown.isFailure)

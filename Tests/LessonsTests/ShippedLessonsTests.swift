@@ -21,9 +21,9 @@ import Testing
     #expect(library.lessons.count >= 14)
     #expect(library.lessons.map(\.exercises.count).reduce(0, +) >= 40)
     // At least half the steps say what to achieve and let the learner write the code: a hidden
-    // solution, and no question (a question is answered, not written).
+    // solution, a check, and no question (a question is answered, not written).
     let steps = library.lessons.flatMap(\.text.steps)
-    let written = steps.filter { $0.solution != nil && $0.question == nil }
+    let written = steps.filter { $0.solution != nil && $0.check != nil && $0.question == nil }
     #expect(2 * written.count >= steps.count, "\(written.count) of \(steps.count) steps")
     #expect(library.lessons.allSatisfy { $0.exercises.count >= 2 })
     // One finding for each lesson's steps, for each of their wrong routes and for each step that

@@ -146,3 +146,14 @@ func recordSampleSession(seed: UInt64? = 1) -> Notebook {
   #expect(
     recorded(outputs) == [.text("a\nb"), .progress("2"), .text("c"), .chart("t"), .text("d")])
 }
+
+@Test func progressLinesThatStayAreRecordedWithTheLastLineThatDidNot() {
+  let outputs: [OutputPiece] = [
+    .progress("run 1\n"), .progress("epoch 1\n"), .progress("epoch 2"), .progress("epoch 3"),
+    .progress("epoch 4\n"), .progress("epoch 5"), .text("done"), .progress("epoch 6"),
+  ]
+  #expect(
+    recorded(outputs) == [
+      .progress("run 1\nepoch 1\nepoch 4\nepoch 5"), .text("done"), .progress("epoch 6"),
+    ])
+}

@@ -70,6 +70,7 @@ extension TranscriptTests {
     let console = Console(output: output, style: .plain)
     console.show(TrainingBar(epoch: 1, epochs: 2, step: 1, steps: 4, loss: 0.5, elapsed: 0))
     console.show([.progress("epoch 1/2")])
+    console.closeProgressLine()
     #expect(output.text == "epoch 1/2\n")
   }
 
@@ -88,11 +89,27 @@ extension TranscriptTests {
     #expect(output.text == clear + bar.text(columns: 27) + clear + "stopped: interrupted\n")
   }
 
-  @Test func progressPiecesAreLinesOffATerminal() {
+  /// Off a terminal, lines that stay are written at once, and of those that do not only the last
+  /// before other output, as a terminal leaves them.
+  @Test func progressLinesOffATerminalAreTheLinesATerminalLeaves() {
     let output = CapturedOutput()
     let console = Console(output: output, style: .plain)
-    console.show([.progress("epoch 1/2"), .progress("epoch 2/2"), .error("oops")])
-    #expect(output.text == "epoch 1/2\nepoch 2/2\noops\n")
+    console.show([.progress("run 1\n"), .progress("epoch 1/3\n"), .progress("epoch 2/3")])
+    #expect(output.text == "run 1\nepoch 1/3\n")
+    console.show([.progress("epoch 3/3"), .error("oops"), .progress("epoch 1/1")])
+    #expect(output.text == "run 1\nepoch 1/3\nepoch 3/3\noops\n")
+    console.closeProgressLine()
+    #expect(output.text == "run 1\nepoch 1/3\nepoch 3/3\noops\nepoch 1/1\n")
+  }
+
+  /// On a terminal, a line that stays is drawn and ended; the next one starts a new line.
+  @Test func aProgressLineThatStaysIsEndedOnATerminal() {
+    let output = CapturedOutput()
+    let console = Console(output: output, style: .plain, redrawsProgress: true) { 30 }
+    console.show([.progress("epoch 1/2\n"), .progress("epoch 2/2")])
+    console.closeProgressLine()
+    let clear = Console.clearLine
+    #expect(output.text == clear + "epoch 1/2\n" + clear + "epoch 2/2\n")
   }
 
   @Test func colouredErrorsOnlyWhenTheStyleHasColour() {

@@ -9,6 +9,7 @@ final class FakeSession: InteractiveSession {
   var onOutput: ((OutputPiece) -> Void)?
   var onTrainingStep: ((TrainingBar) -> Void)?
   var resolvePath: (_ path: String, _ use: FileUse) throws -> String = { path, _ in path }
+  var echoes = true
   private(set) var values: [(name: String, value: String)] = []
   private(set) var cellsRun: [String] = []
   /// The epoch at whose start `train` simulates a Ctrl-C, if any.
@@ -75,7 +76,7 @@ final class FakeSession: InteractiveSession {
       }
       onTrainingStep?(
         TrainingBar(epoch: epoch, epochs: epochs, step: 1, steps: 1, loss: loss, elapsed: 0))
-      emit(.progress("epoch \(epoch)/\(epochs)  loss \(loss)"))
+      emit(.progress("epoch \(epoch)/\(epochs)  loss \(loss)\n"))
       loss /= 2
     }
     emit(.text("trained \(epochs) epochs"))

@@ -217,7 +217,7 @@ extension TranscriptTests {
         RecordedCell(
           source: "train(epochs: 1)",
           outputs: [
-            .progress("epoch 1/1  loss 1.0"), .text("trained 1 epochs"), .timing("took 0.3s"),
+            .progress("epoch 1/1  loss 1.0\n"), .text("trained 1 epochs"), .timing("took 0.3s"),
           ])
       ])
   }

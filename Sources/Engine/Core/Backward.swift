@@ -34,7 +34,7 @@ extension Tensor {
     }
     guard requiresGradient else { return }
     let order = topologicalOrder()
-    gradientAccumulator.base[0] += 1
+    gradientAccumulator[0] += 1
     for node in order.reversed() {
       guard let rule = node.backwardRule else { continue }
       rule(node)

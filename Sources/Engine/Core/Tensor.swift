@@ -85,7 +85,7 @@ public final class Tensor: @unchecked Sendable {
   /// Creates a tensor of the given shape with every element equal to `value`.
   public convenience init(repeating value: Float, shape: Shape, requiresGradient: Bool = false) {
     let storage = TensorStorage.uninitialized(count: shape.elementCount)
-    storage.base.initialize(repeating: value, count: shape.elementCount)
+    storage.withElements { $0.initialize(repeating: value) }
     self.init(shape: shape, storage: storage, requiresGradient: requiresGradient)
   }
 
@@ -130,7 +130,7 @@ public final class Tensor: @unchecked Sendable {
   /// The value of a tensor with one element (a scalar, or any shape of size 1).
   public var scalar: Float {
     precondition(elementCount == 1, "scalar needs a tensor of one element, not \(shape)")
-    return storage.base[0]
+    return storage[0]
   }
 
   /// A copy of the accumulated gradient, or nil if no backward pass has reached this tensor.
@@ -156,8 +156,12 @@ public final class Tensor: @unchecked Sendable {
       _ values: UnsafeMutableBufferPointer<Float>, _ gradient: UnsafeMutableBufferPointer<Float>
     ) throws -> Result
   ) rethrows -> Result {
-    let gradient = gradientStorage?.buffer ?? UnsafeMutableBufferPointer(start: nil, count: 0)
-    return try withExtendedLifetime(self) { try body(storage.buffer, gradient) }
+    try storage.withElements { values in
+      guard let gradientStorage else {
+        return try body(values, UnsafeMutableBufferPointer(start: nil, count: 0))
+      }
+      return try gradientStorage.withElements { gradient in try body(values, gradient) }
+    }
   }
 
   /// Replaces the values with a copy of `values`; throws if the count differs from the shape's.
@@ -165,10 +169,7 @@ public final class Tensor: @unchecked Sendable {
     guard values.count == elementCount else {
       throw ShapeError("assign", "shape \(shape) needs \(elementCount) values, got \(values.count)")
     }
-    values.withUnsafeBufferPointer { source in
-      guard let address = source.baseAddress else { return }
-      storage.base.update(from: address, count: values.count)
-    }
+    storage.withElements { _ = $0.update(fromContentsOf: values) }
   }
 
   /// The gradient buffer, created as zeros the first time a backward rule adds to it.
@@ -183,7 +184,7 @@ public final class Tensor: @unchecked Sendable {
 extension Tensor: CustomStringConvertible {
   /// The shape and up to eight values, e.g. `Tensor[2, 2]([1.0, 2.0, 3.0, 4.0])`.
   public var description: String {
-    let shown = storage.buffer.prefix(8).map { String($0) }.joined(separator: ", ")
+    let shown = storage.array.prefix(8).map { String($0) }.joined(separator: ", ")
     return "Tensor\(shape)([\(shown)\(elementCount > 8 ? ", …" : "")])"
   }
 }

@@ -139,3 +139,35 @@ func addColumnSums(
     j += 8
   }
 }
+
+/// Runs an optimizer's `step` over `count` elements of a parameter's `value`, its `gradient` and
+/// two state buffers (`first` and `second`, such as Adam's moments), eight lanes at a time, the
+/// last group padded with zeros, and stores back the value and the state it changes.
+package func updateEightAtATime(
+  _ count: Int, value: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+  first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>,
+  _ step: (
+    _ value: inout SIMD8<Float>, _ gradient: SIMD8<Float>, _ first: inout SIMD8<Float>,
+    _ second: inout SIMD8<Float>
+  ) -> Void
+) {
+  var i = 0
+  while i < count {
+    let lanes = min(8, count - i)
+    let load = { (source: UnsafePointer<Float>) in
+      lanes == 8 ? source.vector(at: i) : source.partialVector(at: i, count: lanes)
+    }
+    var p = load(value)
+    var m = load(first)
+    var v = load(second)
+    step(&p, load(gradient), &m, &v)
+    for (target, result) in [(value, p), (first, m), (second, v)] {
+      if lanes == 8 {
+        target.store(result, at: i)
+      } else {
+        target.storePartial(result, at: i, count: lanes)
+      }
+    }
+    i += 8
+  }
+}

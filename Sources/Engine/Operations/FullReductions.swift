@@ -12,9 +12,9 @@ extension Tensor {
   /// `scale · Σ x` as a scalar; backward adds `scale · g` to every element's gradient.
   private func reduceAll(scale: Float) -> Tensor {
     let storage = TensorStorage.uninitialized(count: 1)
-    storage.base[0] = scale * sumOfElements(elementCount, self.storage.base)
+    storage[0] = scale * sumOfElements(elementCount, self.storage.base)
     return Tensor(shape: .scalar, storage: storage, inputs: [self]) { output in
-      let change = Vector(repeating: scale * output.gradientAccumulator.base[0])
+      let change = Vector(repeating: scale * output.gradientAccumulator[0])
       let target = self.gradientAccumulator.base
       mapVectors(self.elementCount, target, target) { $0 + change }
     }

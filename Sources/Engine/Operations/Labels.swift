@@ -8,7 +8,7 @@ extension Tensor {
     let classes = shape[1]
     let storage = TensorStorage.uninitialized(count: labels.count)
     for (row, label) in labels.enumerated() {
-      storage.base[row] = self.storage.base[row * classes + label]
+      storage[row] = self.storage[row * classes + label]
     }
     return Tensor(shape: [labels.count], storage: storage, inputs: [self]) { output in
       let g = output.gradientAccumulator.base
@@ -38,7 +38,7 @@ extension Tensor {
       throw ShapeError("oneHot", "label \(bad) is outside 0..<\(classes)")
     }
     let storage = TensorStorage.zeros(count: labels.count * classes)
-    for (row, label) in labels.enumerated() { storage.base[row * classes + label] = 1 }
+    for (row, label) in labels.enumerated() { storage[row * classes + label] = 1 }
     return Tensor(shape: [labels.count, classes], storage: storage)
   }
 
@@ -55,7 +55,7 @@ extension Tensor {
     let storage = TensorStorage.uninitialized(count: shape.elementCount)
     let kept = 1 / keep
     for index in 0..<shape.elementCount {
-      storage.base[index] = generator.nextFloat() < keep ? kept : 0
+      storage[index] = generator.nextFloat() < keep ? kept : 0
     }
     return Tensor(shape: shape, storage: storage)
   }

@@ -28,9 +28,9 @@ public func softmaxCrossEntropy(
     total += logSum - expected
   }
   let storage = TensorStorage.uninitialized(count: 1)
-  storage.base[0] = total / Float(max(rows, 1))
+  storage[0] = total / Float(max(rows, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in
-    let scale = output.gradientAccumulator.base[0] / Float(max(rows, 1))
+    let scale = output.gradientAccumulator[0] / Float(max(rows, 1))
     let target = logits.gradientAccumulator.base
     let p = probabilities.base
     mapVectors(rows * classes, target, p, target) { $0 + scale * $1 }
@@ -55,20 +55,22 @@ public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws
       "logits \(logits.shape) and targets \(targets.shape) must have the same shape")
   }
   let count = logits.elementCount
-  let z = logits.storage.base
   // The backward rule keeps the targets' storage alive: they are not an input of the graph.
   let targetStorage = targets.storage
   // The terms softplus(z) − z·t, eight at a time, then summed in order.
   let terms = TensorStorage.uninitialized(count: count)
-  mapVectors(count, z, targetStorage.base, terms.base) { softplusValue($0) - $0 * $1 }
+  mapVectors(count, logits.storage.base, targetStorage.base, terms.base) {
+    softplusValue($0) - $0 * $1
+  }
   var total: Float = 0
-  for i in 0..<count { total += terms.base[i] }
+  for i in 0..<count { total += terms[i] }
   let storage = TensorStorage.uninitialized(count: 1)
-  storage.base[0] = total / Float(max(count, 1))
+  storage[0] = total / Float(max(count, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in
-    let scale = output.gradientAccumulator.base[0] / Float(max(count, 1))
+    let scale = output.gradientAccumulator[0] / Float(max(count, 1))
     let target = logits.gradientAccumulator.base
-    let t = targetStorage.base
-    mapVectors(count, target, z, t, target) { $0 + scale * (logisticSigmoid($1) - $2) }
+    mapVectors(count, target, logits.storage.base, targetStorage.base, target) {
+      $0 + scale * (logisticSigmoid($1) - $2)
+    }
   }
 }

@@ -19,7 +19,7 @@ extension Tensor {
         for k in 1..<view.length where x[first + k * view.inner] > x[best] {
           best = first + k * view.inner
         }
-        storage.base[o * view.inner + i] = x[best]
+        storage[o * view.inner + i] = x[best]
         winners[o * view.inner + i] = best
       }
     }

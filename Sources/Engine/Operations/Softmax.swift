@@ -26,7 +26,7 @@ extension Tensor {
     view.forEachSlice { start, stride in
       let logSum = writeSoftmax(view.length, x + start, stride, into: storage.base + start)
       for k in 0..<view.length {
-        storage.base[start + k * stride] = x[start + k * stride] - logSum
+        storage[start + k * stride] = x[start + k * stride] - logSum
       }
     }
     return perSlice(view, storage) { g, y, target, slice in

@@ -12,8 +12,9 @@ public enum FileUse: Sendable {
 
 extension CallContext {
   /// The path to open for `path` as the code wrote it in the argument `label`, through the
-  /// session's `resolvePath` hook; a refusal becomes a diagnostic at that argument, and so does
-  /// a folder where a file is to be written (unless `folder`: the call writes into a folder).
+  /// session's `resolvePath` hook; a refusal becomes a diagnostic at that argument, and so do a
+  /// folder where a file is to be written and a file to be written into a folder that does not
+  /// exist (unless `folder`: the call writes into a folder).
   public func resolve(
     _ path: String, for use: FileUse, argument label: String, folder: Bool = false
   ) throws -> String {
@@ -38,6 +39,15 @@ extension CallContext {
           "name a file inside it, such as \"\(path == "." ? "" : path + "/")weights.safetensors\"",
         argument: label)
     }
+    let parent = URL(fileURLWithPath: resolved).deletingLastPathComponent().path
+    if use == .write, !folder,
+      !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) || !isFolder.boolValue
+    {
+      throw CallError(
+        "cannot write \(Value.string(path).summary): its folder does not exist",
+        hint: "create the folder first, or write to a file in the working folder",
+        argument: label)
+    }
     return resolved
   }
 }
@@ -48,22 +58,12 @@ extension CallContext {
   /// as written.
   public func write(_ bytes: [UInt8], to path: String, argument label: String) throws {
     let resolved = try resolve(path, for: .write, argument: label)
-    let folder = URL(fileURLWithPath: resolved).deletingLastPathComponent().path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder),
-      isFolder.boolValue
-    else {
-      throw CallError(
-        "cannot write \(Value.string(path).summary): its folder does not exist",
-        hint: "create the folder first, or write to a file in the working folder",
-        argument: label)
-    }
     do {
       try writeAtomically(bytes, to: resolved)
     } catch {
       throw CallError(
-        "cannot write \(Value.string(path).summary)", hint: "check that the folder can be written",
-        argument: label)
+        "cannot write \(Value.string(path).summary): \(error.reason.lowercased())",
+        hint: "check that the folder can be written", argument: label)
     }
   }
 }

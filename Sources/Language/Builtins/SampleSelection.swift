@@ -47,7 +47,7 @@ struct SampleSelection {
 
   /// The chart in the terminal.
   func render(color: Bool) -> String {
-    if let gallery { return gallery.render(width: 76) }
+    if let gallery { return gallery.render(width: 80) }
     if let plane { return plane.render(width: 64, height: 26, color: color) }
     return table
   }

@@ -95,23 +95,47 @@ final class HistoryObject: HostObject {
   }
 }
 
-/// The settings a run trained with, each a field: `run.settings.lr`, `run.settings.batch_size`.
+/// The settings a run trained with, each a field: `run.settings.lr`, `run.settings.batch_size`;
+/// a component's own settings are fields of its name: `run.settings.early_stopping.patience`.
 final class SettingsObject: HostObject {
+  /// The settings shown, a component's named without its prefix (`patience`).
   let settings: [(name: String, value: SettingValue)]
+  /// The component these settings belong to (`early_stopping`), or nil for a whole run's.
+  let component: String?
 
   /// The settings, then the trainbook version that trained the run (`settings.version`).
   init(_ settings: RunSettings) {
     self.settings = settings.flattened + [("version", .text(settings.version))]
+    component = nil
+  }
+
+  private init(component: String, of settings: [(name: String, value: SettingValue)]) {
+    self.settings = settings.compactMap { setting in
+      setting.name.hasPrefix(component + ".")
+        ? (String(setting.name.dropFirst(component.count + 1)), setting.value) : nil
+    }
+    self.component = component
   }
 
   var typeName: String { "settings" }
   var summary: String {
-    "settings: " + settings.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+    (component ?? "settings") + ": "
+      + settings.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
   }
-  var fieldNames: [String] { settings.map(\.name) }
+  var fieldNames: [String] {
+    var names: [String] = []
+    for setting in settings {
+      let name = String(setting.name.prefix { $0 != "." })
+      if !names.contains(name) { names.append(name) }
+    }
+    return names
+  }
 
   func field(named name: String) throws -> Value? {
-    switch settings.first(where: { $0.name == name })?.value {
+    if settings.contains(where: { $0.name.hasPrefix(name + ".") }) {
+      return .host(SettingsObject(component: name, of: settings))
+    }
+    return switch settings.first(where: { $0.name == name })?.value {
     case .number(let number): .number(number)
     case .flag(let flag): .bool(flag)
     case .text(let text): .string(text)

@@ -51,6 +51,10 @@ public final class Session: CellRunner {
   /// The training runs of this session, and whether they are saved to disk.
   public let runs = SessionRuns()
 
+  /// Whether a cell's bare expressions and assignments echo their values (`name: summary`);
+  /// a lesson's check runs with this off, so only what it prints is shown.
+  public var echoes = true
+
   var values: [String: Value] = [:]
   var definitionOrder: [String] = []
   private var output: [OutputPiece] = []
@@ -109,7 +113,7 @@ public final class Session: CellRunner {
     do {
       let flag = cancellation
       try Interruption.whileRunning(
-        checking: { flag.isCancelled }, { try execute(statements, atTopLevel: true) })
+        checking: { flag.isCancelled }, { try execute(statements, atTopLevel: echoes) })
     } catch var diagnostic as Diagnostic {
       diagnostic.origin = origin
       emit(.error(diagnostic.rendered(in: source)))

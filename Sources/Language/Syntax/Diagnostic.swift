@@ -55,6 +55,11 @@ public struct Diagnostic: Error, Sendable, Equatable {
         column += cutBefore.count - first
         endColumn += cutBefore.count - first
       }
+      // A line that starts with a combining mark would join the indentation's space; the mark is
+      // shown on a dotted circle, as Unicode shows a mark with no letter, so the caret lines up.
+      if let first = text.first, (" " + String(first)).count == 1 {
+        text[0] = Character("◌" + String(first))
+      }
       lines.append("  " + String(text))
       let padding = text.prefix(column).map { $0 == "\t" ? "\t" : " " }.joined()
       let tildes = max(0, min(endColumn, text.count) - column - 1)

@@ -44,7 +44,9 @@ enum RunRecording {
           + final.map { "\($0.name) \(NumberFormat.format($0.value))" }
           .joined(separator: ", "))
     }
-    if let message = run.record.message { lines.append("stopped: \(message)") }
+    if let message = run.record.message {
+      lines.append(run.record.status == .finished ? message : "stopped: \(message)")
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -3,9 +3,10 @@ import Engine
 import Foundation
 import Learning
 
-/// Runs a trainer on data for the language: streams a progress line per epoch (and a bar per
-/// step to the session's live display), stops cleanly on Ctrl-C, prints the summary and the
-/// time, and keeps the run (built by `Trainer.fitRecordingRun`) in the session.
+/// Runs a trainer on data for the language: heads the fit with the run's name, streams a progress
+/// line per epoch (about 20 of them stay on screen) and a bar per step to the session's live
+/// display, stops cleanly on Ctrl-C, prints the summary and the time, and keeps the run (built by
+/// `Trainer.fitRecordingRun`) in the session.
 struct TrainingRun {
   /// The run's name.
   var name: String
@@ -36,6 +37,7 @@ struct TrainingRun {
       }
       return flag.isCancelled
     }
+    context.emit(.progress(heading(epochs: epochs - priorEpochs, samples: data.count) + "\n"))
     let showsStep = context.session.runs.onTrainingStep
     var tracker = TrainingBarTracker(
       epochs: epochs, samples: data.count, batchSize: trainer.options.batchSize)
@@ -47,9 +49,8 @@ struct TrainingRun {
           tracker.bar(
             epoch: epoch, step: step, steps: steps, loss: loss, elapsed: secondsSinceStart()))
       case .epoch(let record):
-        context.emit(
-          .progress(
-            RunRecording.progressLine(record, epochs: epochs, elapsed: secondsSinceStart())))
+        let line = RunRecording.progressLine(record, epochs: epochs, elapsed: secondsSinceStart())
+        context.emit(.progress(Self.stays(epoch: record.epoch, of: epochs) ? line + "\n" : line))
       }
     }
     let runs = context.session.runs
@@ -70,5 +71,21 @@ struct TrainingRun {
     context.emit(
       .timing("trained \(trained) \(trained == 1 ? "epoch" : "epochs") in \(seconds(duration))"))
     return run
+  }
+
+  /// The line that heads a fit: `run 3: model on data, 20 epochs of 160 samples`.
+  private func heading(epochs: Int, samples: Int) -> String {
+    let what = [names.model, names.data.map { "on " + $0 }].compactMap { $0 }.joined(
+      separator: " ")
+    let count = "\(epochs) \(epochs == 1 ? "epoch" : "epochs") of \(samples) samples"
+    return "\(name): " + (what.isEmpty ? count : "\(what), \(count)")
+  }
+
+  /// Whether the line of `epoch` (from 1) of a fit to `epochs` stays on screen: the first, the
+  /// last, and every N-th, N chosen so that about 20 stay, as Keras keeps every epoch's line but
+  /// a long fit would bury the screen.
+  static func stays(epoch: Int, of epochs: Int) -> Bool {
+    let every = max(1, (epochs + 19) / 20)
+    return epoch == 1 || epoch == epochs || epoch % every == 0
   }
 }

@@ -52,11 +52,16 @@ public final class EarlyStopping: Callback {
       ? .stop(.earlyStopping(epoch: record.epoch)) : .proceed
   }
 
-  /// Restores the best weights, however training ended, unless it was cancelled.
+  /// Restores the best weights, however training ended, unless it was cancelled, and notes in
+  /// the history which epoch's weights the model now holds when that is not the last epoch.
   public func trainingEnded(_ trainer: Trainer) throws {
-    guard restoreBestWeights, !bestWeights.isEmpty, trainer.history.stopReason != .cancelled
+    guard restoreBestWeights, !bestWeights.isEmpty, trainer.history.stopReason != .cancelled,
+      let best
     else { return }
     try trainer.model.load(stateDict: bestWeights)
+    if best.epoch != trainer.history.epochs.last?.epoch {
+      trainer.history.restoredEpoch = best.epoch
+    }
   }
 
   /// The best value and epoch, the epochs since, and the best weights.

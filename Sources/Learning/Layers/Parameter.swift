@@ -40,10 +40,7 @@ public final class Parameter {
     get { tensor.values }
     set {
       precondition(newValue.count == count, "parameter \(name) needs \(count) values")
-      newValue.withUnsafeBufferPointer { source in
-        guard let address = source.baseAddress else { return }
-        tensor.storage.base.update(from: address, count: count)
-      }
+      tensor.updateInPlace { values, _ in _ = values.update(fromContentsOf: newValue) }
     }
   }
 

@@ -1,4 +1,4 @@
-import Foundation
+import Engine
 
 /// Adam (Kingma and Ba 2015) and AdamW (Loshchilov and Hutter 2019), PyTorch's
 /// `torch.optim.Adam` and `torch.optim.AdamW`.
@@ -75,32 +75,14 @@ public struct Adam: UpdateRule {
     guard let p = value.baseAddress, let g = gradient.baseAddress, let m = slots.baseAddress else {
       return
     }
-    let v = m + count
-    // Eight lanes at a time, then the remainder; the arithmetic is the same in both.
-    var i = 0
-    while i + 8 <= count {
-      let raw = UnsafeRawPointer(p + i)
-      var pi = raw.loadUnaligned(as: SIMD8<Float>.self) * decay
-      let gi = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self) + l2 * pi
-      var mi = UnsafeRawPointer(m + i).loadUnaligned(as: SIMD8<Float>.self)
-      var vi = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD8<Float>.self)
-      mi += (1 - beta1) * (gi - mi)
-      vi = beta2 * vi + (1 - beta2) * gi * gi
-      pi -= stepSize * (mi / (vi.squareRoot() / correction2 + epsilon))
-      UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(p + i).storeBytes(of: pi, as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < count {
-      let pi = p[i] * decay
-      let gi = g[i] + l2 * pi
-      let mi = m[i] + (1 - beta1) * (gi - m[i])
-      let vi = beta2 * v[i] + (1 - beta2) * gi * gi
-      m[i] = mi
-      v[i] = vi
-      p[i] = pi - stepSize * (mi / (vi.squareRoot() / correction2 + epsilon))
-      i += 1
+    let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
+    updateEightAtATime(count, value: p, gradient: g, first: m, second: m + count) {
+      value, gradient, first, second in
+      value *= decay
+      let g = gradient + l2 * value
+      first += (1 - beta1) * (g - first)
+      second = beta2 * second + (1 - beta2) * g * g
+      value -= stepSize * (first / (second.squareRoot() / correction2 + epsilon))
     }
   }
 }

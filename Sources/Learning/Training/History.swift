@@ -57,6 +57,9 @@ public struct History: Sendable, Equatable {
   public var epochs: [EpochRecord] = []
   /// Why training stopped, once it has.
   public var stopReason: StopReason?
+  /// The earlier epoch whose weights the model was given back when training ended (early
+  /// stopping's best), if a callback put back weights other than the last epoch's.
+  public var restoredEpoch: Int?
 
   /// Creates an empty history.
   public init() {}

@@ -76,6 +76,7 @@ public final class Trainer {
     loader = try prepareLoader(for: data)
     try prepareAugmenter(for: data)
     history.stopReason = nil
+    history.restoredEpoch = nil
     for callback in options.callbacks { try callback.trainingBegan(self) }
     var batchFeatures: [Float] = []
     var batchTargets: [Float] = []

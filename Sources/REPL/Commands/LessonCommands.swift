@@ -17,23 +17,18 @@ extension ColonCommand {
       },
       ColonCommand(name: "check", summary: "check the lesson's current step") { _, context in
         let session = context.session
-        let (streaming, bars) = (session.onOutput, session.onTrainingStep)
-        (session.onOutput, session.onTrainingStep) = (nil, nil)
-        defer { (session.onOutput, session.onTrainingStep) = (streaming, bars) }
-        show(shared.guide.check { session.run($0, origin: "check") }, context)
+        show(quietly(session) { shared.guide.check { session.run($0, origin: "check") } }, context)
       },
       ColonCommand(
         name: "answer", arguments: "text", summary: "answer the question the lesson's step asks"
       ) { argument, context in
         let session = context.session
-        let (streaming, bars) = (session.onOutput, session.onTrainingStep)
-        (session.onOutput, session.onTrainingStep) = (nil, nil)
-        defer { (session.onOutput, session.onTrainingStep) = (streaming, bars) }
-        show(
+        let reply = quietly(session) {
           shared.guide.answer(
             argument, define: { session.define("answer", as: $0) },
-            run: { session.run($0, origin: "check") }),
-          context)
+            run: { session.run($0, origin: "check") })
+        }
+        show(reply, context)
       },
       ColonCommand(name: "hint", summary: "a hint for the current step") { _, context in
         show(shared.guide.hint(), context)
@@ -99,6 +94,17 @@ extension ColonCommand {
     }
     context.console.line(note + ".")
     show(reply, context)
+  }
+
+  /// Runs a check through `body` with `session` quiet: no streamed output, no training bars and
+  /// no echoes, so the reply shows only what the check prints and its verdict.
+  private static func quietly(
+    _ session: any InteractiveSession, _ body: () -> LessonGuide.Reply
+  ) -> LessonGuide.Reply {
+    let (streaming, bars) = (session.onOutput, session.onTrainingStep)
+    (session.onOutput, session.onTrainingStep, session.echoes) = (nil, nil, false)
+    defer { (session.onOutput, session.onTrainingStep, session.echoes) = (streaming, bars, true) }
+    return body()
   }
 
   private static func show(_ reply: LessonGuide.Reply, _ context: CommandContext) {

@@ -24,11 +24,15 @@ extension Trainer {
     // trains, and the run records the rate it was given.
     let settings = runSettings(data: data, names: names)
     let history = try fit(data)
-    let ending = RunRecord.ending(history.stopReason)
+    let ending = RunRecord.ending(history.stopReason, restoredEpoch: history.restoredEpoch)
     var series = history.runSeries
     var finalValues = history.finalValues
     if ending.status == .diverged, let loss = nonFiniteLoss {
       for key in series.keys { series[key]?.append(.nan) }
+      // The broken epoch's seconds are those since the last whole epoch ended.
+      let wholeEpochs = history.epochs.reduce(0) { $0 + $1.seconds }
+      series[RunRecord.Series.seconds]?[history.epochs.count] = max(
+        0, (clock.now - started).seconds - wholeEpochs)
       series[RunRecord.Series.loss]?[history.epochs.count] = Double(loss)
       series[RunRecord.Series.learningRate]?[history.epochs.count] = Double(
         optimizer.learningRate)
