@@ -2,7 +2,9 @@
 # Checks export_pytorch against PyTorch itself: trains the runs of pytorch_runs.tb (every
 # optimizer, loss, schedule, callback and metric) with the release build, exports each, runs
 # every exported train.py with PyTorch and compares its per-epoch losses and final weights with
-# trainbook's to 1e-4, then trains one export again under `torchrun --nproc_per_node 2`.
+# trainbook's to 1e-4, then trains one export again under `torchrun --nproc_per_node 2`; and
+# exports the graduate-to-pytorch notebook's run with `trainbook export-pytorch` and compares
+# the history PyTorch trains from it with the notebook's.
 # PyTorch comes from a virtual environment cached in ~/.cache (made on first use: a PyPI torch
 # with its CUDA libraries is about 6 GB).
 set -euo pipefail
@@ -21,5 +23,9 @@ if [ ! -x "$venv/bin/python" ] \
 fi
 cp "$references/pytorch_runs.tb" "$work/"
 (cd "$work" && "$binary" run pytorch_runs.tb > output.txt)
+mkdir "$work/notebook"
+cp "$root/notebooks/graduate-to-pytorch.md" "$work/notebook/"
+"$binary" export-pytorch "$work/notebook/graduate-to-pytorch.md" --run baseline \
+  --to "$work/command/baseline" > /dev/null
 OMP_NUM_THREADS=1 "$venv/bin/python" "$references/check_pytorch_exports.py" "$work/exports" \
-  --torchrun adamw
+  --torchrun adamw --histories "$work/command"
