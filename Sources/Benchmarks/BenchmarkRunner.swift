@@ -4,6 +4,7 @@ public enum BenchmarkRunner {
   public static let workloads: [any Workload] = [
     TinyWorkload(), MLPWorkload(), MatrixMultiplyWorkload(), OperationOverheadWorkload(),
     StartupWorkload(), ReplayWorkload(), GridWorkload(), NotebookParsingWorkload(),
+    SweepWorkload(),
   ]
 
   /// The names of every workload.

@@ -34,6 +34,8 @@ public struct BenchmarkResult: Sendable {
   public let seconds: Double
   /// The rate, named as in the reference (`samples_per_s`, `gflops`, …) and its value.
   public let rate: (name: String, value: Double)
+  /// More measurements after the rate, each a name and its JSON value (`"identical": true`).
+  public var more: [(name: String, json: String)] = []
 
   /// Creates a result; `rate` is, e.g., `("samples_per_s", 1.2e6)`.
   public init(
@@ -49,7 +51,8 @@ public struct BenchmarkResult: Sendable {
   /// The result as one JSON object on one line, keys in the reference script's order.
   public var jsonLine: String {
     let settings = cell.map { ", \"\($0.name)\": \($0.value)" }.joined()
+    let extra = more.map { ", \"\($0.name)\": \($0.json)" }.joined()
     return "{\"workload\": \"\(workload)\"\(settings), \"seconds\": \(seconds), "
-      + "\"\(rate.name)\": \(rate.value)}"
+      + "\"\(rate.name)\": \(rate.value)\(extra)}"
   }
 }

@@ -37,6 +37,16 @@ extension LineChart {
         )
       }
       let bounds = (x: area.x...(area.x + area.width), y: area.y...(area.y + area.height))
+      for (index, line) in series.enumerated() {
+        for span in line.band?.runs(x: line.x, xScale: xScale, yScale: yScale) ?? [] {
+          let outline =
+            span.map { pixel(($0.x, $0.high)) }
+            + span.reversed().map {
+              pixel(($0.x, $0.low))
+            }
+          document.polygon(outline, fill: color(of: index), stroke: nil, opacity: 0.2)
+        }
+      }
       for (index, runs) in data.runs.enumerated() {
         let color = color(of: index)
         for run in runs {

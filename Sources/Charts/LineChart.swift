@@ -102,6 +102,13 @@ public struct LineChart: Sendable {
         }
       }
     }
+    var shading = BandShading(columns: columns, rows: rows)
+    for (index, line) in series.enumerated() {
+      for span in line.band?.runs(x: line.x, xScale: xScale, yScale: yScale) ?? [] {
+        shading.shade(
+          span.map { (dot(($0.x, $0.high)), dot(($0.x, $0.low))) }, series: index, dots: dots)
+      }
+    }
     let cellWidth = dots.dotsAcross / columns
     let xTicks = zip(xAxis.values, xAxis.labels).map { value, label in
       (column: Int(dot((value, yAxis.lower)).x.rounded()) / cellWidth, label: label)
@@ -110,15 +117,24 @@ public struct LineChart: Sendable {
       (row: Int(dot((xAxis.lower, value)).y.rounded()) * rows / dots.dotsDown, label: label)
     }
     return frame.render(
-      plot: plot(dots, color: color), xTicks: xTicks, yTicks: yTicks, color: color, glyphs: glyphs)
+      plot: plot(dots, shading: shading, color: color), xTicks: xTicks, yTicks: yTicks,
+      color: color, glyphs: glyphs)
   }
 
-  /// The plot area: each cell's braille dots (or the ASCII mark of its series) in its colour.
-  private func plot(_ dots: DotCanvas, color: Bool) -> TextCanvas {
+  /// The plot area: each cell's braille dots (or the ASCII mark of its series) in its colour,
+  /// and where no line passes, the shade of a band.
+  private func plot(_ dots: DotCanvas, shading: BandShading, color: Bool) -> TextCanvas {
     var canvas = TextCanvas(width: dots.columns, height: dots.rows)
     for row in 0..<dots.rows {
       for column in 0..<dots.columns {
-        guard let owner = dots.owner(column: column, row: row) else { continue }
+        guard let owner = dots.owner(column: column, row: row) else {
+          if let shade = shading.owner(column: column, row: row) {
+            canvas.put(
+              dots.glyphs == .unicode ? "░" : ".", column: column, line: row,
+              style: CellStyle(foreground: self.color(of: shade, terminal: true)))
+          }
+          continue
+        }
         let character =
           dots.glyphs == .unicode
           ? dots.braille(column: column, row: row)

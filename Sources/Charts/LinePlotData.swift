@@ -31,6 +31,10 @@ package struct LinePlotData: Sendable {
         if !(lineRuns.last?.isEmpty ?? true) { lineRuns.append([]) }
       }
       runs.append(lineRuns.filter { !$0.isEmpty })
+      for span in (line.band?.runs(x: line.x, xScale: xScale, yScale: yScale) ?? []).joined() {
+        xs.append(span.x)
+        ys += [span.low, span.high]
+      }
       let owner = series.count == 1 && line.name.isEmpty ? "" : "\(Self.name(line, index)): "
       if notFinite > 0 {
         notes.append("note: \(owner)\(Self.count(notFinite)) NaN or infinite, left out (gaps)")

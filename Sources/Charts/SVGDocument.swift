@@ -87,11 +87,14 @@ package struct SVGDocument: Sendable {
         + "r=\"\(Self.number(radius))\" fill=\"\(fill.hexText)\"\(outline)/>")
   }
 
-  /// A filled polygon through `points`.
-  package mutating func polygon(_ points: [Segment.Point], fill: ChartColor, stroke: ChartColor?) {
+  /// A filled polygon through `points`, its fill `opacity` from 0 (clear) to 1.
+  package mutating func polygon(
+    _ points: [Segment.Point], fill: ChartColor, stroke: ChartColor?, opacity: Double = 1
+  ) {
     let list = points.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
     let outline = stroke.map { " stroke=\"\($0.hexText)\" stroke-width=\"1\"" } ?? ""
-    add("<polygon points=\"\(list)\" fill=\"\(fill.hexText)\"\(outline)/>")
+    let clear = opacity < 1 ? " fill-opacity=\"\(Self.number(opacity))\"" : ""
+    add("<polygon points=\"\(list)\" fill=\"\(fill.hexText)\"\(clear)\(outline)/>")
   }
 
   /// Text placed at (`x`, `y`) (its baseline), anchored at its start, middle or end.

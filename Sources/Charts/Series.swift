@@ -10,6 +10,8 @@ public struct Series: Sendable, Equatable {
   public var color: ChartColor?
   /// The line's style; nil draws solid lines in colour and cycles solid, dashed, dotted without.
   public var style: LineStyle?
+  /// A band shaded around the line, such as the spread over seeds; nil for none.
+  public var band: Band?
 
   /// A series of points (`x[i]`, `y[i]`).
   public init(
@@ -22,12 +24,14 @@ public struct Series: Sendable, Equatable {
     self.style = style
   }
 
-  /// A series of `values` at x = 1, 2, 3, …: one value per epoch.
+  /// A series of `values` at x = 1, 2, 3, …: one value per epoch, optionally with a `band`.
   public init(
-    name: String, values: [Double], color: ChartColor? = nil, style: LineStyle? = nil
+    name: String, values: [Double], color: ChartColor? = nil, style: LineStyle? = nil,
+    band: Band? = nil
   ) {
     self.init(
       name: name, x: values.indices.map { Double($0 + 1) }, y: values, color: color, style: style)
+    self.band = band
   }
 
   /// The points in order, paired up to the shorter of `x` and `y`.

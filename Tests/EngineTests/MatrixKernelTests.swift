@@ -1,4 +1,6 @@
+import Dispatch
 import Engine
+import Synchronization
 import Testing
 
 /// The matrix kernel against a plain loop, for every path it takes (packed tiles, unpacked
@@ -56,6 +58,35 @@ import Testing
           "\(m)×\(n)×\(k) on \(threads) threads")
       }
     }
+  }
+
+  /// Several threads sharing one pool at once (as a sweep's fits do), some of them computing
+  /// alone, all get the bits of the product computed on one thread.
+  @Test func concurrentCallersOfOnePoolGetTheSameBits() {
+    let (m, n, k) = (300, 260, 70)
+    var generator = RandomGenerator(seed: 11)
+    let product = Product(
+      a: (0..<(m * k)).map { _ in Float(generator.normal()) },
+      b: (0..<(k * n)).map { _ in Float(generator.normal()) }, m: m, n: n, k: k,
+      transposeA: false, transposeB: true)
+    let start = [Float](repeating: 0, count: m * n)
+    let single = product.computed(
+      start: start, accumulate: false, pool: WorkerPool(threadCount: 1))
+    let pool = WorkerPool(threadCount: 2)
+    let results = Mutex<[[Float]]>([])
+    DispatchQueue.concurrentPerform(iterations: 4) { caller in
+      for round in 0..<10 {
+        let computed =
+          (caller + round) % 2 == 0
+          ? EngineThreads.computingAlone {
+            product.computed(start: start, accumulate: false, pool: pool)
+          } : product.computed(start: start, accumulate: false, pool: pool)
+        results.withLock { $0.append(computed) }
+      }
+    }
+    let all = results.withLock { $0 }
+    #expect(all.count == 40)
+    #expect(all.allSatisfy { $0.map(\.bitPattern) == single.map(\.bitPattern) })
   }
 }
 

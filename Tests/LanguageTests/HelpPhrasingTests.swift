@@ -19,7 +19,11 @@ struct HelpPhrasingTests {
     ("loss", "fit", "a loss (mse, mae, huber, bce, cross_entropy) or none"),
     ("optimizer", "step", "an optimizer (sgd, adam, adamw, rmsprop, adagrad)"),
     ("data", "predict", "a dataset or a list of lists of numbers"),
-    ("what", "plot", "a run, a list of runs, an lr_find result, a dataset or a model"),
+    (
+      "what", "plot",
+      "a run, a list of runs, an lr_find result, a dataset, a model, a group, a sweep or a list "
+        + "of groups"
+    ),
     ("hidden", "mlp", "a list of whole numbers"),
   ])
   func typeNamesReadAsEnglish(_ label: String, _ builtin: String, _ expected: String) throws {

@@ -8,7 +8,7 @@ import Testing
 /// moved") is diagnosed the way the text says. The lesson's code runs step by step in a fresh
 /// session, as a learner types it; the run is found by its variable or by its run name; the
 /// lesson's words are checked to still be in its text, so a change of either shows here.
-@Suite(.serialized) struct LessonRunDiagnosisTests {
+@Suite struct LessonRunDiagnosisTests {
   /// A run a lesson describes, the words it uses, and the verdict those words mean.
   struct Described: Sendable {
     var run: String

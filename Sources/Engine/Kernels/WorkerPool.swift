@@ -11,6 +11,11 @@ package final class WorkerPool: @unchecked Sendable {
   /// The pool every product shares, with `configuredThreadCount()` threads.
   package static let shared = WorkerPool(threadCount: configuredThreadCount())
 
+  /// Whether the current thread (or task) computes its products alone, never waking the pool's
+  /// workers: set by `EngineThreads.computingAlone` for threads that already share the cores
+  /// with others, such as a sweep's parallel fits.
+  @TaskLocal static var callerComputesAlone = false
+
   /// The number of threads a job can use, the caller's included.
   package let threadCount: Int
   /// Whether a job is running; a second caller meanwhile runs its job alone.
@@ -39,7 +44,7 @@ package final class WorkerPool: @unchecked Sendable {
   /// the calling thread runs every part itself.
   func run(parts: Int, _ body: (Int) -> Void) {
     let parts = min(parts, threadCount)
-    guard parts > 1,
+    guard parts > 1, !Self.callerComputesAlone,
       running.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     else {
       for part in 0..<max(parts, 0) { body(part) }
@@ -62,6 +67,22 @@ package final class WorkerPool: @unchecked Sendable {
       job?(worker)
       finished.signal()
     }
+  }
+}
+
+/// The engine's threads as other targets see them: how many there are, and a way for a thread
+/// to compute alone.
+public enum EngineThreads {
+  /// The number of threads trainbook computes with (see `configuredThreadCount()`): the most
+  /// fits a sweep runs at once, and the threads a large product is shared among.
+  public static var count: Int { WorkerPool.shared.threadCount }
+
+  /// Runs `body` with every matrix product it starts computed on the calling thread alone. A
+  /// caller that already runs one of several parallel computations (a sweep's fits) uses this
+  /// so the cores are not oversubscribed; results are the same bits either way, since a
+  /// product's split among threads never changes its result.
+  public static func computingAlone<Result>(_ body: () throws -> Result) rethrows -> Result {
+    try WorkerPool.$callerComputesAlone.withValue(true) { try body() }
   }
 }
 

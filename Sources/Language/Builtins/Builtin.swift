@@ -138,6 +138,7 @@ public struct BuiltinRegistry {
         + Builtin.layers + Builtin.models + Builtin.dataPlots + Builtin.errorAnalysis
         + Builtin.losses
         + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
+        + Builtin.sweeps
         + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
         + Builtin.runBuiltins
         + Builtin.pytorch)

@@ -63,6 +63,10 @@ public struct CallContext {
   }
 
   /// A seed for a computation the user gave no seed for, drawn from the session's generator
-  /// (itself seeded by `seed(n)`), so a session replays the same from the same seed.
-  public func nextSeed() -> UInt64 { session.random.next() }
+  /// (itself seeded by `seed(n)`), so a session replays the same from the same seed. Inside a
+  /// sweep's block it is the run's seed, so that everything the block leaves unseeded (the
+  /// model's weights, the order of batches, dropout) varies with the sweep's seed alone.
+  public func nextSeed() -> UInt64 {
+    session.sweepInProgress?.current?.seed ?? session.random.next()
+  }
 }

@@ -9,9 +9,12 @@ extension Builtin {
     let what = Declared.value(
       "what",
       .either(
-        .host("run"), .list(of: .host("run")), .host("lr_find result"), .host("dataset"),
-        .host("model")),
-      "A run, a list of runs, the result of lr_find, a dataset, or a model (with data).")
+        [
+          .host("run"), .list(of: .host("run")), .host("lr_find result"), .host("dataset"),
+          .host("model"),
+        ] + groupTypes),
+      "A run, a list of runs, a group or sweep (means over seeds with a band of ± 1 std), the "
+        + "result of lr_find, a dataset, or a model (with data).")
     let boundaryData = Declared.value(
       "data", .either(.host("dataset"), .none), default: Value.none,
       "The data to draw a model's decision boundary on.")
@@ -39,8 +42,19 @@ extension Builtin {
     let everySession = Declared.bool(
       "all", default: false,
       "Also list the runs earlier sessions kept in the runs folder (`runs/`).")
-    let compared = Declared.list("runs", .list(of: .host("run")), "The runs to compare.")
-    let exported = Declared.list("runs", .list(of: .host("run")), "The runs to export.")
+    let compared = Declared.value(
+      "runs", .either([.list(of: .host("run"))] + groupTypes),
+      "The runs to compare, a sweep, or a group (with `other`).")
+    let otherGroup = Declared.value(
+      "other", .either(.host("group"), .none), default: Value.none,
+      "A second group: says whether the two differ by more than the spread over seeds.")
+    let groupMetric = Declared.value(
+      "metric", .either(.string, .none), default: Value.none,
+      "The series groups are compared on, at the last epoch: val_loss (with validation data, "
+        + "else loss), accuracy…")
+    let exported = Declared.value(
+      "runs", .either([.list(of: .host("run"))] + groupTypes),
+      "The runs to export: a list of runs, a group or a sweep.")
     let folder = Declared.string("to", default: "tb", "The folder to write into.")
     return [
       Builtin(
@@ -64,6 +78,10 @@ extension Builtin {
         if case .bool(let flag) = arguments[logScale] { logY = flag }
         let chart: LineChart
         switch arguments[what] {
+        case let value where groups(in: value) != nil:
+          chart = try groupChart(
+            groups(in: value) ?? [], metric: arguments[metricName], logY: logY,
+            context: context)
         case .host(let object as RunObject):
           chart = try RunCharts.chart(of: object.record, metric: metric ?? "loss", logY: logY)
         case .host(let object as RateFinderObject):
@@ -162,14 +180,26 @@ extension Builtin {
         "compare", topic: .evaluation,
         summary: "A table of runs side by side: status, best epoch, the settings that differ "
           + "between them (lr, optimizer, batch_size…), final losses and metrics, time.",
-        parameters: [compared],
+        parameters: [compared, otherGroup, groupMetric],
         example: """
           data = moons(n: 100, seed: 1)
           for lr in [0.001, 0.01] { fit(mlp(inputs: 2, seed: 1), data, optimizer: sgd(lr: lr), epochs: 3, name: "lr {lr}") }
           compare(runs())
           """
       ) { arguments, context in
-        let records = runs(in: arguments[compared]).map(\.record)
+        if groups(in: arguments[compared]) != nil {
+          context.print(
+            try compareGroups(
+              arguments[compared], other: arguments[otherGroup], metric: arguments[groupMetric],
+              context: context))
+          return .none
+        }
+        for label in ["other", "metric"] where arguments.isGiven(label) {
+          throw CallError(
+            "`\(label)` compares groups of runs over seeds, not a list of runs",
+            hint: "make groups with sweep(…, seeds: 3) { fit(…) }", argument: label)
+        }
+        let records = runObjects(in: arguments[compared]).map(\.record)
         context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))
         return .none
       },
@@ -180,7 +210,7 @@ extension Builtin {
         parameters: [exported, folder],
         example: "export_tensorboard(runs(), to: \"tb\")"
       ) { arguments, context in
-        let records = runs(in: arguments[exported]).map(\.record)
+        let records = runObjects(in: arguments[exported]).map(\.record)
         guard !records.isEmpty else {
           context.print("(no runs to export)")
           return .none

@@ -117,9 +117,9 @@ extension Builtin {
           context.session.runs.hasWarnedOfHeldOutTraining = true
           context.print("warning: " + warning)
         }
-        return .host(
-          try TrainingRun(name: runName, names: names, route: route)
-            .train(trainer, on: data, context: context))
+        return try TrainingRun(
+          name: runName, names: names, route: route, nameIsGiven: arguments.isGiven("name")
+        ).start(trainer, on: data, context: context)
       },
       Builtin(
         "resume", topic: .training,
@@ -132,6 +132,11 @@ extension Builtin {
           """
       ) { arguments, context in
         let run = arguments[continued]
+        guard context.session.sweepInProgress == nil else {
+          throw CallError(
+            "resume cannot run inside a sweep's block, whose fits train after it",
+            hint: "resume a sweep's run after the sweep: resume(s.runs[0], data, epochs: 10)")
+        }
         guard let trainer = run.trainer, var route = run.route else {
           throw CallError(
             "this run was kept by an earlier session and has no trainer to continue",

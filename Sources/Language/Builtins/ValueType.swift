@@ -118,7 +118,10 @@ public struct ValueType {
 
   /// Values of any of `types`. A name that another one only details is left out: a loss and a
   /// loss's name read "a loss (mse, mae, …)", not "a loss or a loss (mse, mae, …)".
-  public static func either(_ types: ValueType...) -> ValueType {
+  public static func either(_ types: ValueType...) -> ValueType { either(types) }
+
+  /// Values of any of `types` (see the variadic form).
+  public static func either(_ types: [ValueType]) -> ValueType {
     let all = types.map(\.name)
     let names = all.filter { name in !all.contains { $0.hasPrefix(name + " (") } }
     let name =

@@ -21,6 +21,11 @@ extension Session {
       throw Diagnostic(
         range: callee.range, message: "\(function.typeDescription) cannot be called", hint: hint)
     }
+    guard builtin.name != "sweep" else {
+      // Its arguments are axes of any name, which no declaration can list.
+      let error = Builtin.sweepWithoutBlock
+      throw Diagnostic(range: range, message: error.message, hint: error.hint)
+    }
     let passed = try arguments.map { argument in
       PassedArgument(
         label: argument.label, labelRange: argument.labelRange,

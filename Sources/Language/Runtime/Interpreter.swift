@@ -183,6 +183,8 @@ extension Session {
       return try field(name, of: try evaluate(object), at: nameRange)
     case .index(let collection, let index):
       return try element(of: try evaluate(collection), at: try evaluate(index), range: index.range)
+    case .sweep(let arguments, let body):
+      return try sweep(arguments, body: body, at: expression.range)
     }
   }
 

@@ -46,6 +46,8 @@ public final class Session: CellRunner {
   public internal(set) var interruption: TrainingStop?
   /// How many fits the running cell has started, which numbers its fits in a `TrainingStop`.
   var fitsInCell = 0
+  /// The sweep whose block is running, which gathers its fits instead of training them.
+  var sweepInProgress: SweepCollector?
   /// How many cells `run(cell:)` has run, which names the next one in diagnostics.
   public private(set) var cellCount = 0
   /// The training runs of this session, and whether they are saved to disk.

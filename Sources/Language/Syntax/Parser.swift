@@ -239,7 +239,7 @@ struct Parser {
   }
 
   /// Parses `{ statements }`; mistakes inside are recorded and skipped statement by statement.
-  private mutating func parseBlock(after construct: String) throws -> [Statement] {
+  mutating func parseBlock(after construct: String) throws -> [Statement] {
     guard current.isSymbol("{") else {
       let hint =
         current.isSymbol("=")

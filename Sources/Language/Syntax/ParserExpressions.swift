@@ -62,6 +62,14 @@ extension Parser {
       }
       if current.isSymbol("(") {
         expression = try parseCall(of: expression)
+        if expression.isSweepCall, current.isSymbol("{"),
+          case .call(_, let arguments) = expression.kind
+        {
+          let body = try parseBlock(after: "sweep(…)")
+          expression = Expression(
+            kind: .sweep(arguments: arguments, body: body),
+            range: SourceRange(from: expression.range, to: previousRange))
+        }
       } else if current.isSymbol(".") {
         advance()
         guard case .identifier(let name) = current.kind else {

@@ -12,10 +12,18 @@ struct Expression: Sendable {
     case call(callee: Expression, arguments: [Argument])
     case field(Expression, name: String, nameRange: SourceRange)
     case index(Expression, Expression)
+    /// `sweep(lr: [0.01, 0.1], seeds: 3) { body }`: the body run once per setting and seed,
+    /// its fits trained in parallel afterwards.
+    case sweep(arguments: [Argument], body: [Statement])
   }
 
   var kind: Kind
   var range: SourceRange
+
+  /// Whether the expression calls `sweep`, which takes a block after its arguments.
+  var isSweepCall: Bool {
+    if case .call(let callee, _) = kind { callee.variableName == "sweep" } else { false }
+  }
 
   /// The name when the expression is a bare variable name.
   var variableName: String? {

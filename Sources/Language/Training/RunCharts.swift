@@ -33,6 +33,49 @@ enum RunCharts {
       yScale: yScale(logY, metric: metric, series: series))
   }
 
+  /// One group of runs over seeds: the mean of `metric` on the training and the validation
+  /// data, each with a band of ± one standard deviation over the seeds.
+  static func chart(
+    of group: RunGroup, name: String, metric: String, logY: Bool? = nil
+  ) throws -> LineChart {
+    let base = metric.hasPrefix("val_") ? String(metric.dropFirst(4)) : metric
+    let series = [("train", base), ("validation", "val_" + base)].compactMap { name, key in
+      banded(group, key, name: name)
+    }
+    guard !series.isEmpty else { throw missing(metric, in: group.runs) }
+    return LineChart(
+      title: "\(name): \(base), mean of \(seedCount(group.runs.count)) ± 1 std",
+      xLabel: "epoch", yLabel: base, series: series,
+      yScale: yScale(logY, metric: base, series: series))
+  }
+
+  /// Several groups: each one's mean of `metric` with its band, named by `names`.
+  static func chart(
+    of groups: [RunGroup], names: [String], metric: String, logY: Bool? = nil
+  ) throws -> LineChart {
+    let series = zip(groups, names).compactMap { group, name in banded(group, metric, name: name) }
+    guard !series.isEmpty else { throw missing(metric, in: groups.flatMap(\.runs)) }
+    return LineChart(
+      title: "\(metric): mean over seeds ± 1 std", xLabel: "epoch", yLabel: metric,
+      series: series, yScale: yScale(logY, metric: metric, series: series))
+  }
+
+  /// The mean of `key` over the group's seeds per epoch, banded by ± one standard deviation;
+  /// nil when no run recorded `key`.
+  private static func banded(_ group: RunGroup, _ key: String, name: String) -> Series? {
+    guard group.runs.contains(where: { $0.history[key] != nil }) else { return nil }
+    let spreads = group.epochSpreads(key)
+    let means = spreads.map { $0?.mean ?? .nan }
+    let deviations = spreads.map { $0?.standardDeviation ?? .nan }
+    return Series(
+      name: name, values: means,
+      band: Band(
+        lower: zip(means, deviations).map { $0 - $1 },
+        upper: zip(means, deviations).map { $0 + $1 }))
+  }
+
+  private static func seedCount(_ count: Int) -> String { count == 1 ? "1 seed" : "\(count) seeds" }
+
   /// A learning-rate range test: smoothed loss against the rate on a log scale, with the
   /// suggested rate marked by a vertical line named in the legend.
   static func chart(of result: LearningRateFinderResult, logY: Bool? = nil) -> LineChart {

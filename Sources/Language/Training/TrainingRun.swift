@@ -14,6 +14,17 @@ struct TrainingRun {
   var names: RunNames
   /// How the run is trained: data, validation data, model, optimizer, schedule.
   var route: RunRoute
+  /// Whether the learner named the run (`name:`), rather than `fit` numbering it.
+  var nameIsGiven = false
+
+  /// Trains `trainer` on `data` and returns the run; inside a sweep's block, keeps the fit for
+  /// the sweep to train and returns a stand-in.
+  func start(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> Value {
+    if let sweep = context.session.sweepInProgress {
+      return .host(try sweep.add(self, trainer: trainer, data: data))
+    }
+    return .host(try train(trainer, on: data, context: context))
+  }
 
   /// Trains `trainer` on `data` and returns the run (partial when interrupted).
   func train(_ trainer: Trainer, on data: Dataset, context: CallContext) throws -> RunObject {
