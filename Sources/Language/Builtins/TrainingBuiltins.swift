@@ -150,9 +150,9 @@ extension Builtin {
           try libraryCall(argument: "from") { try trainer.restoreState(from: url) }
           route.resumedFrom = path
         }
-        var more = arguments[more]
+        var extra = arguments[more]
         if case .number(let total) = arguments[until] {
-          if arguments.isGiven("epochs") {
+          if arguments.isGiven(more) {
             throw CallError(
               "give `epochs` (how many more) or `until` (how many in all), not both",
               argument: "until")
@@ -160,11 +160,11 @@ extension Builtin {
           guard let whole = Int(exactly: total), whole >= 0 else {
             throw CallError("`until` must be a whole number of epochs ≥ 0", argument: "until")
           }
-          more = max(0, whole - trainer.epoch)
+          extra = max(0, whole - trainer.epoch)
         }
-        try refuseAbove(Limits.epochs, more, argument: "epochs")
-        try context.reserveTraining(trainer.model, epochs: more)
-        trainer.options.epochs = trainer.epoch + more
+        try refuseAbove(Limits.epochs, extra, argument: "epochs")
+        try context.reserveTraining(trainer.model, epochs: extra)
+        trainer.options.epochs = trainer.epoch + extra
         let settings = run.record.settings
         let names = RunNames(
           model: settings?.model.variable,
