@@ -2,7 +2,7 @@
 # Each target first installs the Debian packages the build needs (as root), or says how to.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libedit-dev pkg-config tmux
+DEBIAN_PACKAGES := libedit-dev libzmq3-dev pkg-config tmux
 RELEASE := $(SWIFT) build -c release
 
 .PHONY: deps build run test interop lint format bench docs clean
@@ -43,8 +43,9 @@ test: deps lint
 
 # Where scripts and replays keep their runs, and the runs and their TensorBoard export read by
 # TensorBoard itself; runs exported with export_pytorch trained by PyTorch (also under torchrun)
-# and compared with trainbook's. Each check's Python packages live in a virtual environment
-# cached in ~/.cache. The build and the unit tests above need no Python.
+# and compared with trainbook's; the Jupyter kernel under Jupyter's own clients. Each check's
+# Python packages live in a virtual environment cached in ~/.cache. The build and the unit tests
+# above need no Python.
 interop:
 	@python3 -c "import venv, ensurepip" 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -57,6 +58,7 @@ interop:
 	}
 	scripts/check-runs.sh
 	scripts/check-pytorch.sh
+	scripts/check-jupyter.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -26,6 +26,8 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(
+      name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
 
     .target(name: "Support"),
     .target(name: "Engine", swiftSettings: numericCore),
@@ -50,12 +52,16 @@ let package = Package(
       ],
       swiftSettings: vectorized),
     .target(
+      name: "Kernel",
+      dependencies: ["CZeroMQ", "Language", "Notebook", "REPL", "Support"],
+      swiftSettings: vectorized),
+    .target(
       name: "Benchmarks", dependencies: ["Engine", "Datasets", "Learning", "Notebook"],
       swiftSettings: vectorized),
     .executableTarget(
       name: "trainbook",
       dependencies: [
-        "Engine", "Language", "Notebook", "Lessons", "REPL", "Benchmarks", "Support",
+        "Engine", "Language", "Notebook", "Lessons", "REPL", "Kernel", "Benchmarks", "Support",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: vectorized),
@@ -83,6 +89,10 @@ let package = Package(
       exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
       name: "LessonsTests", dependencies: ["Learning", "Language", "Lessons", "TestSupport"],
+      swiftSettings: vectorized),
+    .testTarget(
+      name: "KernelTests",
+      dependencies: ["Kernel", "Language", "Notebook", "REPL", "Support"],
       swiftSettings: vectorized),
     .testTarget(
       name: "REPLTests",

@@ -3,12 +3,11 @@ import Support
 extension ExportedNotebook {
   /// The notebook as Jupyter nbformat 4.5 JSON.
   ///
-  /// Prose becomes markdown cells and code cells keep their recorded outputs: text and timings
-  /// as `stream` (stdout), progress as `stream` (stderr), charts as `display_data` with
-  /// `image/svg+xml` (when re-drawn) and the terminal rendering as `text/plain`, errors as
-  /// `error` outputs. Cell ids are `text-N` and `cell-N`; skipped cells have a null
-  /// `execution_count`. The kernelspec and language_info name `trainbook`; the notebook's
-  /// metadata and each cell's markers are kept under `trainbook` keys.
+  /// Prose becomes markdown cells and code cells keep their recorded outputs, each as
+  /// ``JupyterOutput`` says (charts with their SVG when re-drawn). Cell ids are `text-N` and
+  /// `cell-N`; skipped cells have a null `execution_count`. The kernelspec and language_info name
+  /// `trainbook`; the notebook's metadata and each cell's markers are kept under `trainbook`
+  /// keys, and a cell expected to fail is tagged `raises-exception`, so Jupyter runs on past it.
   public func ipynb() -> String {
     var cells: [JSONValue] = []
     var codeIndex = 0
@@ -67,39 +66,16 @@ extension ExportedNotebook {
 
   private func markerMetadata(_ markers: CellMarkers) -> JSONValue {
     let lines = markers.lines.compactMap(CellMarkers.commentBody)
-    return lines.isEmpty
-      ? .object([]) : .object([("trainbook", .array(lines.map(JSONValue.string)))])
+    var metadata: [(String, JSONValue)] = []
+    if markers.expectedError != nil {
+      metadata.append(("tags", .array([.string("raises-exception")])))
+    }
+    if !lines.isEmpty { metadata.append(("trainbook", .array(lines.map(JSONValue.string)))) }
+    return .object(metadata)
   }
 
   private func jupyterOutput(_ cell: CodeCell, _ cellIndex: Int, _ pieceIndex: Int) -> JSONValue {
-    let piece = cell.outputs[pieceIndex]
-    switch piece {
-    case .text(let text), .timing(let text):
-      return stream("stdout", text)
-    case .progress(let text):
-      return stream("stderr", text)
-    case .chart(let terminal):
-      var data: [(String, JSONValue)] = []
-      if let svg = svg(cell: cellIndex, piece: pieceIndex) {
-        data.append(("image/svg+xml", .lines(svg)))
-      }
-      data.append(("text/plain", .lines(terminal)))
-      return .object([
-        ("data", .object(data)), ("metadata", .object([])),
-        ("output_type", .string("display_data")),
-      ])
-    case .error(let message):
-      return .object([
-        ("ename", .string("TrainbookError")), ("evalue", .string(markerText(message))),
-        ("output_type", .string("error")),
-        ("traceback", .array(message.split(separator: "\n").map { .string(String($0)) })),
-      ])
-    }
-  }
-
-  private func stream(_ name: String, _ text: String) -> JSONValue {
-    .object([
-      ("name", .string(name)), ("output_type", .string("stream")), ("text", .lines(text + "\n")),
-    ])
+    JupyterOutput(cell.outputs[pieceIndex], svg: svg(cell: cellIndex, piece: pieceIndex))
+      .notebookOutput()
   }
 }

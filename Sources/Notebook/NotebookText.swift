@@ -106,7 +106,8 @@ enum NotebookText {
 }
 
 extension Notebook {
-  /// Reads the notebook stored at `path`.
+  /// Reads the notebook stored at `path`: Markdown, or a Jupyter notebook when its name ends in
+  /// `.ipynb` (see ``init(ipynb:)``).
   /// - Throws: `NotebookError` naming the file: it is missing, a folder or unreadable, is not
   ///   UTF-8, holds no cells, or is malformed (with the line of the problem).
   public init(contentsOf path: String) throws(NotebookError) {
@@ -121,7 +122,10 @@ extension Notebook {
       throw NotebookError(file: path, line: 0, "cannot read the file (check its permissions)")
     }
     do {
-      self = try Notebook(lines: try NotebookText.lines(of: [UInt8](data)))
+      self =
+        path.lowercased().hasSuffix(".ipynb")
+        ? try Notebook(ipynb: [UInt8](data))
+        : try Notebook(lines: try NotebookText.lines(of: [UInt8](data)))
     } catch {
       var located = error
       located.file = path

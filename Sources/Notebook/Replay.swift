@@ -87,7 +87,7 @@ public struct ReplayFailed: Error, CustomStringConvertible {
 
   /// One line per failed cell, and that the file was left as it was.
   public var description: String {
-    let lines = cells.map { "cell \($0.number) (line \($0.cell.line)): \($0.failure)" }
+    let lines = cells.map { "\($0.name): \($0.failure)" }
     return (lines + ["the notebook was not changed"]).joined(separator: "\n")
   }
 }
@@ -120,9 +120,16 @@ public struct CellOutcome: Sendable {
     return "failed: \(markerText(error))"
   }
 
-  /// `cell N (line L): what went wrong`, then the diff, for the check report.
+  /// `cell N (line L)`, or `cell N` for a cell not read from a line of a file (a Jupyter
+  /// notebook's).
+  public var name: String {
+    cell.line > 0 ? "cell \(number) (line \(cell.line))" : "cell \(number)"
+  }
+
+  /// `file:L: cell N: what went wrong`, then the diff, for the check report.
   func explanation(file: String) -> String {
-    var lines = ["\(file):\(cell.line): cell \(number): \(verdict.summary)"]
+    let place = cell.line > 0 ? "\(file):\(cell.line)" : file
+    var lines = ["\(place): cell \(number): \(verdict.summary)"]
     if case .differs(let diff) = verdict { lines += condensed(diff).map { "    \($0)" } }
     return lines.joined(separator: "\n")
   }

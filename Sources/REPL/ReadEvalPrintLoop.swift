@@ -30,10 +30,7 @@ public final class ReadEvalPrintLoop {
     self.console = console
     context = CommandContext(
       session: session, reader: reader, console: console, commands: commands)
-    if let files {
-      session.resolvePath = files.resolve(_:for:)
-      context.folder = files.folder
-    }
+    if let files { context.confineFiles(to: files) }
   }
 
   /// The cells run so far, with their outputs.
@@ -47,8 +44,8 @@ public final class ReadEvalPrintLoop {
     }
     while !context.shouldQuit, !inputEnded, let cell = readCell() {
       if reader.history.last != cell { reader.remember(cell) }  // no repeats in a row
-      if pendingLines.isEmpty, let command = Self.command(in: cell) {
-        perform(command: command.name, argument: command.argument)
+      if pendingLines.isEmpty, let command = TypedCommand(line: cell) {
+        context.perform(command)
       } else {
         evaluate(cell)
       }
@@ -77,7 +74,7 @@ public final class ReadEvalPrintLoop {
       case .line(let line):
         if pendingLines.isEmpty {
           if line.allSatisfy(\.isWhitespace) { continue }
-          if Self.command(in: line) != nil { return line }
+          if TypedCommand(line: line) != nil { return line }
         }
         pendingLines.append(line)
         let cell = pendingLines.joined(separator: "\n")
@@ -86,42 +83,8 @@ public final class ReadEvalPrintLoop {
     }
   }
 
-  /// The command name and argument of a line that starts with `:`.
-  private static func command(in line: String) -> (name: String, argument: String)? {
-    let trimmed = line.drop(while: \.isWhitespace)
-    guard trimmed.hasPrefix(":") else { return nil }
-    let words = trimmed.dropFirst().split(separator: " ", maxSplits: 1)
-    let name = words.first.map(String.init) ?? ""
-    let argument = words.count > 1 ? words[1].trimmingWhitespace : ""
-    return (name, argument)
-  }
-
-  private func perform(command name: String, argument: String) {
-    switch context.commands.lookUp(name) {
-    case .found(let command):
-      guard command.arguments.isEmpty, !argument.isEmpty else {
-        command.perform(argument, context)
-        return
-      }
-      console.error("`:\(command.name)` takes no argument.")
-    case .ambiguous(let names):
-      let listed = names.map { "`:\($0)`" }.joined(separator: " or ")
-      console.error("`:\(name)` could be \(listed); type more of the name.")
-    case .unknown(let suggestion):
-      let hint = suggestion.map { "did you mean `:\($0)`? " } ?? ""
-      console.error("unknown command `:\(name)`; \(hint):help lists the commands.")
-    }
-  }
-
   private func evaluate(_ cell: String) {
     context.runCell(cell)
     Interrupt.clear()
-  }
-}
-
-extension Substring {
-  /// The text without leading and trailing spaces, tabs and newlines.
-  fileprivate var trimmingWhitespace: String {
-    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 }

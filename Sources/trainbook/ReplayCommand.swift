@@ -14,7 +14,7 @@ struct ReplayCommand: ParsableCommand {
       notebook, unless a cell fails.
       """)
 
-  @Argument(help: "The notebooks (.md) to replay, each in a fresh session.")
+  @Argument(help: "The notebooks (.md, or Jupyter's .ipynb) to replay, each in a fresh session.")
   var notebooks: [String]
   @Flag(help: "Compare each cell's output with the recorded one; exit non-zero on a difference.")
   var check = false
@@ -25,11 +25,23 @@ struct ReplayCommand: ParsableCommand {
       "Keep the replayed runs in this folder (default: a scratch folder removed afterwards).",
       valueName: "folder"))
   var runs: String?
+  @Option(
+    help: ArgumentHelp(
+      "With --check: judge the outputs recorded in this notebook (.md or .ipynb, e.g. one "
+        + "Jupyter executed) instead of running the cells.", valueName: "notebook"))
+  var outputsFrom: String?
   @OptionGroup var memory: MemoryOption
 
   func validate() throws {
     if check && update {
       throw ValidationError("use --check or --update, not both")
+    }
+    if outputsFrom != nil && !check {
+      throw ValidationError("--outputs-from goes with --check")
+    }
+    if update, let ipynb = notebooks.first(where: { $0.lowercased().hasSuffix(".ipynb") }) {
+      throw ValidationError(
+        "--update rewrites Markdown notebooks; `trainbook import \(ipynb)` makes one first")
     }
     if notebooks.isEmpty {
       throw ValidationError(
@@ -66,7 +78,9 @@ struct ReplayCommand: ParsableCommand {
   private func replay(_ notebook: String, _ runsFolder: URL) throws -> Bool {
     let loaded = try loadNotebook(notebook)
     let path = absolutePath(notebook)
-    let runner = try notebookRunner(for: loaded, at: path, keepingRunsIn: runsFolder)
+    let runner =
+      try outputsFrom.map { PlaybackRunner(try loadNotebook($0), source: $0) }
+      ?? notebookRunner(for: loaded, at: path, keepingRunsIn: runsFolder)
     let replay = Replay(loaded, runner: runner) { outcome in
       if !check && !update { print(outcome.transcript + "\n") }
     }
@@ -80,11 +94,11 @@ struct ReplayCommand: ParsableCommand {
       }
       let updated = try replay.updatedNotebook()
       try updated.write(to: path)
-      let changed = replay.changedCells.map { "cell \($0.number) (line \($0.cell.line))" }
+      let changed = replay.changedCells.map(\.name)
       print("\(notebook): updated the output of \(changed.joined(separator: ", "))")
       return true
     } else if let failed = replay.outcomes.first(where: \.failedToRun) {
-      print("\(notebook): cell \(failed.number) (line \(failed.cell.line)) \(failed.failure)")
+      print("\(notebook): \(failed.name) \(failed.failure)")
       return false
     }
     return true

@@ -12,6 +12,7 @@ struct TrainbookCommand: ParsableCommand {
       StartCommand.self, RunCommand.self, ReplayCommand.self, ExportCommand.self,
       ExportPyTorchCommand.self,
       LessonCommand.self, BenchCommand.self, ReferenceCommand.self,
+      KernelCommand.self, ImportCommand.self,
     ],
     defaultSubcommand: StartCommand.self)
 }

@@ -68,8 +68,12 @@ func sampleExport() -> ExportedNotebook {
     return
   }
   #expect(
-    fit.map { $0["output_type"] } == [.string("stream"), .string("stream"), .string("stream")])
-  #expect(fit.map { $0["name"] } == [.string("stderr"), .string("stdout"), .string("stdout")])
+    fit.map { $0["output_type"] } == [
+      .string("display_data"), .string("stream"), .string("display_data"),
+    ])
+  #expect(fit[0]["metadata"]?["trainbook"]?["kind"] == .string("progress"))
+  #expect(fit[1]["name"] == .string("stdout"))
+  #expect(fit[2]["metadata"]?["trainbook"]?["kind"] == .string("timing"))
   #expect(fit[1]["text"] == .array([.string("best epoch 3: loss 0.4210, accuracy 81.25%\n")]))
   #expect(plot[0]["output_type"] == .string("display_data"))
   #expect(plot[0]["data"]?["image/svg+xml"] == .array([.string("<svg></svg>")]))

@@ -33,9 +33,7 @@ extension Builtin {
         if let name = arguments.writtenName(of: about), let hidden = registry[name],
           context.session.value(of: name) != nil
         {
-          context.print(
-            "`\(name)` names your variable: " + Help.describe(subject) + "\n"
-              + "It hides the built-in `\(name)` until :reset:\n\n" + Help.page(for: hidden))
+          context.print(Help.variable(name, holding: subject, hiding: hidden))
           return .none
         }
         context.print(try helpText(about: subject, registry: registry))

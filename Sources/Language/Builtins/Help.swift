@@ -95,6 +95,13 @@ enum Help {
     return lines.joined(separator: "\n")
   }
 
+  /// What `help(name)` says when the variable `name`, holding `value`, hides the built-in
+  /// `builtin` of the same name.
+  static func variable(_ name: String, holding value: Value, hiding builtin: Builtin) -> String {
+    "`\(name)` names your variable: " + describe(value) + "\n"
+      + "It hides the built-in `\(name)` until :reset:\n\n" + page(for: builtin)
+  }
+
   /// What `help(x)` says about a value that is not a function.
   static func describe(_ value: Value) -> String {
     guard case .host(let object) = value else {

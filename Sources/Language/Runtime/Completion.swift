@@ -91,6 +91,18 @@ extension Session {
     return candidates.filter { $0.hasPrefix(prefix) && $0 != prefix && seen.insert($0).inserted }
   }
 
+  /// What `help(name)` would print about `name` now: the variable it names (and the built-in it
+  /// hides), or the built-in's page; nil when it names neither. Inspecting a name in Jupyter
+  /// shows it.
+  public func help(about name: String) -> String? {
+    switch (values[name], registry[name]) {
+    case (let value?, let builtin?): Help.variable(name, holding: value, hiding: builtin)
+    case (let value?, nil): Help.describe(value)
+    case (nil, let builtin?): Help.page(for: builtin)
+    case (nil, nil): nil
+    }
+  }
+
   /// The fields of the value that `a.b.c` names at the end of `text`, if it names one.
   private func fieldNames(before text: String) -> [String] {
     var path: [String] = []

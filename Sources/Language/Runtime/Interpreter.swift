@@ -16,7 +16,10 @@ extension Session {
     switch statement.kind {
     case .expression(let expression):
       let value = try evaluate(expression)
-      if atTopLevel, !isNone(value) { emit(echo(of: value)) }
+      if atTopLevel, !isNone(value) {
+        emit(echo(of: value))
+        endsWithValue = true
+      }
     case .assignment(let targets, let expression):
       let value = try evaluate(expression)
       try assign(value, to: targets, from: expression.range)

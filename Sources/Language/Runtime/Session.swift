@@ -44,6 +44,9 @@ public final class Session: CellRunner {
   public var stopsTrainingAt: TrainingStop?
   /// Where Ctrl-C stopped the last cell's training, or nil if no fit of that cell was stopped.
   public internal(set) var interruption: TrainingStop?
+  /// Whether the cell's output so far ends with the echo of a bare expression's value at its top
+  /// level: the cell's value, which the Jupyter kernel shows as its result.
+  public internal(set) var endsWithValue = false
   /// How many fits the running cell has started, which numbers its fits in a `TrainingStop`.
   var fitsInCell = 0
   /// The sweep whose block is running, which gathers its fits instead of training them.
@@ -94,6 +97,7 @@ public final class Session: CellRunner {
   /// Runs `source`; diagnostics start with `origin` (a file name, say) when it is given.
   public func run(_ source: String, origin: String?) -> [OutputPiece] {
     output = []
+    endsWithValue = false
     currentSource = source
     cancellation.reset()
     interruption = nil
@@ -127,6 +131,7 @@ public final class Session: CellRunner {
 
   /// Records a piece of the current cell's output and passes it to `onOutput`.
   func emit(_ piece: OutputPiece) {
+    endsWithValue = false
     output.append(piece)
     onOutput?(piece)
   }
@@ -136,6 +141,7 @@ public final class Session: CellRunner {
   /// recording never depends on the terminal, the terminal shows what looks best.
   func emitChart(svg: String, rendering render: (_ color: Bool) -> String) {
     let plain = OutputPiece.chart(terminal: render(false), svg: svg)
+    endsWithValue = false
     output.append(plain)
     guard let onOutput else { return }
     onOutput(usesColor ? .chart(terminal: render(true), svg: svg) : plain)

@@ -68,6 +68,13 @@ public final class CommandContext {
 }
 
 extension CommandContext {
+  /// Confines the session's files to `files`'s folder, by the same rules and with the same
+  /// messages as a notebook's replay.
+  public func confineFiles(to files: FileSandbox) {
+    session.resolvePath = files.resolve(_:for:)
+    folder = files.folder
+  }
+
   /// How many cells were run since the last `:save` (or the start).
   public var unsavedCellCount: Int { cells.count - savedCellCount }
 
@@ -85,7 +92,7 @@ extension CommandContext {
   /// notebook's recorded Ctrl-C), and adds it to `cells` with where Ctrl-C stopped it. Returns
   /// what it printed and whether the learner pressed Ctrl-C while it ran.
   @discardableResult
-  func runCell(_ source: String, stoppingTrainingAt stop: TrainingStop? = nil) -> (
+  public func runCell(_ source: String, stoppingTrainingAt stop: TrainingStop? = nil) -> (
     outputs: [OutputPiece], interrupted: Bool
   ) {
     Interrupt.clear()

@@ -5,9 +5,19 @@ import Support
 public struct CommandRegistry: Sendable {
   /// The commands, in the order `:help` lists them.
   public var commands: [ColonCommand]
+  /// What `:help` says of the keys where these commands are typed.
+  public var keys: String
 
-  /// A registry of `commands`.
-  public init(_ commands: [ColonCommand]) { self.commands = commands }
+  /// The prompt's keys, as `:help` lists them.
+  public static let promptKeys =
+    "Keys: Tab completes, Ctrl-R searches the history, Ctrl-C clears the line or stops "
+    + "training, Ctrl-D leaves."
+
+  /// A registry of `commands` typed where `keys` (a line for `:help`) are the keys.
+  public init(_ commands: [ColonCommand], keys: String = promptKeys) {
+    self.commands = commands
+    self.keys = keys
+  }
 
   /// The commands every prompt has.
   public static let standard = CommandRegistry([

@@ -12,8 +12,6 @@ extension ColonCommand {
       let padding = String(repeating: " ", count: width - usage.count)
       console.line("  " + console.style.bold(usage) + padding + "  " + command.summary)
     }
-    console.line(
-      "Keys: Tab completes, Ctrl-R searches the history, Ctrl-C clears the line or stops "
-        + "training, Ctrl-D leaves.")
+    console.line(context.commands.keys)
   }
 }
