@@ -42,8 +42,10 @@ test: deps lint
 	$(MAKE) interop
 
 # Where scripts and replays keep their runs, and the runs and their TensorBoard export read by
-# TensorBoard itself; the Jupyter kernel under Jupyter's own clients. Each from a virtual
-# environment cached in ~/.cache. The build and the unit tests above need no Python.
+# TensorBoard itself; runs exported with export_pytorch trained by PyTorch (also under torchrun)
+# and compared with trainbook's; the Jupyter kernel under Jupyter's own clients. Each check's
+# Python packages live in a virtual environment cached in ~/.cache. The build and the unit tests
+# above need no Python.
 interop:
 	@python3 -c "import venv, ensurepip" 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -55,6 +57,7 @@ interop:
 	  fi; \
 	}
 	scripts/check-runs.sh
+	scripts/check-pytorch.sh
 	scripts/check-jupyter.sh
 
 lint:

@@ -10,6 +10,7 @@ struct TrainbookCommand: ParsableCommand {
     version: Trainbook.version,
     subcommands: [
       StartCommand.self, RunCommand.self, ReplayCommand.self, ExportCommand.self,
+      ExportPyTorchCommand.self,
       LessonCommand.self, BenchCommand.self, ReferenceCommand.self,
       KernelCommand.self, ImportCommand.self,
     ],

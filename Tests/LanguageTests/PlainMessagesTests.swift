@@ -17,6 +17,7 @@ import Testing
     "save_idx(data, images: \"missing/x\", labels: \"missing/y\")",
     "save_checkpoint(run, \"missing/state.safetensors\")", "scatter(data, to: \"missing/a.svg\")",
     "scatter(data, to: \"folder\")", "export_tensorboard([run], to: \"file.txt/tb\")",
+    "export_pytorch(run, \"file.txt\")", "export_pytorch(run, \"file.txt/pt\")",
   ]
 
   /// Every message the file mistakes produce, and every transcript, notebook and lesson the

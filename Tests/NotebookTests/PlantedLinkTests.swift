@@ -26,6 +26,8 @@ import Testing
     ("export_tensorboard(runs(), to: \"tb\")", ["tb/x_run-1"]),
     ("export_tensorboard(runs(), to: \"tb3\")", ["tb3/x_run-1/train"]),
     ("export_tensorboard(runs(), to: \"tb2\")", ["tb2"]),
+    ("export_pytorch(run, \"pt\")", ["pt"]),
+    ("export_pytorch(run, \"pt2\")", ["pt2/train.py"]),
   ]
 
   @Test(arguments: writers.indices, [false, true])

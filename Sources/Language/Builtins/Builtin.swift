@@ -140,7 +140,8 @@ public struct BuiltinRegistry {
         + Builtin.optimizers + Builtin.schedules + Builtin.callbacks + Builtin.training
         + Builtin.sweeps
         + Builtin.steps + Builtin.evaluation + Builtin.experiments + Builtin.weights
-        + Builtin.runBuiltins)
+        + Builtin.runBuiltins
+        + Builtin.pytorch)
   }
 
   /// Adds `builtin`; registering a name twice is a programmer's mistake.

@@ -10,11 +10,18 @@ public final class RunObject: HostObject {
   /// How the run was trained: its data, validation data, model, optimizer and schedule; `nil`
   /// for a run kept by an earlier session.
   let route: RunRoute?
+  /// What the run started from, for `export_pytorch`; `nil` for a run kept by an earlier
+  /// session or one that continued an earlier fit.
+  public let experiment: Experiment?
 
-  init(_ record: RunRecord, trainer: Trainer?, route: RunRoute? = nil) {
+  init(
+    _ record: RunRecord, trainer: Trainer?, route: RunRoute? = nil,
+    experiment: Experiment? = nil
+  ) {
     self.record = record
     self.trainer = trainer
     self.route = route
+    self.experiment = experiment
   }
 
   public var typeName: String { "run" }

@@ -55,7 +55,8 @@ enum SweepTraining {
       switch results.result(index) {
       case .success(var record)? where record.status != .interrupted:
         record.id = session.runs.newID(createdAt: record.created)
-        let run = RunObject(record, trainer: fit.trainer, route: fit.run.route)
+        let run = RunObject(
+          record, trainer: fit.trainer, route: fit.run.route, experiment: fit.trainer.experiment)
         if let note = session.runs.record(run) { context.print(note) }
         kept[index] = run
       case .failure(let error)?:

@@ -75,7 +75,7 @@ struct TrainingRun {
       session.interruption = TrainingStop(
         fit: fit, epoch: trainer.epoch + 1, step: trainer.batchIndex)
     }
-    let run = RunObject(record, trainer: trainer, route: route)
+    let run = RunObject(record, trainer: trainer, route: route, experiment: trainer.experiment)
     if let note = runs.record(run) { context.print(note) }
     context.print(RunRecording.summaryText(run))
     let trained = trainer.history.epochs.count - priorEpochs

@@ -4,8 +4,8 @@ import Foundation
 /// an interrupted run leaves every finished epoch on disk.
 public final class LogEachEpoch: Callback {
   private var logger: EpochLogFile?
-  private let url: URL
-  private let format: EpochLogFile.Format
+  let url: URL
+  let format: EpochLogFile.Format
 
   /// Creates the callback; the file is replaced when training begins.
   public init(url: URL, format: EpochLogFile.Format = .csv) {

@@ -16,8 +16,8 @@ public final class ReduceLearningRateOnPlateau: Callback {
   public let factor: Double
   /// The epochs without improvement before a reduction.
   public let patience: Int
-  private let threshold: Double
-  private let cooldown: Int
+  let threshold: Double
+  let cooldown: Int
   /// The lowest rate a reduction may reach.
   public let minimumRate: Double
 

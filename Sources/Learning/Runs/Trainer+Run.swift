@@ -10,11 +10,14 @@ extension Trainer {
   /// replays and tests all record runs here. Saving it is the caller's (`RunStore.save`).
   ///
   /// A run that diverged within an epoch keeps that epoch as a last row whose loss is the value
-  /// that stopped it (NaN or infinite), so its history shows where it broke.
+  /// that stopped it (NaN or infinite), so its history shows where it broke. A run that starts
+  /// from scratch keeps its start as `experiment`, for exports to other frameworks.
   public func fitRecordingRun(
     _ data: Dataset, name: String, id: String, created: Date = Date(),
     names: RunNames = RunNames()
   ) throws -> RunRecord {
+    let startsFresh = epoch == 0 && batchIndex == 0 && globalStep == 0
+    experiment = startsFresh ? Experiment(self, data: data) : nil
     let clock = ContinuousClock()
     let started = clock.now
     // Read before training: a plateau callback or a schedule changes the optimizer's rate as it

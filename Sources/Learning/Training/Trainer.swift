@@ -42,6 +42,9 @@ public final class Trainer {
   var augmenter: Augmenter?
   /// An augmenter generator state read from a training state, applied when `fit` makes it.
   var pendingAugmenterState: [UInt64]?
+  /// What the last recorded run started from, when it started from scratch; nil when it
+  /// continued this trainer's earlier training (`fitRecordingRun`).
+  public internal(set) var experiment: Experiment?
 
   /// Creates a trainer at the start of training.
   public init(
