@@ -142,6 +142,16 @@ import Testing
     ("sweep([0.1]) { fit(mlp(inputs: 2), train) }", "a sweep's axes need names"),
     ("sweep(lr: 0.1) { fit(mlp(inputs: 2), train) }", "`lr` takes a list of the values"),
     ("sweep(seeds: 0) { fit(mlp(inputs: 2), train) }", "`seeds` must be a whole number"),
+    ("sweep(lr: []) { fit(mlp(inputs: 2), train) }", "`lr` lists no values to sweep"),
+    (
+      "sweep(seeds: 1e9) { fit(mlp(inputs: 2), train) }",
+      "`seeds` must be a whole number of seeds from 1 to"
+    ),
+    (
+      "sweep(a: range(100000), b: range(100000), c: range(100000), d: range(100000)) "
+        + "{ fit(mlp(inputs: 2), train) }",
+      "more than"
+    ),
     ("sweep(seeds: [1, 1]) { fit(mlp(inputs: 2), train) }", "`seeds` lists a seed twice"),
     ("sweep(seed: [1, 2]) { fit(mlp(inputs: 2), train) }", "takes its seeds as `seeds:`"),
     ("sweep(lr: [0.1]) { x = 1 }", "the sweep's block trained nothing for lr 0.1, seed 1"),

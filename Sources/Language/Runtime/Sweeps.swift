@@ -72,15 +72,23 @@ extension Session {
       guard !axes.contains(where: { $0.name == label }) else {
         throw Diagnostic(range: argument.range, message: "the axis `\(label)` is given twice")
       }
-      guard case .list(let list) = value, !list.isEmpty else {
+      guard case .list(let list) = value else {
         throw Diagnostic(
           range: argument.range,
           message: "`\(label)` takes a list of the values to sweep, got \(value.typeDescription)",
           hint: "write \(label): [\(value.summary), …] with each value to try")
       }
+      guard !list.isEmpty else {
+        throw Diagnostic(
+          range: argument.range, message: "`\(label)` lists no values to sweep",
+          hint: "write \(label): [a, b, …] with each value to try")
+      }
       axes.append(SweepPlan.Axis(name: label, values: list))
     }
-    let count = axes.reduce(seeds.count) { $0.multipliedReportingOverflow(by: $1.values.count).0 }
+    let count = axes.reduce(seeds.count) { total, axis in
+      let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
+      return overflow ? Int.max : product
+    }
     guard count <= Self.maximumSweepRuns, count > 0 else {
       throw Diagnostic(
         range: range,
@@ -98,8 +106,8 @@ extension Session {
       guard let whole = Int(exactly: count), (1...Self.maximumSweepRuns).contains(whole) else {
         throw Diagnostic(
           range: range,
-          message: "`seeds` must be a whole number of seeds from 1, got "
-            + value.summary, hint: hint)
+          message: "`seeds` must be a whole number of seeds from 1 to \(Self.maximumSweepRuns), "
+            + "got " + value.summary, hint: hint)
       }
       return (1...whole).map(UInt64.init)
     case .list(let list) where !list.isEmpty:
