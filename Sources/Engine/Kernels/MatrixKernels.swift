@@ -114,11 +114,16 @@ private func multiplyPackedInParallel(
 /// Runs `body` over `0..<length` cut into one range per thread of `pool` at multiples of `unit`,
 /// or over all of it on the calling thread when a product of `multiplyAdds` is too small to
 /// pay for a second thread. Which thread computes a range never changes what it computes.
+@inline(__always)
 private func shareAmongThreads(
   _ length: Int, unit: Int, multiplyAdds: Int, pool: WorkerPool, _ body: (Range<Int>) -> Void
 ) {
   let units = (length + unit - 1) / unit
-  let parts = multiplyAdds >= parallelThreshold ? min(pool.threadCount, units) : 1
+  let parts = min(pool.threadCount, units)
+  guard multiplyAdds >= parallelThreshold, parts > 1 else {
+    body(0..<length)
+    return
+  }
   pool.run(parts: parts) { part in
     body((units * part / parts * unit)..<min(units * (part + 1) / parts * unit, length))
   }
