@@ -153,7 +153,8 @@ func addColumnSums(
 
 /// Runs `step` over `count` elements of a parameter's `value`, its `gradient` and two state
 /// buffers (`first` and `second`), eight lanes at a time, the last group padded with zeros, and
-/// stores back the value and the state it changes.
+/// stores back the value and the state it changes. A large parameter is shared among the
+/// engine's threads (each element's update is the same, whichever thread makes it).
 ///
 /// Inlinable and generic, so that the step is specialised and inlined into the loop: called
 /// through a closure, the update of a large layer costs several times its memory traffic.
@@ -162,25 +163,47 @@ package func updateEightAtATime<Step: EightLaneUpdate>(
   _ count: Int, value: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
   first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>, _ step: Step
 ) {
-  var i = 0
-  while i + 8 <= count {
-    var p = value.vector(at: i)
-    var m = first.vector(at: i)
-    var v = second.vector(at: i)
-    step.update(value: &p, gradient: UnsafePointer(gradient).vector(at: i), first: &m, second: &v)
-    value.store(p, at: i)
-    first.store(m, at: i)
-    second.store(v, at: i)
-    i += 8
+  shareElements(count) { range in
+    var i = range.lowerBound
+    while i + 8 <= range.upperBound {
+      var p = value.vector(at: i)
+      var m = first.vector(at: i)
+      var v = second.vector(at: i)
+      step.update(
+        value: &p, gradient: UnsafePointer(gradient).vector(at: i), first: &m, second: &v)
+      value.store(p, at: i)
+      first.store(m, at: i)
+      second.store(v, at: i)
+      i += 8
+    }
+    let lanes = range.upperBound - i
+    guard lanes > 0 else { return }
+    var p = UnsafePointer(value).partialVector(at: i, count: lanes)
+    var m = UnsafePointer(first).partialVector(at: i, count: lanes)
+    var v = UnsafePointer(second).partialVector(at: i, count: lanes)
+    step.update(
+      value: &p, gradient: gradient.partialVector(at: i, count: lanes), first: &m, second: &v)
+    value.storePartial(p, at: i, count: lanes)
+    first.storePartial(m, at: i, count: lanes)
+    second.storePartial(v, at: i, count: lanes)
   }
-  let lanes = count - i
-  guard lanes > 0 else { return }
-  var p = UnsafePointer(value).partialVector(at: i, count: lanes)
-  var m = UnsafePointer(first).partialVector(at: i, count: lanes)
-  var v = UnsafePointer(second).partialVector(at: i, count: lanes)
-  step.update(
-    value: &p, gradient: gradient.partialVector(at: i, count: lanes), first: &m, second: &v)
-  value.storePartial(p, at: i, count: lanes)
-  first.storePartial(m, at: i, count: lanes)
-  second.storePartial(v, at: i, count: lanes)
 }
+
+/// Runs `body` over `0..<count` elements, cut at multiples of 8 into one range per thread of the
+/// shared pool when there are at least `sharedElements` of them, else whole on the calling thread.
+@usableFromInline
+func shareElements(_ count: Int, _ body: (Range<Int>) -> Void) {
+  let pool = WorkerPool.shared
+  let parts = min(pool.threadCount, count / sharedElements)
+  guard parts > 1 else {
+    body(0..<count)
+    return
+  }
+  let groups = (count + 7) / 8
+  pool.run(parts: parts) { part in
+    body((groups * part / parts * 8)..<min(groups * (part + 1) / parts * 8, count))
+  }
+}
+
+/// The fewest elements of an update worth a thread: about 30 µs of Adam's work.
+private let sharedElements = 1 << 16
