@@ -37,6 +37,7 @@ extension Tensor {
     gradientAccumulator[0] += 1
     for node in order.reversed() {
       guard let rule = node.backwardRule else { continue }
+      node.checkInvariants()
       rule(node)
       node.backwardRule = nil
       node.inputs = []

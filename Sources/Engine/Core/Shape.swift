@@ -4,9 +4,9 @@
 public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
   /// The first four dimensions, zero past the rank: a shape of rank four or less allocates
   /// nothing, which matters because every operation makes one.
-  private let leading: SIMD4<Int>
+  let leading: SIMD4<Int>
   /// Every dimension, for a shape of rank five or more; nil otherwise.
-  private let all: [Int]?
+  let all: [Int]?
   /// The number of dimensions.
   public let rank: Int
   /// The number of elements: the product of the dimensions (1 for a scalar).
@@ -26,6 +26,7 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByA
       leading = SIMD4<Int>()
       all = dimensions
     }
+    checkInvariants()
   }
 
   /// The shape of a matrix of `rows` × `columns` (both zero or more), made without an array.
@@ -35,6 +36,7 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible, ExpressibleByA
     all = nil
     rank = 2
     elementCount = rows * columns
+    checkInvariants()
   }
 
   /// Creates a shape from dimensions a user gave; throws if one is negative.

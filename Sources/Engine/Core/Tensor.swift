@@ -34,6 +34,7 @@ public final class Tensor: @unchecked Sendable {
     self.requiresGradient = requiresGradient
     isLeaf = true
     inputs = []
+    checkInvariants()
   }
 
   /// Creates the result of an operation, recording `inputs` and `backward` when a gradient may
@@ -53,6 +54,7 @@ public final class Tensor: @unchecked Sendable {
       requiresGradient = false
       self.inputs = []
     }
+    checkInvariants()
   }
 
   /// Releases a graph that `backward()` never freed one node at a time, so that dropping a very

@@ -85,10 +85,13 @@ extension Tensor {
     let factor = scale(view.length)
     let outputShape = shape.reducing(axis: axis, keepingDimension: keepingDimension)
     let storage = TensorStorage.zeros(count: outputShape.elementCount)
-    sumAlongAxis(view, self.storage.base, into: storage.base, scale: factor)
+    withAddresses(reading: self.storage, writing: storage) { x, sums in
+      sumAlongAxis(view, x, into: sums, scale: factor)
+    }
     return Tensor(shape: outputShape, storage: storage, inputs: [self]) { output in
-      spreadAlongAxis(
-        view, output.gradientAccumulator.base, into: self.gradientAccumulator.base, scale: factor)
+      withAddresses(reading: output.gradientAccumulator, writing: self.gradientAccumulator) {
+        g, target in spreadAlongAxis(view, g, into: target, scale: factor)
+      }
     }
   }
 }

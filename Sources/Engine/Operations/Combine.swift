@@ -9,13 +9,18 @@ extension Tensor {
     }
     let plan = BroadcastPlan(a.shape, b.shape, shape)
     let storage = TensorStorage.uninitialized(count: shape.elementCount)
-    broadcastApply(operation, plan, a.storage.base, b.storage.base, storage.base)
+    withAddresses(reading: a.storage, b.storage, writing: storage) { a, b, out in
+      broadcastApply(operation, plan, a, b, out)
+    }
     return Tensor(shape: shape, storage: storage, inputs: [a, b]) { output in
-      broadcastBackward(
-        operation, plan, gradient: output.gradientAccumulator.base,
-        a.storage.base, b.storage.base,
-        gradientA: a.requiresGradient ? a.gradientAccumulator.base : nil,
-        gradientB: b.requiresGradient ? b.gradientAccumulator.base : nil)
+      withAddresses(
+        reading: output.gradientAccumulator, a.storage, b.storage,
+        writing: a.requiresGradient ? a.gradientAccumulator : nil,
+        b.requiresGradient ? b.gradientAccumulator : nil
+      ) { g, a, b, gradientA, gradientB in
+        broadcastBackward(
+          operation, plan, gradient: g, a, b, gradientA: gradientA, gradientB: gradientB)
+      }
     }
   }
 }

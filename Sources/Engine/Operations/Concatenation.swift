@@ -24,22 +24,27 @@ public func concatenate(_ tensors: [Tensor], alongAxis axis: Int = 0) throws -> 
   let outputBlock = shape.elementCount / Swift.max(outer, 1)
   let blocks = tensors.map { $0.elementCount / Swift.max(outer, 1) }
   let storage = TensorStorage.uninitialized(count: shape.elementCount)
-  for o in 0..<outer {
-    var offset = o * outputBlock
-    for (tensor, block) in zip(tensors, blocks) {
-      (storage.base + offset).initialize(from: tensor.storage.base + o * block, count: block)
-      offset += block
-    }
-  }
-  return Tensor(shape: shape, storage: storage, inputs: tensors) { output in
-    let g = output.gradientAccumulator.base
+  /// Calls `body(tensor, block, offset in the output, offset in the tensor)` for each block of
+  /// each tensor, in the output's order.
+  func forEachBlock(_ body: (Tensor, Int, Int, Int) -> Void) {
     for o in 0..<outer {
       var offset = o * outputBlock
       for (tensor, block) in zip(tensors, blocks) {
-        if tensor.requiresGradient {
-          addInPlace(block, g + offset, into: tensor.gradientAccumulator.base + o * block)
-        }
+        body(tensor, block, offset, o * block)
         offset += block
+      }
+    }
+  }
+  forEachBlock { tensor, block, offset, tensorOffset in
+    withAddresses(reading: tensor.storage, writing: storage) { x, out in
+      (out + offset).initialize(from: x + tensorOffset, count: block)
+    }
+  }
+  return Tensor(shape: shape, storage: storage, inputs: tensors) { output in
+    forEachBlock { tensor, block, offset, tensorOffset in
+      guard tensor.requiresGradient else { return }
+      withAddresses(reading: output.gradientAccumulator, writing: tensor.gradientAccumulator) {
+        g, target in addInPlace(block, g + offset, into: target + tensorOffset)
       }
     }
   }

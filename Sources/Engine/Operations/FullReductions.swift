@@ -12,11 +12,12 @@ extension Tensor {
   /// `scale · Σ x` as a scalar; backward adds `scale · g` to every element's gradient.
   private func reduceAll(scale: Float) -> Tensor {
     let storage = TensorStorage.uninitialized(count: 1)
-    storage[0] = scale * sumOfElements(elementCount, self.storage.base)
+    storage[0] = scale * self.storage.withAddress { sumOfElements(elementCount, $0) }
     return Tensor(shape: .scalar, storage: storage, inputs: [self]) { output in
       let change = Vector(repeating: scale * output.gradientAccumulator[0])
-      let target = self.gradientAccumulator.base
-      mapVectors(self.elementCount, target, target) { $0 + change }
+      self.gradientAccumulator.withAddress { target in
+        mapVectors(self.elementCount, target, target) { $0 + change }
+      }
     }
   }
 }

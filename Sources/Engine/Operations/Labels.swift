@@ -11,8 +11,7 @@ extension Tensor {
       storage[row] = self.storage[row * classes + label]
     }
     return Tensor(shape: [labels.count], storage: storage, inputs: [self]) { output in
-      let g = output.gradientAccumulator.base
-      let target = self.gradientAccumulator.base
+      let (g, target) = (output.gradientAccumulator, self.gradientAccumulator)
       for (row, label) in labels.enumerated() { target[row * classes + label] += g[row] }
     }
   }

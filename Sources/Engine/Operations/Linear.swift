@@ -49,37 +49,42 @@ public func linear(
     throw ShapeError("linear", "bias \(bias.shape) does not fit weight \(weight.shape)")
   }
   let storage = TensorStorage.uninitialized(count: batch * outputs)
-  let out = storage.base
-  multiplyMatrices(
-    input.operand(), weight.operand(transposed: true), into: out, accumulate: false)
-  let biasBase = bias.map { UnsafePointer($0.storage.base) }
-  for row in 0..<batch {
-    let rowBase = out + row * outputs
-    if let biasBase {
-      mapVectors(outputs, rowBase, biasBase, rowBase) { activation.apply($0 + $1) }
-    } else if activation != .identity {
-      mapVectors(outputs, rowBase, rowBase) { activation.apply($0) }
+  let result = StoredMatrix(storage, rows: batch, columns: outputs)
+  multiply(input.matrix(), weight.matrix(transposed: true), into: result, accumulate: false)
+  if let bias {
+    withAddresses(reading: bias.storage, writing: storage) { bias, out in
+      for row in 0..<batch {
+        let rowBase = out + row * outputs
+        mapVectors(outputs, rowBase, bias, rowBase) { activation.apply($0 + $1) }
+      }
+    }
+  } else if activation != .identity {
+    storage.withAddress { out in
+      for row in 0..<batch {
+        let rowBase = out + row * outputs
+        mapVectors(outputs, rowBase, rowBase) { activation.apply($0) }
+      }
     }
   }
   let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
   return Tensor(shape: Shape(rows: batch, columns: outputs), storage: storage, inputs: inputs) {
     output in
     // gz = g · f′ overwrites g: the output's gradient is not needed once this rule has run.
-    let gradient = output.gradientAccumulator.base
-    mapVectors(batch * outputs, gradient, output.storage.base, gradient) {
-      activation.gradient($0, output: $1)
+    let gradient = output.gradientAccumulator
+    withAddresses(reading: output.storage, writing: gradient) { y, g in
+      mapVectors(batch * outputs, g, y, g) { activation.gradient($0, output: $1) }
     }
-    let gz = MatrixOperand(base: gradient, rows: batch, columns: outputs, transposed: false)
+    let gz = StoredMatrix(gradient, rows: batch, columns: outputs)
     if input.requiresGradient {
-      multiplyMatrices(gz, weight.operand(), into: input.gradientAccumulator.base, accumulate: true)
+      multiply(gz, weight.matrix(), into: input.gradientMatrix, accumulate: true)
     }
     if weight.requiresGradient {
-      multiplyMatrices(
-        gz.transposedOperand, input.operand(), into: weight.gradientAccumulator.base,
-        accumulate: true)
+      multiply(gz.transposed, input.matrix(), into: weight.gradientMatrix, accumulate: true)
     }
     if let bias, bias.requiresGradient {
-      addColumnSums(batch, outputs, gradient, into: bias.gradientAccumulator.base)
+      withAddresses(reading: gradient, writing: bias.gradientAccumulator) { gz, target in
+        addColumnSums(batch, outputs, gz, into: target)
+      }
     }
   }
 }

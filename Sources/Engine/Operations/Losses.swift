@@ -19,21 +19,23 @@ public func softmaxCrossEntropy(
   let spread = smoothing / Float(classes)
   let probabilities = TensorStorage.uninitialized(count: rows * classes)
   var total: Float = 0
-  for row in 0..<rows {
-    let z = logits.storage.base + row * classes
-    let p = probabilities.base + row * classes
-    let logSum = writeSoftmax(classes, z, into: p)
-    var expected = (1 - smoothing) * z[labels[row]]
-    if spread != 0 { for k in 0..<classes { expected += spread * z[k] } }
-    total += logSum - expected
+  withAddresses(reading: logits.storage, writing: probabilities) { logits, probabilities in
+    for row in 0..<rows {
+      let z = logits + row * classes
+      let logSum = writeSoftmax(classes, z, into: probabilities + row * classes)
+      var expected = (1 - smoothing) * z[labels[row]]
+      if spread != 0 { for k in 0..<classes { expected += spread * z[k] } }
+      total += logSum - expected
+    }
   }
   let storage = TensorStorage.uninitialized(count: 1)
   storage[0] = total / Float(max(rows, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in
     let scale = output.gradientAccumulator[0] / Float(max(rows, 1))
-    let target = logits.gradientAccumulator.base
-    let p = probabilities.base
-    mapVectors(rows * classes, target, p, target) { $0 + scale * $1 }
+    let target = logits.gradientAccumulator
+    withAddresses(reading: probabilities, writing: target) { p, target in
+      mapVectors(rows * classes, target, p, target) { $0 + scale * $1 }
+    }
     if spread != 0 {
       for index in 0..<(rows * classes) { target[index] -= scale * spread }
     }
@@ -59,8 +61,8 @@ public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws
   let targetStorage = targets.storage
   // The terms softplus(z) − z·t, eight at a time, then summed in order.
   let terms = TensorStorage.uninitialized(count: count)
-  mapVectors(count, logits.storage.base, targetStorage.base, terms.base) {
-    softplusValue($0) - $0 * $1
+  withAddresses(reading: logits.storage, targetStorage, writing: terms) { z, t, terms in
+    mapVectors(count, z, t, terms) { softplusValue($0) - $0 * $1 }
   }
   var total: Float = 0
   for i in 0..<count { total += terms[i] }
@@ -68,9 +70,10 @@ public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws
   storage[0] = total / Float(max(count, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in
     let scale = output.gradientAccumulator[0] / Float(max(count, 1))
-    let target = logits.gradientAccumulator.base
-    mapVectors(count, target, logits.storage.base, targetStorage.base, target) {
-      $0 + scale * (logisticSigmoid($1) - $2)
+    withAddresses(
+      reading: logits.storage, targetStorage, writing: logits.gradientAccumulator
+    ) { z, t, target in
+      mapVectors(count, target, z, t, target) { $0 + scale * (logisticSigmoid($1) - $2) }
     }
   }
 }

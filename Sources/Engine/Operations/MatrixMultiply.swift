@@ -23,12 +23,6 @@ extension Tensor {
           + "[b, m, k]·[b, k, n] or [b, m, k]·[k, n]")
     }
   }
-
-  /// This 2-D tensor's values as an operand of `multiplyMatrices`.
-  func operand(transposed: Bool = false) -> MatrixOperand {
-    MatrixOperand(
-      base: storage.base, rows: shape[0], columns: shape[1], transposed: transposed)
-  }
 }
 
 /// `batches` products of [m, k] and [k, n] matrices stored one after another.
@@ -37,32 +31,28 @@ private func multiplyBatches(
 ) -> Tensor {
   let storage = TensorStorage.uninitialized(count: batches * m * n)
   let shape: Shape = batches == 1 && a.shape.rank == 2 ? [m, n] : [batches, m, n]
-  /// Matrix number `batch` of a stack of rows × columns matrices starting at `base`.
-  func matrix(
-    _ base: UnsafePointer<Float>, _ batch: Int, _ rows: Int, _ columns: Int,
-    transposed: Bool = false
-  ) -> MatrixOperand {
-    MatrixOperand(
-      base: base + batch * rows * columns, rows: rows, columns: columns, transposed: transposed)
+  /// Matrix number `batch` of a stack of rows × columns matrices kept in `storage`.
+  func matrix(_ storage: TensorStorage, _ batch: Int, _ rows: Int, _ columns: Int) -> StoredMatrix {
+    StoredMatrix(storage, offset: batch * rows * columns, rows: rows, columns: columns)
   }
   for batch in 0..<batches {
-    multiplyMatrices(
-      matrix(a.storage.base, batch, m, k), matrix(b.storage.base, batch, k, n),
-      into: storage.base + batch * m * n, accumulate: false)
+    multiply(
+      matrix(a.storage, batch, m, k), matrix(b.storage, batch, k, n),
+      into: matrix(storage, batch, m, n), accumulate: false)
   }
   return Tensor(shape: shape, storage: storage, inputs: [a, b]) { output in
-    let g = output.gradientAccumulator.base
+    let g = output.gradientAccumulator
     for batch in 0..<batches {
       let gradient = matrix(g, batch, m, n)
       if a.requiresGradient {
-        multiplyMatrices(
-          gradient, matrix(b.storage.base, batch, k, n, transposed: true),
-          into: a.gradientAccumulator.base + batch * m * k, accumulate: true)
+        multiply(
+          gradient, matrix(b.storage, batch, k, n).transposed,
+          into: matrix(a.gradientAccumulator, batch, m, k), accumulate: true)
       }
       if b.requiresGradient {
-        multiplyMatrices(
-          matrix(a.storage.base, batch, m, k, transposed: true), gradient,
-          into: b.gradientAccumulator.base + batch * k * n, accumulate: true)
+        multiply(
+          matrix(a.storage, batch, m, k).transposed, gradient,
+          into: matrix(b.gradientAccumulator, batch, k, n), accumulate: true)
       }
     }
   }

@@ -11,7 +11,7 @@ extension Tensor {
     let outputShape = shape.reducing(axis: axis, keepingDimension: keepingDimension)
     let storage = TensorStorage.uninitialized(count: outputShape.elementCount)
     var winners = [Int](repeating: 0, count: outputShape.elementCount)
-    let x = self.storage.base
+    let x = self.storage
     for o in 0..<view.outer {
       for i in 0..<view.inner {
         let first = o * view.length * view.inner + i
@@ -24,8 +24,7 @@ extension Tensor {
       }
     }
     return Tensor(shape: outputShape, storage: storage, inputs: [self]) { output in
-      let g = output.gradientAccumulator.base
-      let target = self.gradientAccumulator.base
+      let (g, target) = (output.gradientAccumulator, self.gradientAccumulator)
       for (position, winner) in winners.enumerated() { target[winner] += g[position] }
     }
   }

@@ -5,8 +5,9 @@ extension Tensor {
   public func reshaped(_ dimensions: [Int]) throws -> Tensor {
     let newShape = try inferredShape(dimensions)
     return Tensor(shape: newShape, storage: storage, inputs: [self]) { output in
-      addInPlace(
-        output.elementCount, output.gradientAccumulator.base, into: self.gradientAccumulator.base)
+      withAddresses(reading: output.gradientAccumulator, writing: self.gradientAccumulator) {
+        g, target in addInPlace(output.elementCount, g, into: target)
+      }
     }
   }
 
@@ -50,11 +51,13 @@ extension Tensor {
     var dimensions = shape.dimensions
     dimensions.swapAt(shape.rank - 2, shape.rank - 1)
     let storage = TensorStorage.uninitialized(count: elementCount)
-    transposeMatrices(batches, rows, columns, self.storage.base, into: storage.base, adding: false)
+    withAddresses(reading: self.storage, writing: storage) { x, out in
+      transposeMatrices(batches, rows, columns, x, into: out, adding: false)
+    }
     return Tensor(shape: Shape(dimensions), storage: storage, inputs: [self]) { output in
-      transposeMatrices(
-        batches, columns, rows, output.gradientAccumulator.base,
-        into: self.gradientAccumulator.base, adding: true)
+      withAddresses(reading: output.gradientAccumulator, writing: self.gradientAccumulator) {
+        g, target in transposeMatrices(batches, columns, rows, g, into: target, adding: true)
+      }
     }
   }
 }

@@ -25,14 +25,17 @@ extension Tensor {
     var dimensions = shape.dimensions
     dimensions[0] = indices.count
     let storage = TensorStorage.uninitialized(count: indices.count * width)
-    for (row, index) in indices.enumerated() {
-      (storage.base + row * width).initialize(from: self.storage.base + index * width, count: width)
+    withAddresses(reading: self.storage, writing: storage) { x, out in
+      for (row, index) in indices.enumerated() {
+        (out + row * width).initialize(from: x + index * width, count: width)
+      }
     }
     return Tensor(shape: Shape(dimensions), storage: storage, inputs: [self]) { output in
-      let g = output.gradientAccumulator.base
-      let target = self.gradientAccumulator.base
-      for (row, index) in indices.enumerated() {
-        addInPlace(width, g + row * width, into: target + index * width)
+      withAddresses(reading: output.gradientAccumulator, writing: self.gradientAccumulator) {
+        g, target in
+        for (row, index) in indices.enumerated() {
+          addInPlace(width, g + row * width, into: target + index * width)
+        }
       }
     }
   }

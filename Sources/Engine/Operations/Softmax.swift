@@ -6,8 +6,10 @@ extension Tensor {
   public func softmax(alongAxis axis: Int = -1) throws -> Tensor {
     let view = AxisView(shape, axis: try shape.resolve(axis: axis, for: "softmax"))
     let storage = TensorStorage.uninitialized(count: elementCount)
-    view.forEachSlice { start, stride in
-      _ = writeSoftmax(view.length, self.storage.base + start, stride, into: storage.base + start)
+    withAddresses(reading: self.storage, writing: storage) { x, out in
+      view.forEachSlice { start, stride in
+        _ = writeSoftmax(view.length, x + start, stride, into: out + start)
+      }
     }
     return perSlice(view, storage) { g, y, target, slice in
       var dot: Float = 0
@@ -22,11 +24,12 @@ extension Tensor {
   public func logSoftmax(alongAxis axis: Int = -1) throws -> Tensor {
     let view = AxisView(shape, axis: try shape.resolve(axis: axis, for: "logSoftmax"))
     let storage = TensorStorage.uninitialized(count: elementCount)
-    let x = self.storage.base
-    view.forEachSlice { start, stride in
-      let logSum = writeSoftmax(view.length, x + start, stride, into: storage.base + start)
-      for k in 0..<view.length {
-        storage[start + k * stride] = x[start + k * stride] - logSum
+    withAddresses(reading: self.storage, writing: storage) { x, out in
+      view.forEachSlice { start, stride in
+        let logSum = writeSoftmax(view.length, x + start, stride, into: out + start)
+        for k in 0..<view.length {
+          out[start + k * stride] = x[start + k * stride] - logSum
+        }
       }
     }
     return perSlice(view, storage) { g, y, target, slice in
@@ -42,14 +45,11 @@ extension Tensor {
     _ view: AxisView, _ storage: TensorStorage,
     rule:
       @escaping (
-        _ g: UnsafeMutablePointer<Float>, _ y: UnsafeMutablePointer<Float>,
-        _ target: UnsafeMutablePointer<Float>, _ slice: StrideTo<Int>
+        _ g: TensorStorage, _ y: TensorStorage, _ target: TensorStorage, _ slice: StrideTo<Int>
       ) -> Void
   ) -> Tensor {
     Tensor(shape: shape, storage: storage, inputs: [self]) { output in
-      let g = output.gradientAccumulator.base
-      let y = output.storage.base
-      let target = self.gradientAccumulator.base
+      let (g, y, target) = (output.gradientAccumulator, output.storage, self.gradientAccumulator)
       view.forEachSlice { start, step in
         rule(g, y, target, stride(from: start, to: start + view.length * step, by: step))
       }
