@@ -14,8 +14,15 @@ let narrowRows = 8
 private let shallowDepth = 16
 
 /// From this many multiply-adds on, a product is shared among the threads of `WorkerPool`;
-/// below it, waking a second thread costs more than it saves.
-private let parallelThreshold = 128 * 128 * 128
+/// below it, handing half to a second thread costs more than it saves (measured on the grid
+/// benchmark's cells: 64³ was no better, 80³ made batches of 32 through 256-wide layers 20%
+/// faster than 128³).
+private let parallelThreshold = 80 * 80 * 80
+
+/// The fewest rows or columns of c a thread's share may have: with fewer, each thread would
+/// copy all of the other operand for a sliver of the result (measured: sharing a 32 × 64
+/// weight gradient among two threads made its training 10% slower).
+private let sharedLength = 64
 
 /// `c = op(a) · op(b) + (accumulate ? c : 0)` where op transposes when the operand says so.
 ///
@@ -111,15 +118,15 @@ private func multiplyPackedInParallel(
   }
 }
 
-/// Runs `body` over `0..<length` cut into one range per thread of `pool` at multiples of `unit`,
-/// or over all of it on the calling thread when a product of `multiplyAdds` is too small to
-/// pay for a second thread. Which thread computes a range never changes what it computes.
+/// Runs `body` over `0..<length` cut into one range per thread of `pool` at multiples of `unit`
+/// (each at least `sharedLength` long), or over all of it on the calling thread when a product
+/// of `multiplyAdds` is too small to pay for a second thread. Which thread computes a range never changes what it computes.
 @inline(__always)
 private func shareAmongThreads(
   _ length: Int, unit: Int, multiplyAdds: Int, pool: WorkerPool, _ body: (Range<Int>) -> Void
 ) {
   let units = (length + unit - 1) / unit
-  let parts = min(pool.threadCount, units)
+  let parts = min(pool.threadCount, units, length / sharedLength)
   guard multiplyAdds >= parallelThreshold, parts > 1 else {
     body(0..<length)
     return

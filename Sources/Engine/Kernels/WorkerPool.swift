@@ -5,9 +5,11 @@ import Synchronization
 /// workers.
 ///
 /// A worker that has finished its part watches for the next job for a short while (about
-/// `watchRounds` reads of an atomic, tens of microseconds) and then sleeps on a semaphore, so a
+/// `watchRounds` reads of an atomic, some 50 microseconds) and then sleeps on a semaphore, so a
 /// training step's products start at once while the step runs, and an idle pool takes no time
-/// from anything else. The caller waits for the workers' parts the same way.
+/// from anything else. Parts are taken, not assigned: the caller and the workers each take the
+/// next part not yet taken until none is left, so a worker the system has not yet scheduled
+/// (on a busy machine) delays nothing, since the caller takes its part instead.
 ///
 /// How many threads a product uses never changes its result: work is split over rows or
 /// columns of the result, and each element is computed by one thread in one fixed order.
@@ -20,8 +22,11 @@ package final class WorkerPool: @unchecked Sendable {
   /// with others, such as a sweep's parallel fits.
   @TaskLocal static var callerComputesAlone = false
 
-  /// How many times a waiting thread reads the job number before it sleeps.
-  private static let watchRounds = 20_000
+  /// How many times a waiting thread reads the job number before it sleeps: about 50 µs, longer
+  /// than the gaps between the products of a training step (measured on 2 cores of a Zen 4: a
+  /// tenth of that let workers fall asleep between products, and waking them cost more than
+  /// sharing saved).
+  private static let watchRounds = 200_000
 
   /// The number of threads a job can use, the caller's included.
   package let threadCount: Int
@@ -30,7 +35,11 @@ package final class WorkerPool: @unchecked Sendable {
   /// The current job: its number times 256 plus its number of parts (at most 256), read by a
   /// worker in one load, so that it never mistakes one job's parts for another's.
   private let posted = Atomic<Int>(0)
-  /// The workers' parts of the current job not yet done.
+  /// The next part of the current job to take: the job's number times 256 plus the part's
+  /// index. A part is taken by raising it, only while the number is the job's, so a late worker
+  /// never takes a part of a later job it has not seen.
+  private let nextPart = Atomic<Int>(0)
+  /// The parts of the current job not yet done.
   private let unfinished = Atomic<Int>(0)
   /// One flag per worker: set while it sleeps, or is about to, on its semaphore.
   private let sleeping: [AtomicFlag]
@@ -39,22 +48,33 @@ package final class WorkerPool: @unchecked Sendable {
   /// The job of the current run: called with the part's number. Written only while no worker
   /// runs a part (the job number orders the accesses).
   private nonisolated(unsafe) var job: ((Int) -> Void)?
+  /// Whether the workers' threads have been started: on the first job that needs them, so that
+  /// a process that never shares a product stays single-threaded (the C library's allocator is
+  /// measurably faster in a process with one thread, and small models allocate on every step).
+  /// Read and written only by the caller that holds `running`.
+  private nonisolated(unsafe) var workersStarted = false
 
-  /// A pool of `threadCount` threads (the caller and `threadCount − 1` workers).
+  /// A pool of `threadCount` threads (the caller and `threadCount − 1` workers, started when
+  /// first needed).
   package init(threadCount: Int) {
     self.threadCount = min(max(threadCount, 1), 256)
     sleeping = (1..<self.threadCount).map { _ in AtomicFlag() }
     wakeUps = (1..<self.threadCount).map { _ in DispatchSemaphore(value: 0) }
-    for worker in 1..<self.threadCount {
+  }
+
+  /// Starts the workers' threads.
+  private func startWorkers() {
+    for worker in 1..<threadCount {
       let thread = Thread { [self] in serve(worker) }
       thread.name = "trainbook worker \(worker)"
       thread.start()
     }
+    workersStarted = true
   }
 
-  /// Runs `body(part)` for each part in `0..<parts` (at most `threadCount`), part 0 on the calling
-  /// thread and the others on workers, and returns when all are done. If another job is running,
-  /// the calling thread runs every part itself.
+  /// Runs `body(part)` for each part in `0..<parts` (at most `threadCount`) on the calling thread
+  /// and the workers, and returns when all are done. If another job is running, the calling
+  /// thread runs every part itself.
   func run(parts: Int, _ body: (Int) -> Void) {
     let parts = min(parts, threadCount)
     guard parts > 1, !Self.callerComputesAlone,
@@ -63,18 +83,18 @@ package final class WorkerPool: @unchecked Sendable {
       for part in 0..<max(parts, 0) { body(part) }
       return
     }
+    if !workersStarted { startWorkers() }
     withoutActuallyEscaping(body) { body in
       job = body
-      unfinished.store(parts - 1, ordering: .relaxed)
+      unfinished.store(parts, ordering: .relaxed)
       let number = posted.load(ordering: .relaxed) / 256 + 1
+      nextPart.store(number * 256, ordering: .releasing)
       posted.store(number * 256 + parts, ordering: .sequentiallyConsistent)
       for worker in 1..<parts
-      where sleeping[worker - 1].value.exchange(
-        false, ordering: .sequentiallyConsistent)
-      {
+      where sleeping[worker - 1].value.exchange(false, ordering: .sequentiallyConsistent) {
         wakeUps[worker - 1].signal()
       }
-      body(0)
+      runParts(of: number * 256 + parts)
       var rounds = 0
       while unfinished.load(ordering: .acquiring) > 0 {
         rounds += 1
@@ -85,8 +105,26 @@ package final class WorkerPool: @unchecked Sendable {
     running.store(false, ordering: .releasing)
   }
 
-  /// A worker's life: watch for a job with a part for it, run the part, report, forever;
-  /// sleep when no job comes for a while.
+  /// Takes and runs parts of the job `posted` (its number times 256 plus its part count) until
+  /// none is left to take.
+  private func runParts(of posted: Int) {
+    let (number, parts) = (posted / 256, posted % 256)
+    var next = nextPart.load(ordering: .acquiring)
+    while next / 256 == number && next % 256 < parts {
+      let (taken, found) = nextPart.compareExchange(
+        expected: next, desired: next + 1, ordering: .acquiringAndReleasing)
+      guard taken else {
+        next = found
+        continue
+      }
+      job?(next % 256)
+      unfinished.subtract(1, ordering: .releasing)
+      next += 1
+    }
+  }
+
+  /// A worker's life: watch for a job, take and run its parts, forever; sleep when no job comes
+  /// for a while.
   private func serve(_ worker: Int) {
     var seen = 0  // No job yet: job numbers start at 1.
     while true {
@@ -101,10 +139,7 @@ package final class WorkerPool: @unchecked Sendable {
         continue
       }
       seen = current
-      if worker < current % 256 {
-        job?(worker)
-        unfinished.subtract(1, ordering: .releasing)
-      }
+      runParts(of: current)
     }
   }
 
