@@ -85,7 +85,8 @@ let package = Package(
       dependencies: ["Engine", "Datasets", "Learning", "Language", "TestSupport"],
       exclude: ["Transcripts", "DiagnosisCorpus"], swiftSettings: vectorized),
     .testTarget(
-      name: "NotebookTests", dependencies: ["Engine", "Language", "Notebook", "TestSupport"],
+      name: "NotebookTests",
+      dependencies: ["Engine", "Language", "Notebook", "Support", "TestSupport"],
       exclude: ["References"], swiftSettings: vectorized),
     .testTarget(
       name: "LessonsTests", dependencies: ["Learning", "Language", "Lessons", "TestSupport"],

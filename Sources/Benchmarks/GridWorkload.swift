@@ -21,7 +21,7 @@ struct GridWorkload: Workload {
           inputs: data.featureCount, hidden: [width, width], outputs: 10,
           initialization: .pytorchDefault, seed: 0)
         let trainer = Trainer(
-          model: model, loss: .crossEntropy(), optimizer: .adam(learningRate: 1e-3),
+          model: model, loss: .crossEntropy(), optimizer: Optimizer(Adam(), learningRate: 1e-3),
           options: FitOptions(epochs: epochs, batchSize: batch, seed: 0))
         let seconds = try measureSeconds { try trainer.fit(data) }
         try report(

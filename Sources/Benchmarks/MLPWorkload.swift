@@ -22,7 +22,7 @@ struct MLPWorkload: SingleResultWorkload {
     let model = try Sequential.mlp(
       inputs: features, hidden: [256, 128], outputs: 10, initialization: .pytorchDefault, seed: 0)
     let trainer = Trainer(
-      model: model, loss: .crossEntropy(), optimizer: .adam(learningRate: 1e-3),
+      model: model, loss: .crossEntropy(), optimizer: Optimizer(Adam(), learningRate: 1e-3),
       options: FitOptions(epochs: 2, batchSize: 128, seed: 0))
     let seconds = try measureSeconds { try trainer.fit(data) }
     return BenchmarkResult(

@@ -59,7 +59,7 @@ struct SweepWorkload: Workload {
             model: try .mlp(
               inputs: 2, hidden: [16, 16], outputs: 1, initialization: .pytorchDefault,
               seed: seed),
-            loss: .binaryCrossEntropy, optimizer: .adam(learningRate: Float(rate)),
+            loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: Float(rate)),
             options: FitOptions(epochs: 50, batchSize: batch, seed: seed))
         }
       }

@@ -12,7 +12,7 @@ struct TinyWorkload: SingleResultWorkload {
     let model = try Sequential.mlp(
       inputs: 2, hidden: [16, 16], outputs: 1, initialization: .pytorchDefault, seed: 0)
     let trainer = Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.01),
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: 0.01),
       options: FitOptions(epochs: 50, batchSize: 32, seed: 0))
     let seconds = try measureSeconds { try trainer.fit(data) }
     return BenchmarkResult(

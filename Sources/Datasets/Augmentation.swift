@@ -38,7 +38,9 @@ public struct Augmenter: Sendable {
       switch step {
       case .gaussianNoise(let deviation):
         try require(
-          deviation.isFinite && deviation >= 0, "the noise deviation must be ≥ 0, got \(deviation)")
+          deviation.isFinite && Dataset.noiseDeviations.contains(deviation),
+          "the noise deviation must be ≥ \(knob(Dataset.noiseDeviations.lowerBound)), got "
+            + "\(deviation)")
       case .shift(let pixels, let width, let height):
         try checkImage(width: width, height: height, featureCount: featureCount)
         try require(

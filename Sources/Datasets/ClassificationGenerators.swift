@@ -56,7 +56,7 @@ extension Dataset {
     count: Int = 300, arms: Int = 2, noise: Double = 0.05, turns: Double = 1, seed: UInt64 = 0
   ) throws(DataError) -> Dataset {
     try checkSize(count, noise: noise)
-    try require(arms >= 2 && arms <= 100, "spirals needs 2 to 100 arms, got \(arms)")
+    try require(arms, in: spiralArms, "spirals", "arms")
     try require(turns.isFinite && abs(turns) <= 100, "spirals needs turns between -100 and 100")
     var generator = RandomGenerator(seed: seed)
     var points: [(Double, Double, Int)] = []
@@ -80,7 +80,7 @@ extension Dataset {
     count: Int = 300, centers: Int = 3, noise: Double = 0.5, radius: Double = 2, seed: UInt64 = 0
   ) throws(DataError) -> Dataset {
     try checkSize(count, noise: noise)
-    try require(centers >= 2 && centers <= 1000, "blobs needs 2 to 1000 centers, got \(centers)")
+    try require(centers, in: blobCenters, "blobs", "centers")
     try require(radius.isFinite && radius >= 0, "blobs needs a radius ≥ 0, got \(radius)")
     var generator = RandomGenerator(seed: seed)
     var points: [(Double, Double, Int)] = []

@@ -20,8 +20,8 @@ extension Dataset {
     -> [Fold]
   {
     try require(
-      folds >= 2 && folds <= count,
-      "k-fold needs between 2 and \(count) folds for \(count) samples, got \(folds)",
+      folds >= Dataset.fewestFolds && folds <= count,
+      "k-fold needs between \(Dataset.fewestFolds) and \(count) folds for \(count) samples, got \(folds)",
       hint: "5 or 10 folds are usual")
     if stratified { try requireClassification("stratified k-fold") }
     var generator = RandomGenerator(seed: seed)

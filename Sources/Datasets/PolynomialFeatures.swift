@@ -6,6 +6,8 @@
 public struct PolynomialFeatures: FeatureTransform, Equatable {
   /// The largest number of features it makes, so a large degree cannot exhaust memory.
   public static let largestOutput = 10_000
+  /// The degrees it accepts.
+  public static let degrees = 1...20
 
   /// The highest degree of the products.
   public let degree: Int
@@ -17,7 +19,9 @@ public struct PolynomialFeatures: FeatureTransform, Equatable {
   /// Plans the products of degree 1 to `degree` of `featureCount` features.
   public init(degree: Int, featureCount: Int) throws(DataError) {
     try require(
-      (1...20).contains(degree), "the polynomial degree must be between 1 and 20, got \(degree)")
+      Self.degrees.contains(degree),
+      "the polynomial degree must be between \(Self.degrees.lowerBound) and "
+        + "\(Self.degrees.upperBound), got \(degree)")
     try require(featureCount >= 1, "polynomial features need at least one input feature")
     var products: [[Int]] = []
     var current: [[Int]] = [[]]

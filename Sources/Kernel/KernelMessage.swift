@@ -26,7 +26,7 @@ package struct KernelMessage {
   }
 
   /// The content's field `key`.
-  package subscript(key: String) -> JSONValue? { content.members?[key] }
+  package subscript(key: String) -> JSONValue? { content[key] }
 
   /// The content's text field `key`, or nil.
   package func text(_ key: String) -> String? {

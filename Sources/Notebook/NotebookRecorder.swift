@@ -40,27 +40,6 @@ public final class NotebookRecorder {
   }
 }
 
-/// A runner that records every cell it runs through another runner.
-public final class RecordingRunner: CellRunner {
-  /// The runner that really runs the cells.
-  public let inner: any CellRunner
-  /// Where the cells and their outputs are recorded.
-  public let recorder: NotebookRecorder
-
-  /// Wraps `inner`, recording into `recorder`.
-  public init(_ inner: any CellRunner, recorder: NotebookRecorder) {
-    self.inner = inner
-    self.recorder = recorder
-  }
-
-  /// Runs the cell through the inner runner and records it (with its stopping point).
-  public func run(cell source: String, stoppingTrainingAt stop: TrainingStop?) -> [OutputPiece] {
-    let outputs = inner.run(cell: source, stoppingTrainingAt: stop)
-    recorder.record(source: source, outputs: outputs, interruption: stop.map { .training($0) })
-    return outputs
-  }
-}
-
 extension RecordedPiece {
   /// The message if this piece is an error.
   var errorMessage: String? {

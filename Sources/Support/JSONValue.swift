@@ -54,6 +54,17 @@ package indirect enum JSONValue: Decodable, Equatable, Sendable {
     return Dictionary(pairs, uniquingKeysWith: { $1 })
   }
 
+  /// The member `key` of an object, or nil when it has none or the value is not an object.
+  package subscript(key: String) -> JSONValue? {
+    guard case .object(let pairs) = self else { return nil }
+    return pairs.last { $0.0 == key }?.1
+  }
+
+  /// The JSON value `text` holds; throws when it is not valid JSON.
+  package static func parse(_ text: String) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+  }
+
   /// The value as a non-negative integer, or nil.
   package var count: Int? {
     if case .integer(let value) = self, value >= 0 { return value }

@@ -54,15 +54,6 @@ import Testing
           """
     }
   }
-
-  @Test func catalogListsGeneratorsAndBundledSets() {
-    let names = datasetCatalog.map(\.name)
-    #expect(names.contains("moons"))
-    #expect(names.contains("digits"))
-    #expect(datasetCatalog.filter(\.isBundled).count == 5)
-    #expect(datasetCatalog.allSatisfy { !$0.description.isEmpty })
-    #expect(Set(names).count == names.count)
-  }
 }
 
 @Suite struct ResourceFolderTests {

@@ -26,6 +26,17 @@ import Testing
     #expect(finalLine("loss: bce") == finalLine("loss: bce()"))
   }
 
+  @Test func aValueMadeFromABareNameShowsTheNameAsWritten() {
+    let session = Session()
+    let fit = "fit(mlp(inputs: 2, hidden: [4], seed: 1), data, epochs: 1, seed: 1, "
+    _ = session.run(
+      Self.setup + "bare = " + fit + "schedule: cosine, optimizer: sgd)\n"
+        + "called = " + fit + "schedule: cosine(), optimizer: sgd())", origin: nil)
+    #expect(
+      outputs("print(bare.schedule, called.schedule, bare.optimizer)", in: session)
+        == "cosine cosine() sgd(lr: 0.01)")
+  }
+
   @Test func aBareCallbackNameAsksForParentheses() {
     let text = outputs(
       Self.setup + "fit(mlp(inputs: 2, seed: 1), data, epochs: 1, callbacks: [checkpoint])",

@@ -308,6 +308,9 @@ struct TrainingBuiltinTests {
       text(session.run("early_stopping(patience: 10)", origin: nil))
         == "early_stopping(patience: 10)")
     #expect(text(session.run("one_cycle(max_lr: 0.1)", origin: nil)) == "one_cycle(max_lr: 0.1)")
+    #expect(
+      text(session.run("print(mse(), huber(2), huber(delta: 1), bce())", origin: nil))
+        == "mse() huber(delta: 2) huber(delta: 1) bce()")
     #expect(evaluatedNumber("sgd(lr: 0.1, momentum: 0.9).momentum", in: session) == 0.9)
     #expect(
       text(session.run("print(sgd(lr: 0.1, momentum: 0.9, nesterov: true))", origin: nil))

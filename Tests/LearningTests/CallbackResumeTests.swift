@@ -28,7 +28,7 @@ import Testing
         options.isCancelled = { taken.add(1, ordering: .relaxed).newValue > steps }
       }
       return Trainer(
-        model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.05),
+        model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: 0.05),
         options: options)
     }
     let uninterruptedModel = try FitTests.model()

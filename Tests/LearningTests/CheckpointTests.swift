@@ -69,7 +69,8 @@ import Testing
       provenance: .generated(generator: "normal", parameters: [:], seed: 4))
     let model = try Self.model()
     try Trainer(
-      model: model, loss: .crossEntropy(), optimizer: .adam(), options: FitOptions(epochs: 2)
+      model: model, loss: .crossEntropy(), optimizer: Optimizer(Adam()),
+      options: FitOptions(epochs: 2)
     )
     .fit(data)
     let url = Self.temporaryURL()
@@ -154,7 +155,7 @@ import Testing
     let probe = ModelCheckpointProbe()
     let model = try Sequential.mlp(inputs: 2, hidden: [64, 64], outputs: 1, seed: 3)
     try Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.05),
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: 0.05),
       options: FitOptions(
         epochs: 30, batchSize: 16, validation: data.validation, callbacks: [probe, checkpoint])
     ).fit(data.train)

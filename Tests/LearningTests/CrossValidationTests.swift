@@ -28,7 +28,7 @@ import Testing
         built.append(model)
         return model
       },
-      makeOptimizer: { _ in .adam(learningRate: 0.01) })
+      makeOptimizer: { _ in Optimizer(Adam(), learningRate: 0.01) })
     #expect(Set(built.map(ObjectIdentifier.init)).count == 3)
     #expect(result.folds.count == 3 && result.folds.allSatisfy { $0["accuracy"] != nil })
     for split in result.splits {
@@ -46,7 +46,7 @@ import Testing
   @Test func learningRateFinderRestoresTheModel() throws {
     let data = try Dataset.moons(count: 200, noise: 0.2, seed: 1)
     let model = try Sequential.mlp(inputs: 2, hidden: [16, 16], outputs: 1, seed: 1)
-    let optimizer = Optimizer.sgd(learningRate: 0.01, momentum: 0.9)
+    let optimizer = Optimizer(SGD(momentum: 0.9), learningRate: 0.01)
     let before = model.stateDict()
     let result = try findLearningRate(
       model: model, loss: .binaryCrossEntropy, optimizer: optimizer, data: data, start: 1e-5,
@@ -63,7 +63,7 @@ import Testing
   /// smoothed loss is still the noise of a few batches (which once suggested 2.5e-7 here).
   @Test func learningRateFinderIgnoresTheNoisyStart() throws {
     let data = try Dataset.moons(count: 300, noise: 0.2, seed: 2)
-    for optimizer in [Optimizer.sgd(learningRate: 0.01), .adam()] {
+    for optimizer in [Optimizer(SGD(), learningRate: 0.01), Optimizer(Adam())] {
       let model = try Sequential.mlp(inputs: 2, hidden: [16], outputs: 1, seed: 1)
       let result = try findLearningRate(
         model: model, loss: .binaryCrossEntropy, optimizer: optimizer, data: data, seed: 1)
@@ -80,7 +80,8 @@ import Testing
     let before = model.stateDict()
     var polls = 0
     let result = try findLearningRate(
-      model: model, loss: .binaryCrossEntropy, optimizer: .sgd(learningRate: 0.01), data: data,
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(SGD(), learningRate: 0.01),
+      data: data,
       start: 1e-7, end: 1e-6, steps: 1_000_000,
       isCancelled: {
         polls += 1
@@ -100,7 +101,8 @@ import Testing
     #expect(ledger.recordEvaluation(of: model, on: split.test) == nil)
     #expect(ledger.recordEvaluation(of: model, on: split.test) == nil)
     try Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1)
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()),
+      options: FitOptions(epochs: 1)
     )
     .fit(split.train)
     let warning = try #require(ledger.recordEvaluation(of: model, on: split.test))

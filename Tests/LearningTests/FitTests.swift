@@ -23,7 +23,7 @@ import Testing
     let stopping = EarlyStopping(patience: 3)
     let best = ModelCheckpointProbe()
     let trainer = Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.05),
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: 0.05),
       options: FitOptions(
         epochs: 300, batchSize: 16, validation: data.validation, callbacks: [best, stopping]))
     let history = try trainer.fit(data.train)
@@ -41,7 +41,7 @@ import Testing
     let stopping = EarlyStopping(patience: 1000)
     let best = ModelCheckpointProbe()
     let trainer = Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(learningRate: 0.05),
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: 0.05),
       options: FitOptions(
         epochs: 40, batchSize: 16, validation: data.validation, callbacks: [best, stopping]))
     let history = try trainer.fit(data.train)
@@ -58,7 +58,7 @@ import Testing
     let data = try Dataset.polynomial(count: 64, noise: 0.1, seed: 2)
     let model = try Sequential.mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1)
     let trainer = Trainer(
-      model: model, loss: .meanSquaredError, optimizer: .sgd(learningRate: 1e6),
+      model: model, loss: .meanSquaredError, optimizer: Optimizer(SGD(), learningRate: 1e6),
       options: FitOptions(epochs: 50, batchSize: 8, shuffle: false))
     let history = try trainer.fit(data)
     guard case .nonFinite(let message) = history.stopReason else {
@@ -77,7 +77,7 @@ import Testing
     let model = try Sequential.mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1)
     model.parameters[0].value[0] = .nan
     let trainer = Trainer(
-      model: model, loss: .meanSquaredError, optimizer: .sgd(learningRate: 0.01),
+      model: model, loss: .meanSquaredError, optimizer: Optimizer(SGD(), learningRate: 0.01),
       options: FitOptions(epochs: 2, batchSize: 8, shuffle: false))
     let history = try trainer.fit(data)
     guard case .nonFinite(let message) = history.stopReason else {
@@ -95,7 +95,7 @@ import Testing
       task: .regression, provenance: .file(path: "huge.csv"))
     let trainer = Trainer(
       model: try .mlp(inputs: 1, hidden: [4], outputs: 1, seed: 1), loss: .meanSquaredError,
-      optimizer: .sgd(learningRate: 0.01), options: FitOptions(epochs: 1, batchSize: 4))
+      optimizer: Optimizer(SGD(), learningRate: 0.01), options: FitOptions(epochs: 1, batchSize: 4))
     guard case .nonFinite(let message) = try trainer.fit(data).stopReason else {
       Issue.record("expected a NaN stop")
       return
@@ -111,7 +111,8 @@ import Testing
     let uninterrupted = try Self.model()
     let options = FitOptions(epochs: 3, batchSize: 16, metrics: [.accuracy])
     try Trainer(
-      model: uninterrupted, loss: .binaryCrossEntropy, optimizer: .adam(), options: options
+      model: uninterrupted, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()),
+      options: options
     )
     .fit(data)
 
@@ -120,7 +121,7 @@ import Testing
     var cancelling = options
     cancelling.isCancelled = { steps.add(1, ordering: .relaxed).newValue > 10 }
     let trainer = Trainer(
-      model: resumed, loss: .binaryCrossEntropy, optimizer: .adam(), options: cancelling)
+      model: resumed, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()), options: cancelling)
     let partial = try trainer.fit(data)
     #expect(partial.stopReason == .cancelled)
     #expect(trainer.epoch == 1 && trainer.batchIndex == 3)
@@ -150,7 +151,7 @@ import Testing
     let uninterrupted = try build()
     try Trainer(
       model: uninterrupted, loss: .binaryCrossEntropy,
-      optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
+      optimizer: Optimizer(SGD(momentum: 0.9), learningRate: 0.05),
       options: options
     ).fit(data)
 
@@ -162,14 +163,15 @@ import Testing
     cancelling.isCancelled = { steps.add(1, ordering: .relaxed).newValue > 13 }
     let first = Trainer(
       model: try build(), loss: .binaryCrossEntropy,
-      optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
+      optimizer: Optimizer(SGD(momentum: 0.9), learningRate: 0.05),
       options: cancelling)
     try first.fit(data)
     try first.saveState(to: url)
 
     let model = try build()
     let second = Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .sgd(learningRate: 0.05, momentum: 0.9),
+      model: model, loss: .binaryCrossEntropy,
+      optimizer: Optimizer(SGD(momentum: 0.9), learningRate: 0.05),
       options: options)
     try second.restoreState(from: url)
     #expect(second.epoch == 1 && second.batchIndex == 6)
@@ -198,7 +200,7 @@ import Testing
     ]
     for (callback, message) in cases {
       let trainer = Trainer(
-        model: model, loss: .binaryCrossEntropy, optimizer: .adam(),
+        model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()),
         options: FitOptions(epochs: 2, callbacks: [callback]))
       #expect(throws: ModelError(message)) { try trainer.fit(data) }
     }
@@ -212,7 +214,8 @@ import Testing
     model.freeze(layers: [0])
     let before = model.stateDict()
     try Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: FitOptions(epochs: 1)
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()),
+      options: FitOptions(epochs: 1)
     )
     .fit(data)
     let after = model.stateDict()
@@ -228,7 +231,8 @@ import Testing
     nonisolated(unsafe) var reports: [TrainingProgress] = []
     let options = FitOptions(epochs: 2, batchSize: 50, progress: { reports.append($0) })
     try Trainer(
-      model: try Self.model(), loss: .binaryCrossEntropy, optimizer: .adam(), options: options
+      model: try Self.model(), loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()),
+      options: options
     )
     .fit(data)
     #expect(reports.count == 2 * 2 + 2)

@@ -216,8 +216,10 @@ import Testing
     let data = try Dataset.moons(count: 33, seed: 1)
     var options = FitOptions(batchSize: 0)
     #expect(throws: ModelError.self) {
-      try Trainer(model: model, loss: .binaryCrossEntropy, optimizer: .adam(), options: options)
-        .fit(data)
+      try Trainer(
+        model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()), options: options
+      )
+      .fit(data)
     }
     let normed = try Sequential(
       inputFeatures: 2,
@@ -226,7 +228,9 @@ import Testing
       ])
     options.batchSize = 32
     #expect(throws: ModelError.self) {
-      try Trainer(model: normed, loss: .crossEntropy(), optimizer: .adam(), options: options).fit(
+      try Trainer(
+        model: normed, loss: .crossEntropy(), optimizer: Optimizer(Adam()), options: options
+      ).fit(
         data)
     }
   }

@@ -226,25 +226,28 @@ import Testing
   ]
 
   static let optimizers: [(String, @Sendable () -> Optimizer)] = [
-    ("sgd", { .sgd(learningRate: 0.1) }),
-    ("sgd_momentum", { .sgd(learningRate: 0.1, momentum: 0.9) }),
-    ("sgd_nesterov", { .sgd(learningRate: 0.1, momentum: 0.9, nesterov: true) }),
+    ("sgd", { Optimizer(SGD(), learningRate: 0.1) }),
+    ("sgd_momentum", { Optimizer(SGD(momentum: 0.9), learningRate: 0.1) }),
+    ("sgd_nesterov", { Optimizer(SGD(momentum: 0.9, nesterov: true), learningRate: 0.1) }),
     (
       "sgd_dampening_decay",
-      { .sgd(learningRate: 0.1, momentum: 0.9, dampening: 0.5, weightDecay: 0.01) }
+      { Optimizer(SGD(momentum: 0.9, dampening: 0.5, weightDecay: 0.01), learningRate: 0.1) }
     ),
-    ("adam", { .adam(learningRate: 0.01) }),
-    ("adam_decay", { .adam(learningRate: 0.01, weightDecay: 0.1) }),
-    ("adamw", { .adamW(learningRate: 0.01) }),
-    ("rmsprop", { .rmsprop(learningRate: 0.01) }),
-    ("rmsprop_momentum_centered", { .rmsprop(learningRate: 0.01, momentum: 0.9, centered: true) }),
-    ("adagrad", { .adagrad(learningRate: 0.1) }),
+    ("adam", { Optimizer(Adam(), learningRate: 0.01) }),
+    ("adam_decay", { Optimizer(Adam(weightDecay: 0.1), learningRate: 0.01) }),
+    ("adamw", { Optimizer(Adam.adamW(), learningRate: 0.01) }),
+    ("rmsprop", { Optimizer(RMSprop(), learningRate: 0.01) }),
+    (
+      "rmsprop_momentum_centered",
+      { Optimizer(RMSprop(momentum: 0.9, centered: true), learningRate: 0.01) }
+    ),
+    ("adagrad", { Optimizer(Adagrad(), learningRate: 0.1) }),
     (
       "adagrad_decay",
       {
-        .adagrad(
-          learningRate: 0.1, learningRateDecay: 0.1, weightDecay: 0.01, initialAccumulatorValue: 0.1
-        )
+        Optimizer(
+          Adagrad(learningRateDecay: 0.1, weightDecay: 0.01, initialAccumulatorValue: 0.1),
+          learningRate: 0.1)
       }
     ),
     ("sgd_clip_norm", { Optimizer(SGD(), learningRate: 0.1, clipping: .norm(0.5)) }),
@@ -274,7 +277,7 @@ import Testing
     let (_, loss, task, outputs) = try #require(Self.losses.first { $0.0 == name })
     let expected = try #require(Self.torch[name])
     let (losses, parameters, _) = try ReferenceSetup.train(
-      .adam(learningRate: 0.01), loss: loss, task: task, outputs: outputs)
+      Optimizer(Adam(), learningRate: 0.01), loss: loss, task: task, outputs: outputs)
     expectClose(losses, expected.losses, rtol: 1e-4, atol: 1e-6)
     expectClose(parameters, expected.parameters, rtol: 1e-4, atol: 1e-5)
   }
@@ -283,7 +286,7 @@ import Testing
   /// training loss.
   @Test func schedulesMatchPyTorch() throws {
     let stepDecay = try ReferenceSetup.train(
-      .sgd(learningRate: 0.1),
+      Optimizer(SGD(), learningRate: 0.1),
       schedule: .step(StepDecay(initialRate: 0.1, stepSize: 1, gamma: 0.5)))
     let expectedStep = try #require(Self.torch["sgd_step_decay"])
     expectClose(stepDecay.losses, expectedStep.losses, rtol: 1e-4, atol: 1e-6)
@@ -291,13 +294,14 @@ import Testing
     expectClose(stepDecay.rates, [0.1, 0.05, 0.025])
 
     let oneCycle = try ReferenceSetup.train(
-      .adam(learningRate: 0.01), schedule: .oneCycle(OneCycle(maxRate: 0.05, totalSteps: 6)))
+      Optimizer(Adam(), learningRate: 0.01),
+      schedule: .oneCycle(OneCycle(maxRate: 0.05, totalSteps: 6)))
     let expectedCycle = try #require(Self.torch["adam_one_cycle"])
     expectClose(oneCycle.losses, expectedCycle.losses, rtol: 1e-4, atol: 1e-6)
     expectClose(oneCycle.parameters, expectedCycle.parameters, rtol: 1e-4, atol: 1e-5)
     // One-cycle also moves SGD's momentum (and Adam's β₁ above) against the rate.
     let cycledMomentum = try ReferenceSetup.train(
-      .sgd(learningRate: 0.01, momentum: 0.9),
+      Optimizer(SGD(momentum: 0.9), learningRate: 0.01),
       schedule: .oneCycle(OneCycle(maxRate: 0.05, totalSteps: 6)))
     let expectedMomentum = try #require(Self.torch["sgd_momentum_one_cycle"])
     expectClose(cycledMomentum.losses, expectedMomentum.losses, rtol: 1e-4, atol: 1e-6)
@@ -305,7 +309,8 @@ import Testing
 
     let plateau = ReduceLearningRateOnPlateau(
       monitor: "loss", factor: 0.5, patience: 0, threshold: 0.6)
-    let reduced = try ReferenceSetup.train(.sgd(learningRate: 0.1), callbacks: [plateau])
+    let reduced = try ReferenceSetup.train(
+      Optimizer(SGD(), learningRate: 0.1), callbacks: [plateau])
     let expectedPlateau = try #require(Self.torch["sgd_plateau"])
     expectClose(reduced.losses, expectedPlateau.losses, rtol: 1e-4, atol: 1e-6)
     expectClose(reduced.parameters, expectedPlateau.parameters, rtol: 1e-4, atol: 1e-5)
@@ -316,7 +321,7 @@ import Testing
   /// PyTorch skips a parameter whose `.grad` is None (AdamW's decay would otherwise move it).
   @Test func parametersWithoutAGradientAreSkipped() throws {
     let model = try Sequential.mlp(inputs: 2, hidden: [4], outputs: 1, seed: 3)
-    let optimizer = Optimizer.adamW(learningRate: 0.1, weightDecay: 0.5)
+    let optimizer = Optimizer(Adam.adamW(weightDecay: 0.5), learningRate: 0.1)
     let before = model.stateDict()
     optimizer.step(model.parameters)
     #expect(model.stateDict() == before)

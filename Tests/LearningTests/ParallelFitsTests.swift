@@ -17,7 +17,7 @@ import Testing
       try [UInt64(1), 2].map { seed in
         let trainer = Trainer(
           model: try .mlp(inputs: 2, hidden: [128, 128], outputs: 1, seed: seed),
-          loss: .binaryCrossEntropy, optimizer: .adam(learningRate: Float(rate)),
+          loss: .binaryCrossEntropy, optimizer: Optimizer(Adam(), learningRate: Float(rate)),
           options: FitOptions(
             epochs: 2, batchSize: 64, seed: seed, validation: data.validation,
             metrics: [.accuracy]))

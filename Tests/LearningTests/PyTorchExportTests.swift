@@ -41,7 +41,7 @@ private func text(_ folder: URL, _ name: String) throws -> String {
 
 @Suite struct PyTorchExportTests {
   @Test func writesTheInitialWeightsTheDataAndTheHistory() throws {
-    let (trainer, data) = try moonsTrainer(.adam(learningRate: 0.01))
+    let (trainer, data) = try moonsTrainer(Optimizer(Adam(), learningRate: 0.01))
     let before = trainer.model.stateDict()
     try exported(trainer, data) { folder, run in
       #expect(
@@ -64,7 +64,7 @@ private func text(_ folder: URL, _ name: String) throws -> String {
   }
 
   @Test func scriptStatesTheModelOptimizerAndSettings() throws {
-    let (trainer, data) = try moonsTrainer(.adam(learningRate: 0.01))
+    let (trainer, data) = try moonsTrainer(Optimizer(Adam(), learningRate: 0.01))
     try exported(trainer, data) { folder, _ in
       let script = try text(folder, "train.py")
       for line in [
@@ -90,7 +90,8 @@ private func text(_ folder: URL, _ name: String) throws -> String {
 
   @Test func crossEntropyTargetsAreClassIndices() throws {
     let (trainer, data) = try moonsTrainer(
-      .sgd(learningRate: 0.1, momentum: 0.9), loss: .crossEntropy(labelSmoothing: 0.1), outputs: 2)
+      Optimizer(SGD(momentum: 0.9), learningRate: 0.1), loss: .crossEntropy(labelSmoothing: 0.1),
+      outputs: 2)
     try exported(trainer, data) { folder, _ in
       let file = try SafetensorsFile.read(from: folder.appendingPathComponent("data.safetensors"))
       #expect(file["train.targets"]?.elementType == .int64)
@@ -123,7 +124,7 @@ private func text(_ folder: URL, _ name: String) throws -> String {
   func schedulesBecomePyTorchSchedulers(schedule: Schedule, scheduler: String, steps: String)
     throws
   {
-    let (trainer, data) = try moonsTrainer(.sgd(learningRate: 0.1), schedule: schedule)
+    let (trainer, data) = try moonsTrainer(Optimizer(SGD(), learningRate: 0.1), schedule: schedule)
     try exported(trainer, data) { folder, _ in
       let script = try text(folder, "train.py")
       #expect(script.contains(scheduler))
@@ -139,7 +140,8 @@ private func text(_ folder: URL, _ name: String) throws -> String {
       StopOnNonFinite(), ReduceLearningRateOnPlateau(factor: 0.5, patience: 2),
       EarlyStopping(patience: 4, minDelta: 0.01), ModelCheckpoint(best: best),
     ]
-    let (trainer, data) = try moonsTrainer(.sgd(learningRate: 0.1), callbacks: callbacks)
+    let (trainer, data) = try moonsTrainer(
+      Optimizer(SGD(), learningRate: 0.1), callbacks: callbacks)
     try exported(trainer, data) { folder, _ in
       let script = try text(folder, "train.py")
       #expect(script.contains("ReduceLROnPlateau(\n        optimizer,\n        mode=\"min\""))
@@ -160,7 +162,7 @@ private func text(_ folder: URL, _ name: String) throws -> String {
     model.freeze(layers: [0])
     let data = try Dataset.moons(count: 40, seed: 1)
     let trainer = Trainer(
-      model: model, loss: .binaryCrossEntropy, optimizer: .adam(),
+      model: model, loss: .binaryCrossEntropy, optimizer: Optimizer(Adam()),
       options: FitOptions(epochs: 1, batchSize: 8, seed: 1))
     let run = try trainer.fitRecordingRun(data, name: "dropout", id: "run-2")
     let experiment = try #require(trainer.experiment)
@@ -175,7 +177,7 @@ private func text(_ folder: URL, _ name: String) throws -> String {
   }
 
   @Test func aContinuedFitHasNoExperiment() throws {
-    let (trainer, data) = try moonsTrainer(.adam())
+    let (trainer, data) = try moonsTrainer(Optimizer(Adam()))
     _ = try trainer.fitRecordingRun(data, name: "first", id: "run-1")
     #expect(trainer.experiment != nil)
     trainer.options.epochs = 5
@@ -184,7 +186,7 @@ private func text(_ folder: URL, _ name: String) throws -> String {
   }
 
   @Test func aLinkInPlaceOfTheFolderIsRefused() throws {
-    let (trainer, data) = try moonsTrainer(.adam())
+    let (trainer, data) = try moonsTrainer(Optimizer(Adam()))
     let run = try trainer.fitRecordingRun(data, name: "linked", id: "run-1")
     let experiment = try #require(trainer.experiment)
     try withTemporaryFolder("pytorch-export") { folder in

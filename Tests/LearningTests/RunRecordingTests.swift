@@ -14,7 +14,7 @@ import Testing
       let log = folder.appendingPathComponent("epochs.csv")
       let trainer = Trainer(
         model: try .mlp(inputs: 2, hidden: [8], outputs: 1), loss: .binaryCrossEntropy,
-        optimizer: .sgd(learningRate: 0.1, momentum: 0.9),
+        optimizer: Optimizer(SGD(momentum: 0.9), learningRate: 0.1),
         options: FitOptions(
           epochs: 3, batchSize: 16, seed: 4, validation: split.validation, metrics: [.accuracy],
           callbacks: [LogEachEpoch(url: log), EarlyStopping(patience: 7)]))
@@ -93,7 +93,7 @@ import Testing
     let data = try Dataset.polynomial(count: 64, noise: 0.1, seed: 2)
     let trainer = Trainer(
       model: try .mlp(inputs: 1, hidden: [16], outputs: 1, seed: 1), loss: .meanSquaredError,
-      optimizer: .sgd(learningRate: 1e6), options: FitOptions(epochs: 5, batchSize: 8))
+      optimizer: Optimizer(SGD(), learningRate: 1e6), options: FitOptions(epochs: 5, batchSize: 8))
     let run = try trainer.fitRecordingRun(data, name: "too fast", id: "d")
     #expect(run.status == .diverged)
     #expect(run.message?.contains("the learning rate 1e+06 is likely too large") == true)
@@ -156,6 +156,6 @@ import Testing
   static func trainer(_ options: FitOptions) throws -> Trainer {
     Trainer(
       model: try .mlp(inputs: 2, hidden: [4], outputs: 1, seed: 1), loss: .binaryCrossEntropy,
-      optimizer: .adam(learningRate: 0.01), options: options)
+      optimizer: Optimizer(Adam(), learningRate: 0.01), options: options)
   }
 }

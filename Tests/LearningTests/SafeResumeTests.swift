@@ -20,7 +20,7 @@ import Testing
   ) throws -> Trainer {
     Trainer(
       model: try .mlp(inputs: 2, hidden: [6], outputs: 1, seed: 3), loss: .binaryCrossEntropy,
-      optimizer: .adam(learningRate: 0.02),
+      optimizer: Optimizer(Adam(), learningRate: 0.02),
       options: FitOptions(
         epochs: epochs, batchSize: 16, seed: 5, schedule: schedule, callbacks: callbacks))
   }

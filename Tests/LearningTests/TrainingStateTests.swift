@@ -10,7 +10,7 @@ import Testing
   private func savedState(callbacks: [any Callback] = []) throws -> SafetensorsFile {
     let trainer = Trainer(
       model: try .mlp(inputs: 2, hidden: [4], outputs: 1, seed: 1), loss: .binaryCrossEntropy,
-      optimizer: .adam(learningRate: 0.01),
+      optimizer: Optimizer(Adam(), learningRate: 0.01),
       options: FitOptions(epochs: 1, batchSize: 10, seed: 1, callbacks: callbacks))
     try trainer.fit(Dataset.moons(count: 50, seed: 1))
     let url = temporaryURL()
@@ -36,7 +36,7 @@ import Testing
     try tampered.write(to: url)
     try Trainer(
       model: try .mlp(inputs: 2, hidden: [4], outputs: 1, seed: 1), loss: .binaryCrossEntropy,
-      optimizer: .adam(learningRate: 0.01),
+      optimizer: Optimizer(Adam(), learningRate: 0.01),
       options: FitOptions(epochs: 1, batchSize: 10, seed: 1, callbacks: callbacks)
     ).restoreState(from: url)
   }

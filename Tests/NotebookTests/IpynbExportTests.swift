@@ -1,6 +1,7 @@
 import Foundation
 import Language
 import Notebook
+import Support
 import Testing
 
 /// The sample session with a skipped cell and prose, replayed so its chart carries an SVG.
@@ -16,7 +17,7 @@ func sampleExport() -> ExportedNotebook {
 
 @Test func ipynbValidatesAgainstTheOfficialSchema() throws {
   let schema = try nbformatSchema()
-  let json = try JSON.parse(sampleExport().ipynb())
+  let json = try JSONValue.parse(sampleExport().ipynb())
   #expect(schema.errors(json) == [])
 }
 
@@ -31,12 +32,12 @@ func sampleExport() -> ExportedNotebook {
   ]
   for text in broken {
     #expect(text != good)
-    #expect(!schema.errors(try JSON.parse(text)).isEmpty)
+    #expect(!schema.errors(try JSONValue.parse(text)).isEmpty)
   }
 }
 
 @Test func ipynbHasTheTrainbookKernelAndUniqueIds() throws {
-  let json = try JSON.parse(sampleExport().ipynb())
+  let json = try JSONValue.parse(sampleExport().ipynb())
   let kernel = json["metadata"]?["kernelspec"]
   #expect(kernel?["name"] == .string("trainbook"))
   #expect(kernel?["display_name"] == .string("trainbook"))
@@ -58,7 +59,7 @@ func sampleExport() -> ExportedNotebook {
 }
 
 @Test func ipynbOutputsHaveTheirJupyterKinds() throws {
-  let json = try JSON.parse(sampleExport().ipynb())
+  let json = try JSONValue.parse(sampleExport().ipynb())
   guard case .array(let cells)? = json["cells"],
     case .array(let fit)? = cells[2]["outputs"],
     case .array(let plot)? = cells[4]["outputs"],
@@ -84,7 +85,7 @@ func sampleExport() -> ExportedNotebook {
 }
 
 @Test func chartsWithoutAReplayKeepOnlyTheirText() throws {
-  let json = try JSON.parse(ExportedNotebook(recordSampleSession()).ipynb())
+  let json = try JSONValue.parse(ExportedNotebook(recordSampleSession()).ipynb())
   guard case .array(let cells)? = json["cells"], case .array(let plot)? = cells[2]["outputs"] else {
     Issue.record("missing outputs")
     return

@@ -1,49 +1,12 @@
 import Foundation
-
-/// A JSON value as decoded for schema validation.
-indirect enum JSON: Decodable, Equatable {
-  case null
-  case bool(Bool)
-  case integer(Int)
-  case number(Double)
-  case string(String)
-  case array([JSON])
-  case object([String: JSON])
-
-  init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Int.self) {
-      self = .integer(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
-    } else if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode([JSON].self) {
-      self = .array(value)
-    } else {
-      self = .object(try container.decode([String: JSON].self))
-    }
-  }
-
-  static func parse(_ text: String) throws -> JSON {
-    try JSONDecoder().decode(JSON.self, from: Data(text.utf8))
-  }
-
-  subscript(key: String) -> JSON? {
-    if case .object(let members) = self { members[key] } else { nil }
-  }
-}
+import Support
 
 /// Validates JSON against the subset of JSON Schema draft 4 that the nbformat v4.5 schema uses:
 /// `$ref` (local), `type`, `enum`, `properties`, `patternProperties`, `additionalProperties`,
 /// `required`, `items`, `uniqueItems`, `oneOf`, `not`, `pattern`, `minLength`, `maxLength`,
 /// `minimum`, `maximum`. An unknown keyword is reported rather than ignored.
 struct SchemaValidator {
-  let root: JSON
+  let root: JSONValue
   static let known: Set<String> = [
     "$ref", "$schema", "type", "enum", "properties", "patternProperties", "additionalProperties",
     "required", "items", "uniqueItems", "oneOf", "not", "pattern", "minLength", "maxLength",
@@ -51,10 +14,10 @@ struct SchemaValidator {
   ]
 
   /// Every violation of the schema by `value`, as `path: problem`.
-  func errors(_ value: JSON) -> [String] { errors(value, root, "$") }
+  func errors(_ value: JSONValue) -> [String] { errors(value, root, "$") }
 
-  private func errors(_ value: JSON, _ schema: JSON, _ path: String) -> [String] {
-    guard case .object(let keywords) = schema else { return ["\(path): schema is not an object"] }
+  private func errors(_ value: JSONValue, _ schema: JSONValue, _ path: String) -> [String] {
+    guard let keywords = schema.members else { return ["\(path): schema is not an object"] }
     var found: [String] = []
     for key in keywords.keys where !Self.known.contains(key) {
       found.append("\(path): unsupported keyword \(key)")
@@ -82,7 +45,7 @@ struct SchemaValidator {
       found.append("\(path): matches a `not` schema")
     }
     switch value {
-    case .object(let members): found += objectErrors(members, keywords, path)
+    case .object: found += objectErrors(value.members ?? [:], keywords, path)
     case .array(let items):
       if let itemSchema = keywords["items"] {
         for (index, item) in items.enumerated() {
@@ -115,7 +78,7 @@ struct SchemaValidator {
   }
 
   private func objectErrors(
-    _ members: [String: JSON], _ keywords: [String: JSON], _ path: String
+    _ members: [String: JSONValue], _ keywords: [String: JSONValue], _ path: String
   ) -> [String] {
     var found: [String] = []
     if case .array(let required)? = keywords["required"] {
@@ -123,10 +86,8 @@ struct SchemaValidator {
         found.append("\(path): missing required \(name)")
       }
     }
-    let properties: [String: JSON] =
-      if case .object(let p)? = keywords["properties"] { p } else { [:] }
-    let patterns: [String: JSON] =
-      if case .object(let p)? = keywords["patternProperties"] { p } else { [:] }
+    let properties = keywords["properties"]?.members ?? [:]
+    let patterns = keywords["patternProperties"]?.members ?? [:]
     for (name, member) in members.sorted(by: { $0.key < $1.key }) {
       var covered = false
       if let schema = properties[name] {
@@ -148,7 +109,7 @@ struct SchemaValidator {
     return found
   }
 
-  private func matchesType(_ value: JSON, _ type: JSON) -> Bool {
+  private func matchesType(_ value: JSONValue, _ type: JSONValue) -> Bool {
     if case .array(let types) = type { return types.contains { matchesType(value, $0) } }
     guard case .string(let name) = type else { return false }
     switch (name, value) {
@@ -170,5 +131,5 @@ struct SchemaValidator {
 func nbformatSchema() throws -> SchemaValidator {
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("References/nbformat.v4.5.schema.json")
-  return SchemaValidator(root: try JSON.parse(String(contentsOf: url, encoding: .utf8)))
+  return SchemaValidator(root: try JSONValue.parse(String(contentsOf: url, encoding: .utf8)))
 }

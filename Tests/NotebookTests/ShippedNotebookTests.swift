@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Support
 import Testing
 
 /// The worked examples in the repository's `notebooks/` folder.
@@ -21,7 +22,7 @@ func shippedNotebooks() throws -> [String] {
     let notebook = try Notebook(contentsOf: path)
     let replay = Replay(notebook, runner: try SessionRunner(for: notebook, at: path))
     #expect(replay.passes, "\(replay.report(file: path))")
-    let ipynb = try JSON.parse(ExportedNotebook(notebook, replay: replay).ipynb())
+    let ipynb = try JSONValue.parse(ExportedNotebook(notebook, replay: replay).ipynb())
     #expect(schema.errors(ipynb) == [], "\(path)")
   }
 }

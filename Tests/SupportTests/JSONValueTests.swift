@@ -29,3 +29,13 @@ import Testing
   #expect(JSONValue.lines("one\ntwo\n") == .array([.string("one\n"), .string("two\n")]))
   #expect(JSONValue.lines("one\ntwo") == .array([.string("one\n"), .string("two")]))
 }
+
+@Test func parsedTextIsReadByKeyWithTheLastOfARepeatedKeyWinning() throws {
+  let value = try JSONValue.parse(#"{"a": {"b": [true]}, "c": 2}"#)
+  #expect(value["a"]?["b"] == .array([.bool(true)]))
+  #expect(value["c"] == .integer(2))
+  #expect(value["missing"] == nil)
+  #expect(JSONValue.array([.integer(1)])["a"] == nil)
+  #expect(JSONValue.object([("x", .null), ("x", .bool(false))])["x"] == .bool(false))
+  #expect(throws: (any Error).self) { try JSONValue.parse("{") }
+}

@@ -4,6 +4,9 @@ public struct Arguments {
   private let values: [String: Value]
   private let givenRanges: [String: SourceRange]
   private let writtenNames: [String: String]
+  /// Whether the call was written as the built-in's bare name (`loss: bce`), which stands for
+  /// its call with defaults.
+  private let writtenBare: Bool
   /// The span of the whole call in the source.
   public let callRange: SourceRange
   /// The built-in called.
@@ -11,11 +14,13 @@ public struct Arguments {
 
   init(
     values: [String: Value], givenRanges: [String: SourceRange],
-    writtenNames: [String: String] = [:], callRange: SourceRange, builtin: Builtin
+    writtenNames: [String: String] = [:], writtenBare: Bool = false, callRange: SourceRange,
+    builtin: Builtin
   ) {
     self.values = values
     self.givenRanges = givenRanges
     self.writtenNames = writtenNames
+    self.writtenBare = writtenBare
     self.callRange = callRange
     self.builtin = builtin
   }
@@ -38,13 +43,15 @@ public struct Arguments {
 
   /// The call as the learner would write it to make the same value: the built-in's name and the
   /// arguments given, in declared order (`early_stopping(patience: 10)`), with the parameters
-  /// in `always` shown even when left to their defaults (`adam(lr: 0.001)`). Every value that
-  /// shows "the call that made it" renders it here.
+  /// in `always` shown even when left to their defaults (`adam(lr: 0.001)`). A call written as
+  /// the bare name, with nothing to show, stays bare (`bce`). Every value that shows "the call
+  /// that made it" renders it here.
   public func call(always: [any DeclaredParameter] = []) -> String {
     let shown = Set(always.map(\.parameter.label))
     let parts = builtin.parameters.map(\.label)
       .filter { isGiven($0) || shown.contains($0) }
       .map { "\($0): \(self[$0].summary)" }
+    if writtenBare && parts.isEmpty { return builtin.name }
     return builtin.name + "(" + parts.joined(separator: ", ") + ")"
   }
 

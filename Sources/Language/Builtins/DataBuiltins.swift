@@ -27,11 +27,7 @@ extension Builtin {
         let bundled = BundledDataset.allCases.map(\.name)
         let known = "the bundled datasets are " + bundled.joined(separator: ", ")
         guard bundled.contains(name) else {
-          let generators = [
-            "moons", "circles", "spirals", "blobs", "xor", "polynomial", "sine",
-            "linear",
-          ]
-          if generators.contains(name) {
+          if Builtin.dataGenerators.contains(where: { $0.name == name }) {
             throw CallError(
               "\(name) is made by a generator, not loaded", hint: "call it: \(name)(n: 200)",
               argument: "name")

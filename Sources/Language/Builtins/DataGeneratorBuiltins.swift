@@ -9,7 +9,10 @@ extension Builtin {
     let factor = Declared.number(
       "factor", default: 0.5,
       "The inner circle's radius as a fraction of the outer one's, between 0 and 1.")
-    let arms = Declared.integer("arms", default: 2, "How many arms (classes), 2 to 100.")
+    let arms = Declared.integer(
+      "arms", default: 2,
+      "How many arms (classes), \(Dataset.spiralArms.lowerBound) to "
+        + "\(Dataset.spiralArms.upperBound).")
     let turns = Declared.number("turns", default: 1, "How many times each arm winds.")
     let centers = Declared.integer("centers", default: 3, "How many clusters (classes).")
     let radius = Declared.number("radius", default: 2, "How far the centres are from 0.")
@@ -98,13 +101,14 @@ extension Builtin {
     knobs: [any DeclaredParameter] = [], example: String,
     make: @escaping (Arguments, Int, Double, UInt64) throws -> Dataset
   ) -> Builtin {
+    let fewest = Dataset.generatedCounts.lowerBound
     let n = Declared.integer("n", default: count, "How many samples.")
-      .valid(ValidRange.atLeast(1).saying("must be at least 1 sample"))
+      .valid(ValidRange.atLeast(Double(fewest)).saying("must be at least \(fewest) sample"))
     let deviation = Declared.number(
       "noise", default: noise, "The standard deviation of the Gaussian noise added to each value."
     ).valid(
-      ValidRange.atLeast(0).saying("is a standard deviation and cannot be negative")
-        .hinting("noise 0 gives the clean shape; 0.1 to 0.3 makes it harder"))
+      ValidRange.atLeast(Dataset.noiseDeviations.lowerBound)
+        .saying("is a standard deviation and cannot be negative").hinting(Dataset.noiseHint))
     return Builtin(
       name, topic: .data, summary: summary, parameters: [n, deviation] + knobs + [.seed],
       example: example

@@ -64,10 +64,9 @@ extension Builtin {
           } else {
             try DataCharts.predictions(of: model, on: dataset)
           }
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-        for (truth, guess) in zip(dataset.classLabels, predicted)
-        where (0..<classes).contains(guess) {
-          counts[truth][guess] += 1
+        let counts = try libraryCall {
+          try Metrics.confusionMatrix(
+            predicted: predicted, expected: dataset.classLabels, classCount: classes)
         }
         let chart = ConfusionMatrixChart(
           title: "confusion matrix: \(dataset.name)", counts: counts,

@@ -10,7 +10,10 @@ extension Builtin {
       "The range [low, high] the features of the first dataset are mapped to.")
     let sources = Declared.variadic(
       "data", .host("dataset"), "One or more datasets with the same features.")
-    let degree = Declared.integer("degree", default: 2, "The highest degree, 1 to 20.")
+    let degree = Declared.integer(
+      "degree", default: 2,
+      "The highest degree, \(PolynomialFeatures.degrees.lowerBound) to "
+        + "\(PolynomialFeatures.degrees.upperBound).")
     let classified = Declared<DatasetObject>.object(
       "data", "dataset", "A classification dataset.")
     let classes = Declared.list(
@@ -215,7 +218,10 @@ private enum Changes {
   static var noise: Declared<Double> {
     Declared.number(
       "noise", default: 0, "The deviation of Gaussian noise added to every feature (0 for none)."
-    ).valid(ValidRange.atLeast(0).saying("must be a deviation ≥ 0"))
+    ).valid(
+      ValidRange.atLeast(Dataset.noiseDeviations.lowerBound)
+        .saying("must be a deviation ≥ \(Value.number(Dataset.noiseDeviations.lowerBound).summary)")
+    )
   }
   static var shift: Declared<Int> {
     Declared.integer(

@@ -94,9 +94,7 @@ extension Builtin {
             hint: "keep_classes(data, [a, b]) makes a two-class problem", argument: "model")
         }
         let curve = try libraryCall {
-          do {
-            return try Metrics.precisionRecallCurve(scores: scores, labels: predictions.truth)
-          } catch { throw ModelError("\(error)") }
+          try Metrics.precisionRecallCurve(scores: scores, labels: predictions.truth)
         }
         let average = Metrics.averagePrecision(of: curve)
         let chart = LineChart(

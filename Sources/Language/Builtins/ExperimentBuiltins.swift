@@ -15,7 +15,8 @@ extension Builtin {
     let template = Declared<ModelObject>.object(
       "model", "model", "The template: each fold trains a copy of it.")
     let folded = Declared<DatasetObject>.object("data", "dataset", "The data to fold.")
-    let k = Declared.integer("k", default: 5, "The number of folds.").valid(.atLeast(2))
+    let k = Declared.integer("k", default: 5, "The number of folds.")
+      .valid(.atLeast(Double(Dataset.fewestFolds)))
     let epochs = Declared.integer("epochs", default: 20, "Epochs per fold.").valid(.atLeast(1))
     let metrics = Declared.metrics("Metrics scored on each held-out fold.")
     let standardizeFolds = Declared.bool(

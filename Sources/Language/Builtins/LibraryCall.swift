@@ -2,8 +2,8 @@ import Datasets
 import Learning
 
 /// Runs library code, turning its errors into a `CallError`: a `DataError`'s message keeps its
-/// file and line and its hint moves to the diagnostic's hint; a `ModelError` keeps its message; a
-/// `SafetensorsError` keeps its titled description and hint.
+/// file and line and its hint moves to the diagnostic's hint; a `ModelError` or `MetricError` keeps
+/// its message; a `SafetensorsError` keeps its titled description and hint.
 /// `argument` names the argument the diagnostic points at.
 func libraryCall<Result>(argument: String? = nil, _ body: () throws -> Result) throws -> Result {
   do {
@@ -15,6 +15,8 @@ func libraryCall<Result>(argument: String? = nil, _ body: () throws -> Result) t
     throw CallError(place + error.message, hint: error.hint, argument: argument)
   } catch let error as ModelError {
     throw CallError(error.message, argument: argument)
+  } catch let error as MetricError {
+    throw CallError(error.description, argument: argument)
   } catch let error as SafetensorsError {
     throw CallError(error.description, hint: error.hint, argument: argument)
   }

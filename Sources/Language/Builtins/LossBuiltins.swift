@@ -12,31 +12,36 @@ extension Builtin {
       Builtin(
         "mse", topic: .training, summary: "Mean squared error, for regression: mean of (ŷ − y)².",
         example: "loss = mse"
-      ) { _, _ in .host(LossObject(.meanSquaredError)) },
+      ) { arguments, _ in loss(.meanSquaredError, arguments) },
       Builtin(
         "mae", topic: .training, summary: "Mean absolute error, for regression: mean of |ŷ − y|.",
         example: "loss = mae()"
-      ) { _, _ in .host(LossObject(.meanAbsoluteError)) },
+      ) { arguments, _ in loss(.meanAbsoluteError, arguments) },
       Builtin(
         "huber", topic: .training,
         summary:
           "Huber loss: squared near the target, absolute beyond `delta` (robust to outliers).",
         parameters: [delta], example: "loss = huber(delta: 2)"
       ) { arguments, _ in
-        .host(LossObject(.huber(delta: Float(arguments[delta]))))
+        loss(.huber(delta: Float(arguments[delta])), arguments)
       },
       Builtin(
         "bce", topic: .training,
         summary: "Binary cross-entropy on one logit per sample, for two classes.",
         example: "loss = bce"
-      ) { _, _ in .host(LossObject(.binaryCrossEntropy)) },
+      ) { arguments, _ in loss(.binaryCrossEntropy, arguments) },
       Builtin(
         "cross_entropy", topic: .training,
         summary: "Cross-entropy on one logit per class, for several classes.",
         parameters: [smoothing], example: "loss = cross_entropy(label_smoothing: 0.1)"
       ) { arguments, _ in
-        .host(LossObject(.crossEntropy(labelSmoothing: Float(arguments[smoothing]))))
+        loss(.crossEntropy(labelSmoothing: Float(arguments[smoothing])), arguments)
       },
     ]
+  }
+
+  /// A loss value displayed as the call that made it.
+  private static func loss(_ loss: Loss, _ arguments: Arguments) -> Value {
+    .host(LossObject(loss, call: arguments.call()))
   }
 }

@@ -17,50 +17,34 @@ extension Builtin {
       optimizer(
         "sgd", "Stochastic gradient descent, with optional momentum (PyTorch's SGD).", rate: 0.01,
         [momentum, nesterov, l2], example: "opt = sgd(lr: 0.1, momentum: 0.9)"
-      ) { arguments, rate in
-        let (momentum, nesterov, decay) = (
-          Float(arguments[momentum]), arguments[nesterov], Float(arguments[l2])
-        )
-        return {
-          .sgd(learningRate: rate, momentum: momentum, nesterov: nesterov, weightDecay: decay)
-        }
+      ) {
+        SGD(momentum: Float($0[momentum]), nesterov: $0[nesterov], weightDecay: Float($0[l2]))
       },
       optimizer(
         "adam", "Adam: momentum and per-weight step sizes (Kingma & Ba 2015).", rate: 0.001,
         [beta1, beta2, decay], example: "opt = adam(lr: 0.01)"
-      ) { arguments, rate in
-        let (beta1, beta2, decay) = (
-          Float(arguments[beta1]), Float(arguments[beta2]), Float(arguments[decay])
-        )
-        return { .adam(learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: decay) }
+      ) {
+        Adam(beta1: Float($0[beta1]), beta2: Float($0[beta2]), weightDecay: Float($0[decay]))
       },
       optimizer(
         "adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019).", rate: 0.001,
         [beta1, beta2, decoupled], example: "opt = adamw(lr: 0.001, weight_decay: 0.01)"
-      ) { arguments, rate in
-        let (beta1, beta2, decay) = (
-          Float(arguments[beta1]), Float(arguments[beta2]), Float(arguments[decoupled])
-        )
-        return { .adamW(learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: decay) }
+      ) {
+        Adam.adamW(
+          beta1: Float($0[beta1]), beta2: Float($0[beta2]), weightDecay: Float($0[decoupled]))
       },
       optimizer(
         "rmsprop", "RMSprop: steps scaled by a running mean of squared gradients.", rate: 0.01,
         [alpha, rmsMomentum, decay], example: "opt = rmsprop(lr: 0.001)"
-      ) { arguments, rate in
-        let (alpha, momentum, decay) = (
-          Float(arguments[alpha]), Float(arguments[rmsMomentum]), Float(arguments[decay])
-        )
-        return {
-          .rmsprop(learningRate: rate, alpha: alpha, weightDecay: decay, momentum: momentum)
-        }
+      ) {
+        RMSprop(
+          alpha: Float($0[alpha]), weightDecay: Float($0[decay]),
+          momentum: Float($0[rmsMomentum]))
       },
       optimizer(
         "adagrad", "Adagrad: steps shrink with each weight's summed squared gradients.",
         rate: 0.01, [decay], example: "opt = adagrad(lr: 0.05)"
-      ) { arguments, rate in
-        let decay = Float(arguments[decay])
-        return { .adagrad(learningRate: rate, weightDecay: decay) }
-      },
+      ) { Adagrad(weightDecay: Float($0[decay])) },
     ]
   }
 
@@ -74,12 +58,12 @@ extension Builtin {
   /// What a refusal of a negative setting says.
   private static let nonNegative = ValidRange.atLeast(0).saying("must be a finite number ≥ 0")
 
-  /// An optimizer built-in: `lr` first, then its own settings, then the shared ones. `make`
-  /// reads its own settings once, when the built-in is called, and returns how to build a fresh
-  /// optimizer from them and the rate.
+  /// An optimizer built-in: `lr` first, then its own settings, then the shared ones. `rule`
+  /// reads its own settings once, when the built-in is called, into the update rule that every
+  /// optimizer the value makes shares.
   private static func optimizer(
     _ name: String, _ summary: String, rate: Double, _ own: [any DeclaredParameter],
-    example: String, make: @escaping (Arguments, Float) -> () -> Optimizer
+    example: String, rule: @escaping (Arguments) -> any UpdateRule
   ) -> Builtin {
     let lr = penalty("lr", default: rate, "The learning rate.")
     let l1 = penalty("l1", default: 0, "L1 penalty λ·Σ|w| pulling weights to 0.")
@@ -105,17 +89,12 @@ extension Builtin {
         default: false
         }
       }
-      let rate = arguments[lr]
-      let build = make(arguments, Float(rate))
-      let penalty = Float(arguments[l1])
+      let (rate, penalty, updateRule) = (arguments[lr], Float(arguments[l1]), rule(arguments))
       return .host(
         OptimizerObject(
           name: name, rate: rate, settings: settings, call: arguments.call(always: [lr])
         ) {
-          let optimizer = build()
-          optimizer.l1Penalty = penalty
-          optimizer.clipping = clipping
-          return optimizer
+          Optimizer(updateRule, learningRate: Float(rate), l1Penalty: penalty, clipping: clipping)
         })
     }
   }

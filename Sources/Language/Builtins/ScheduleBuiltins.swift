@@ -27,52 +27,44 @@ extension Builtin {
       .valid(.atLeast(0))
     let lowest = Declared.number("min_lr", default: 0, "The lowest rate.")
     return [
-      Builtin(
-        "step_decay", topic: .training,
-        summary: "Multiplies the learning rate by `gamma` every `every` epochs.",
-        parameters: [every, stepGamma], example: "s = step_decay(every: 20, gamma: 0.5)"
-      ) { arguments, _ in
-        schedule(.stepDecay(every: arguments[every], gamma: arguments[stepGamma]), arguments)
-      },
-      Builtin(
-        "exponential", topic: .training,
-        summary: "Multiplies the learning rate by `gamma` after every epoch.",
-        parameters: [epochGamma], example: "s = exponential(gamma: 0.9)"
-      ) { arguments, _ in
-        schedule(.exponential(gamma: arguments[epochGamma]), arguments)
-      },
-      Builtin(
-        "cosine", topic: .training,
-        summary: "Warms up linearly, then follows a cosine down to `min_lr` by the last step.",
-        parameters: [warmup, endRate], example: "s = cosine(warmup: 5)"
-      ) { arguments, _ in
-        schedule(.cosine(warmup: arguments[warmup], minimum: arguments[endRate]), arguments)
-      },
-      Builtin(
-        "one_cycle", topic: .training,
-        summary: "Rises to `max_lr` and anneals far below it over the run (Smith's one-cycle).",
-        parameters: [peak, rising], example: "s = one_cycle(max_lr: 0.1)"
-      ) { arguments, _ in
-        schedule(.oneCycle(peak: arguments[peak], rising: arguments[rising]), arguments)
-      },
-      Builtin(
-        "reduce_on_plateau", topic: .training,
-        summary: "Multiplies the rate by `factor` when `monitor` stops improving for `patience` "
-          + "epochs.",
-        parameters: [watched, factor, patience, lowest],
+      schedule(
+        "step_decay", "Multiplies the learning rate by `gamma` every `every` epochs.",
+        [every, stepGamma], example: "s = step_decay(every: 20, gamma: 0.5)"
+      ) { .stepDecay(every: $0[every], gamma: $0[stepGamma]) },
+      schedule(
+        "exponential", "Multiplies the learning rate by `gamma` after every epoch.",
+        [epochGamma], example: "s = exponential(gamma: 0.9)"
+      ) { .exponential(gamma: $0[epochGamma]) },
+      schedule(
+        "cosine", "Warms up linearly, then follows a cosine down to `min_lr` by the last step.",
+        [warmup, endRate], example: "s = cosine(warmup: 5)"
+      ) { .cosine(warmup: $0[warmup], minimum: $0[endRate]) },
+      schedule(
+        "one_cycle", "Rises to `max_lr` and anneals far below it over the run (Smith's one-cycle).",
+        [peak, rising], example: "s = one_cycle(max_lr: 0.1)"
+      ) { .oneCycle(peak: $0[peak], rising: $0[rising]) },
+      schedule(
+        "reduce_on_plateau",
+        "Multiplies the rate by `factor` when `monitor` stops improving for `patience` epochs.",
+        [watched, factor, patience, lowest],
         example: "s = reduce_on_plateau(patience: 5, factor: 0.5)"
-      ) { arguments, _ in
-        schedule(
-          .reduceOnPlateau(
-            monitor: arguments[watched], factor: arguments[factor], patience: arguments[patience],
-            minimum: arguments[lowest]),
-          arguments)
+      ) {
+        .reduceOnPlateau(
+          monitor: $0[watched], factor: $0[factor], patience: $0[patience], minimum: $0[lowest])
       },
     ]
   }
 
-  /// A schedule value displayed as the call that made it.
-  private static func schedule(_ recipe: ScheduleObject.Recipe, _ arguments: Arguments) -> Value {
-    .host(ScheduleObject(recipe, call: arguments.call()))
+  /// A schedule built-in, whose value is `recipe` of its arguments, displayed as the call that
+  /// made it.
+  private static func schedule(
+    _ name: String, _ summary: String, _ parameters: [any DeclaredParameter], example: String,
+    recipe: @escaping (Arguments) -> ScheduleObject.Recipe
+  ) -> Builtin {
+    Builtin(
+      name, topic: .training, summary: summary, parameters: parameters, example: example
+    ) { arguments, _ in
+      .host(ScheduleObject(recipe(arguments), call: arguments.call()))
+    }
   }
 }

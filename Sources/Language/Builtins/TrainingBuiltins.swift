@@ -200,7 +200,7 @@ extension OptimizerObject {
   /// `adam(lr: 0.001)`, what `fit` uses when given no optimizer.
   static var standard: OptimizerObject {
     OptimizerObject(name: "adam", rate: 0.001, settings: [], call: "adam(lr: 0.001)") {
-      Optimizer.adam(learningRate: 0.001)
+      Optimizer(Adam(), learningRate: 0.001)
     }
   }
 }

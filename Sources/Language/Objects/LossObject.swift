@@ -4,11 +4,16 @@ import Learning
 final class LossObject: HostObject {
   /// The loss.
   let loss: Loss
+  /// The call that made it, for display: `huber(delta: 2)`, or `bce` where it was written bare.
+  let call: String
 
-  init(_ loss: Loss) { self.loss = loss }
+  init(_ loss: Loss, call: String) {
+    self.loss = loss
+    self.call = call
+  }
 
   var typeName: String { "loss" }
-  var summary: String { LossObject.call(loss) }
+  var summary: String { call }
   var fieldNames: [String] { ["name"] }
 
   func field(named name: String) throws -> Value? {
@@ -17,16 +22,6 @@ final class LossObject: HostObject {
 
   /// The names of the losses, as registered.
   static let names = Builtin.losses.map(\.name)
-
-  /// The loss as code: `huber(delta: 2)`, `bce`.
-  static func call(_ loss: Loss) -> String {
-    switch loss {
-    case .huber(let delta) where delta != 1: "huber(delta: \(NumberFormat.format(Double(delta))))"
-    case .crossEntropy(let smoothing) where smoothing != 0:
-      "cross_entropy(label_smoothing: \(NumberFormat.format(Double(smoothing))))"
-    default: loss.name
-    }
-  }
 
   /// What a `loss:` argument accepts: a loss value, or a loss's name as a string or built-in.
   static var type: ValueType { .either(.host("loss"), .choice("loss", names)) }

@@ -30,8 +30,8 @@ final class ScheduleObject: HostObject {
   var typeName: String { "schedule" }
   var summary: String { call }
 
-  /// The names of the schedules.
-  static let names = ["step_decay", "exponential", "cosine", "one_cycle", "reduce_on_plateau"]
+  /// The names of the schedules, as registered.
+  static let names = Builtin.schedules.map(\.name)
 
   /// What a `schedule:` argument accepts: a schedule, or a schedule's name (called with its
   /// defaults, as `optimizer: adam` means `adam()`).

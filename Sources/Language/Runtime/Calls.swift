@@ -212,7 +212,8 @@ extension Session {
       }
       values[parameter.label] = value
     }
-    let arguments = Arguments(values: values, givenRanges: [:], callRange: range, builtin: builtin)
+    let arguments = Arguments(
+      values: values, givenRanges: [:], writtenBare: true, callRange: range, builtin: builtin)
     do {
       return try builtin.implementation(arguments, CallContext(session: self))
     } catch let error as CallError {

@@ -4,7 +4,7 @@ import Datasets
 /// the machine for days; `help()` lists them with the memory budget.
 enum Limits {
   /// The most samples a generator makes (the generators' own limit).
-  static let samples = largestGeneratedCount
+  static let samples = Dataset.generatedCounts.upperBound
   /// The most epochs one `fit`, `resume` or `cross_validate` runs.
   static let epochs = 1_000_000
   /// The most steps of `lr_find`.

@@ -24,9 +24,6 @@ struct CurveReading {
   /// The mean loss over the last tenth of the epochs (at least 3).
   var endLevel: Double { mean(values.suffix(endCount)) }
 
-  /// The mean loss over the first tenth of the epochs (at least 1, at most 3).
-  var startLevel: Double { mean(values.prefix(min(3, max(1, epochs / 10)))) }
-
   /// The epochs whose loss rose above the lowest loss before them by more than `factor` times,
   /// undoing more than half of what training had gained below `scale` (or, when the best was
   /// not below `scale`, rising by more than a tenth of it): the spikes of an unstable run. Each

@@ -39,18 +39,6 @@ package func writeAll(_ text: String, to descriptor: Int32) {
   }
 }
 
-/// Everything written, kept as one string, for transcript tests.
-public final class CapturedOutput: TextOutput {
-  /// What has been written so far.
-  public private(set) var text = ""
-
-  /// Creates an empty capture.
-  public init() {}
-
-  /// Appends `text`.
-  public func write(_ text: String) { self.text += text }
-}
-
 /// Whether file descriptor `descriptor` is a terminal.
 package func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
