@@ -14,11 +14,13 @@ import Testing
 @Suite struct MatrixKernelTests {
   /// Awkward sizes: one, under a vector, around a tile and block edge, and large.
   static let sizes = [1, 7, 31, 33, 129]
-  /// Every combination of `sizes` for m, n and k, and each dimension at 1000 with the others at
-  /// awkward sizes.
+  /// Every combination of `sizes` for m, n and k, each dimension at 1000 with the others at
+  /// awkward sizes, few rows with large operands (a small batch through a wide layer) and a
+  /// short inner dimension with large ones (its weight gradient).
   static let shapes: [(m: Int, n: Int, k: Int)] =
     sizes.flatMap { m in sizes.flatMap { n in sizes.map { k in (m, n, k) } } }
     + [(1000, 33, 7), (31, 1000, 33), (33, 7, 1000), (129, 129, 1000), (1000, 129, 31)]
+    + [(1, 1024, 1024), (5, 1000, 301), (7, 129, 2000), (3, 2001, 999), (1000, 1001, 9)]
 
   @Test(arguments: 0..<shapes.count)
   func productsEqualTheirChainOfFusedMultiplyAdds(_ index: Int) {
@@ -39,7 +41,10 @@ import Testing
     }
   }
 
-  @Test(arguments: [(300, 260, 70), (64, 1000, 129), (1000, 40, 300), (129, 129, 129)])
+  @Test(arguments: [
+    (300, 260, 70), (64, 1000, 129), (1000, 40, 300), (129, 129, 129), (1, 1500, 1500),
+    (6, 1000, 1000), (1000, 1000, 8),
+  ])
   func threadCountsGiveTheSameBits(_ m: Int, _ n: Int, _ k: Int) {
     var generator = RandomGenerator(seed: 7)
     let a = (0..<(m * k)).map { _ in Float(generator.normal()) }

@@ -4,6 +4,15 @@ import Synchronization
 /// unpacked loops below are faster, having no copies to make.
 private let packedThreshold = 32 * 32 * 32
 
+/// Products with fewer rows than this run unpacked at any size: a packed tile of 6 rows would
+/// mostly multiply padding, and packing op(b) would copy all of it for a few rows.
+let narrowRows = 8
+
+/// Products with a shorter inner dimension than this run unpacked at any size: each tile
+/// would load and store its part of c for a few multiply-adds, and the copies cost more than
+/// they save (a dense layer's weight gradient on a small batch).
+private let shallowDepth = 16
+
 /// From this many multiply-adds on, a product is shared among the threads of `WorkerPool`;
 /// below it, waking a second thread costs more than it saves.
 private let parallelThreshold = 128 * 128 * 128
@@ -16,14 +25,19 @@ private let parallelThreshold = 128 * 128 * 128
 /// depends only on the operands, never on the machine, and `productReference` gives the same
 /// bits one element at a time.
 ///
-/// Large products are packed into panels and run by a 6 × 16 register tile (`multiplyPacked`),
-/// split over rows or columns of c among the threads of `WorkerPool` when they are large enough
-/// to pay for a second thread. Small ones, as in the networks learners train, run unpacked: when
-/// the result has eight or more columns, tiles of 4 rows × 16 columns keep eight vector
-/// accumulators in registers while the inner dimension runs (`multiplyByRows`); when it has fewer
-/// columns but eight or more rows, the same loops compute the transpose, op(b)ᵀ · op(a)ᵀ; a
-/// product under 8 × 8 is a plain triple loop. `pool` is the threads to share large products
-/// among (tests pass pools of other sizes to show that the result does not change).
+/// Large products are packed into panels and run by a 6 × 16 register tile (`multiplyPacked`).
+/// The rest run unpacked, vectorised along the rows of c (`multiplyByRows`): small products, as
+/// in the networks learners train; products with fewer than 8 rows (a small batch), where a
+/// packed tile would mostly multiply padding; and products with a short inner dimension (a
+/// weight gradient from a small batch). Unpacked, tiles of 4 rows × 16 columns keep eight vector
+/// accumulators in registers while the inner dimension runs, and a transposed op(b) with few rows
+/// of a is transposed in registers as it is read (`multiplyByTransposedRows`). When c has fewer
+/// than 8 columns but 8 or more rows, the same loops compute the transpose, op(b)ᵀ · op(a)ᵀ; a
+/// product under 8 × 8 is a plain triple loop.
+///
+/// Products large enough to pay for a second thread are split over rows or columns of c among
+/// the threads of `pool` (tests pass pools of other sizes to show that the result does not
+/// change).
 package func multiplyMatrices(
   _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
   pool: WorkerPool = .shared
@@ -37,16 +51,20 @@ package func multiplyMatrices(
     if !accumulate { c.update(repeating: 0, count: m * n) }
     return
   }
-  if m * n * k >= packedThreshold {
-    multiplyInParallel(a, b, into: c, accumulate: accumulate, pool: pool)
+  if m >= narrowRows && k >= shallowDepth && m * n * k >= packedThreshold {
+    multiplyPackedInParallel(a, b, into: c, accumulate: accumulate, pool: pool)
   } else if n >= 8 {
-    multiplyByRows(a, b, into: c, accumulate: accumulate)
+    nonisolated(unsafe) let (a, b, c) = (a, b, c)
+    shareAmongThreads(n, unit: tileColumns, multiplyAdds: m * n * k, pool: pool) { columns in
+      multiplyByRows(a, b, into: c, accumulate: accumulate, columns: columns)
+    }
   } else if m >= 8 {
     withUnsafeTemporaryAllocation(of: Float.self, capacity: n * m) { scratch in
       guard let transposed = scratch.baseAddress else { return }
       if accumulate { transposeMatrices(1, m, n, c, into: transposed, adding: false) }
       multiplyByRows(
-        b.transposedOperand, a.transposedOperand, into: transposed, accumulate: accumulate)
+        b.transposedOperand, a.transposedOperand, into: transposed, accumulate: accumulate,
+        columns: 0..<m)
       transposeMatrices(1, n, m, transposed, into: c, adding: false)
     }
   } else {
@@ -74,18 +92,17 @@ private let idleBuffers = Mutex<[PackingBuffers]>([])
 
 /// The packed product, split among threads when it is large: over columns of c in multiples of
 /// the tile width when c is at least as wide as tall, else over rows in multiples of its height.
-private func multiplyInParallel(
+private func multiplyPackedInParallel(
   _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
   pool: WorkerPool
 ) {
   let (m, n, k) = (a.usedRows, b.usedColumns, a.usedColumns)
   let byColumns = n >= m
-  let (length, unit) = byColumns ? (n, tileColumns) : (m, tileRows)
-  let units = (length + unit - 1) / unit
-  let parts = m * n * k >= parallelThreshold ? min(pool.threadCount, units) : 1
   nonisolated(unsafe) let (a, b, c) = (a, b, c)
-  pool.run(parts: parts) { part in
-    let range = (units * part / parts * unit)..<min(units * (part + 1) / parts * unit, length)
+  shareAmongThreads(
+    byColumns ? n : m, unit: byColumns ? tileColumns : tileRows, multiplyAdds: m * n * k,
+    pool: pool
+  ) { range in
     let buffers = idleBuffers.withLock { $0.popLast() } ?? PackingBuffers()
     multiplyPacked(
       a, b, into: c, accumulate: accumulate, rows: byColumns ? 0..<m : range,
@@ -94,57 +111,81 @@ private func multiplyInParallel(
   }
 }
 
-/// `c = op(a) · op(b) + (accumulate ? c : 0)` for a small product, vectorised along the rows of
-/// c (`n` columns).
+/// Runs `body` over `0..<length` cut into one range per thread of `pool` at multiples of `unit`,
+/// or over all of it on the calling thread when a product of `multiplyAdds` is too small to
+/// pay for a second thread. Which thread computes a range never changes what it computes.
+@inline(__always)
+private func shareAmongThreads(
+  _ length: Int, unit: Int, multiplyAdds: Int, pool: WorkerPool, _ body: (Range<Int>) -> Void
+) {
+  let units = (length + unit - 1) / unit
+  let parts = min(pool.threadCount, units)
+  guard multiplyAdds >= parallelThreshold, parts > 1 else {
+    body(0..<length)
+    return
+  }
+  pool.run(parts: parts) { part in
+    body((units * part / parts * unit)..<min(units * (part + 1) / parts * unit, length))
+  }
+}
+
+/// `c = op(a) · op(b) + (accumulate ? c : 0)` for a small product or one with few rows,
+/// vectorised along the rows of c (`n` columns), over the columns `columns` of c.
 ///
-/// The rows of op(b) must be contiguous, so a transposed `b` is first copied out transposed.
+/// A transposed `b` is read in place, eight of its rows at a time, when a has few rows
+/// (`multiplyByTransposedRows`); with more rows it is first copied out transposed, once for all
+/// of them.
 private func multiplyByRows(
-  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool
+  _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
+  columns: Range<Int>
 ) {
   let (m, k, n) = (a.usedRows, a.usedColumns, b.usedColumns)
   guard b.transposed else {
-    addProduct(a, b.base, m: m, n: n, k: k, into: c, accumulate: accumulate)
+    addProduct(a, b.base, m: m, n: n, k: k, columns: columns, into: c, accumulate: accumulate)
+    return
+  }
+  guard m >= narrowRows else {
+    multiplyByTransposedRows(a, b, into: c, accumulate: accumulate, columns: columns)
     return
   }
   withUnsafeTemporaryAllocation(of: Float.self, capacity: k * n) { scratch in
     guard let contiguous = scratch.baseAddress else { return }
     transposeMatrices(1, n, k, b.base, into: contiguous, adding: false)
-    addProduct(a, UnsafePointer(contiguous), m: m, n: n, k: k, into: c, accumulate: accumulate)
+    addProduct(
+      a, UnsafePointer(contiguous), m: m, n: n, k: k, columns: columns, into: c,
+      accumulate: accumulate)
   }
 }
 
-/// `c = op(a) · b + (accumulate ? c : 0)` for a contiguous row-major k × n matrix `b`: tiles of
-/// 4 rows × 16 columns with eight accumulators, then single rows eight columns at a time for what
+/// Columns `columns` of `c = op(a) · b + (accumulate ? c : 0)` for a contiguous row-major k × n
+/// matrix `b`: tiles of 4 rows × 16 columns with eight accumulators, then single rows for what
 /// is left.
 private func addProduct(
-  _ a: MatrixOperand, _ b: UnsafePointer<Float>, m: Int, n: Int, k: Int,
+  _ a: MatrixOperand, _ b: UnsafePointer<Float>, m: Int, n: Int, k: Int, columns: Range<Int>,
   into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
   let (rowStep, columnStep) = a.steps
-  let wideColumns = n / 16 * 16
+  let wideEnd = columns.lowerBound + columns.count / 16 * 16
   var i = 0
   while i + 4 <= m {
-    var j = 0
-    while j < wideColumns {
+    for j in stride(from: columns.lowerBound, to: wideEnd, by: 16) {
       addTile(
         a.base + i * rowStep, rowStep, columnStep, b + j, n, k, into: c + i * n + j,
         accumulate: accumulate)
-      j += 16
     }
     for row in i..<(i + 4) {
       addRow(
-        a.base + row * rowStep, columnStep, b, n, k, from: wideColumns, into: c + row * n,
-        accumulate: accumulate)
+        a.base + row * rowStep, columnStep, b, n, k, wideEnd..<columns.upperBound,
+        into: c + row * n, accumulate: accumulate)
     }
     i += 4
   }
   for row in i..<m {
     addRow(
-      a.base + row * rowStep, columnStep, b, n, k, from: 0, into: c + row * n,
+      a.base + row * rowStep, columnStep, b, n, k, columns, into: c + row * n,
       accumulate: accumulate)
   }
 }
-
 /// Writes (or with `accumulate`, adds) a 4 × 16 tile of op(a) · b to `c` (rows `n` apart), from
 /// op(a)'s 4 rows at `a`.
 @inline(__always)
@@ -193,16 +234,39 @@ private func addTile(
   c.store(c31, at: 3 * n + 8)
 }
 
-/// Writes (or with `accumulate`, adds) columns `start..<n` of one row of op(a) · b to the row `c`,
-/// eight columns at a time.
+/// Writes (or with `accumulate`, adds) the columns `columns` of one row of op(a) · b to the row
+/// `c`: 32 columns at a time while they last (four independent chains keep the multiply-adds
+/// flowing), then eight, then the rest.
 @inline(__always)
 private func addRow(
   _ a: UnsafePointer<Float>, _ columnStep: Int, _ b: UnsafePointer<Float>, _ n: Int, _ k: Int,
-  from start: Int, into c: UnsafeMutablePointer<Float>, accumulate: Bool
+  _ columns: Range<Int>, into c: UnsafeMutablePointer<Float>, accumulate: Bool
 ) {
-  var j = start
-  while j < n {
-    let width = min(8, n - j)
+  var j = columns.lowerBound
+  while j + 32 <= columns.upperBound {
+    @inline(__always) func start(_ offset: Int) -> Vector {
+      accumulate ? c.vector(at: j + offset) : Vector()
+    }
+    var (c0, c1, c2, c3) = (start(0), start(8), start(16), start(24))
+    var aElement = a
+    var bRow = b + j
+    for _ in 0..<k {
+      let x = Vector(repeating: aElement.pointee)
+      c0 = c0.addingProduct(x, bRow.vector(at: 0))
+      c1 = c1.addingProduct(x, bRow.vector(at: 8))
+      c2 = c2.addingProduct(x, bRow.vector(at: 16))
+      c3 = c3.addingProduct(x, bRow.vector(at: 24))
+      aElement += columnStep
+      bRow += n
+    }
+    c.store(c0, at: j)
+    c.store(c1, at: j + 8)
+    c.store(c2, at: j + 16)
+    c.store(c3, at: j + 24)
+    j += 32
+  }
+  while j < columns.upperBound {
+    let width = min(8, columns.upperBound - j)
     var total = Vector()
     if accumulate {
       total = width == 8 ? c.vector(at: j) : UnsafePointer(c).partialVector(at: j, count: width)

@@ -20,8 +20,9 @@ private let blockColumns = 2048
 
 /// Buffers for one thread's packed blocks, reused across products.
 final class PackingBuffers: @unchecked Sendable {
-  /// Room for a block of a: `blockRows × blockDepth` floats.
-  let a = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * blockDepth)
+  /// Room for a block of a: `blockRows × blockDepth` floats, and the lanes `packRows` spills
+  /// past its last step.
+  let a = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * blockDepth + 8)
   /// Room for a block of b: `blockDepth × blockColumns` floats.
   let b = UnsafeMutablePointer<Float>.allocate(capacity: blockDepth * blockColumns)
 
@@ -92,6 +93,9 @@ private func multiplyBlock(
 /// Copies rows `first ..< first + count` × the columns `depth` of op(a) into panels of
 /// `tileRows` rows, each stored column by column (`tileRows` values per step of the inner
 /// dimension), padding the last panel with zero rows.
+///
+/// When op(a)'s rows are contiguous, a full panel is read eight steps at a time, six rows
+/// transposed in registers (`packSteps`).
 private func packRows(
   _ a: MatrixOperand, _ first: Int, _ count: Int, depth: Range<Int>,
   into panel: UnsafeMutablePointer<Float>
@@ -100,7 +104,19 @@ private func packRows(
   var target = panel
   for panelRow in stride(from: first, to: first + count, by: tileRows) {
     let rows = min(tileRows, first + count - panelRow)
-    for p in depth {
+    var p = depth.lowerBound
+    if columnStep == 1 && rows == tileRows {
+      // Rows 6 and 7 of the transpose repeat row 5; their lanes are overwritten or unused.
+      let row = a.base + panelRow * rowStep
+      p = packSteps(depth, into: &target, width: tileRows) { step in
+        transposed(
+          row.vector(at: step), (row + rowStep).vector(at: step),
+          (row + 2 * rowStep).vector(at: step), (row + 3 * rowStep).vector(at: step),
+          (row + 4 * rowStep).vector(at: step), (row + 5 * rowStep).vector(at: step),
+          (row + 5 * rowStep).vector(at: step), (row + 5 * rowStep).vector(at: step))
+      }
+    }
+    for p in p..<depth.upperBound {
       let source = a.base + panelRow * rowStep + p * columnStep
       for r in 0..<rows { target[r] = source[r * rowStep] }
       for r in rows..<tileRows { target[r] = 0 }
@@ -111,6 +127,9 @@ private func packRows(
 
 /// Copies the rows `depth` × columns `first ..< first + count` of op(b) into panels of
 /// `tileColumns` columns, each stored row by row, padding the last panel with zero columns.
+///
+/// When op(b) is a transposed matrix, its columns are the stored rows: a full panel is read
+/// eight steps at a time, sixteen stored rows transposed in registers as two blocks of eight.
 private func packColumns(
   _ b: MatrixOperand, depth: Range<Int>, _ first: Int, _ count: Int,
   into panel: UnsafeMutablePointer<Float>
@@ -119,7 +138,25 @@ private func packColumns(
   var target = panel
   for panelColumn in stride(from: first, to: first + count, by: tileColumns) {
     let columns = min(tileColumns, first + count - panelColumn)
-    for p in depth {
+    var p = depth.lowerBound
+    if rowStep == 1 && columns == tileColumns {
+      let low = b.base + panelColumn * columnStep
+      let high = low + 8 * columnStep
+      @inline(__always) func eightRows(_ start: UnsafePointer<Float>, _ step: Int) -> EightVectors {
+        transposed(
+          start.vector(at: step), (start + columnStep).vector(at: step),
+          (start + 2 * columnStep).vector(at: step), (start + 3 * columnStep).vector(at: step),
+          (start + 4 * columnStep).vector(at: step), (start + 5 * columnStep).vector(at: step),
+          (start + 6 * columnStep).vector(at: step), (start + 7 * columnStep).vector(at: step))
+      }
+      while p + 8 <= depth.upperBound {
+        store(eightRows(low, p), at: target, rowLength: tileColumns)
+        store(eightRows(high, p), at: target + 8, rowLength: tileColumns)
+        target += 8 * tileColumns
+        p += 8
+      }
+    }
+    for p in p..<depth.upperBound {
       let source = b.base + p * rowStep + panelColumn * columnStep
       if columns == tileColumns && columnStep == 1 {
         target.store(source.vector(at: 0), at: 0)
@@ -131,6 +168,24 @@ private func packColumns(
       target += tileColumns
     }
   }
+}
+
+/// Stores eight steps of a panel `width` (< 8) values wide at a time, from the transposes
+/// `columns(p)` returns for the steps `p ..< p + 8`, while eight steps of `depth` remain; returns
+/// the first step not stored. Each vector is stored whole, so its lanes past `width` spill into
+/// the next step's place and are overwritten by it (the buffer has room for the last spill).
+@inline(__always)
+private func packSteps(
+  _ depth: Range<Int>, into target: inout UnsafeMutablePointer<Float>, width: Int,
+  _ columns: (Int) -> EightVectors
+) -> Int {
+  var p = depth.lowerBound
+  while p + 8 <= depth.upperBound {
+    store(columns(p), at: target, rowLength: width)
+    target += 8 * width
+    p += 8
+  }
+  return p
 }
 
 /// The register tile: c[0..<6, 0..<16] (rows `rowLength` apart) = (loading ? c : 0) +

@@ -1,14 +1,16 @@
 /// Loading and storing eight floats at a time, the unit of every SIMD kernel (AVX2 registers).
-typealias Vector = SIMD8<Float>
+@usableFromInline typealias Vector = SIMD8<Float>
 
 extension UnsafePointer<Float> {
   /// The eight floats starting at `index`.
-  @inline(__always) func vector(at index: Int) -> Vector {
+  @inlinable @inline(__always) func vector(at index: Int) -> Vector {
     UnsafeRawPointer(self + index).loadUnaligned(as: Vector.self)
   }
 
   /// The `count` (< 8) floats starting at `index`, the other lanes set to `padding`.
-  @inline(__always) func partialVector(at index: Int, count: Int, padding: Float = 0) -> Vector {
+  @inlinable @inline(__always) func partialVector(at index: Int, count: Int, padding: Float = 0)
+    -> Vector
+  {
     var result = Vector(repeating: padding)
     for lane in 0..<count { result[lane] = self[index + lane] }
     return result
@@ -17,17 +19,17 @@ extension UnsafePointer<Float> {
 
 extension UnsafeMutablePointer<Float> {
   /// Stores eight floats starting at `index`.
-  @inline(__always) func store(_ vector: Vector, at index: Int) {
+  @inlinable @inline(__always) func store(_ vector: Vector, at index: Int) {
     UnsafeMutableRawPointer(self + index).storeBytes(of: vector, as: Vector.self)
   }
 
   /// Stores the first `count` (< 8) lanes of `vector` starting at `index`.
-  @inline(__always) func storePartial(_ vector: Vector, at index: Int, count: Int) {
+  @inlinable @inline(__always) func storePartial(_ vector: Vector, at index: Int, count: Int) {
     for lane in 0..<count { self[index + lane] = vector[lane] }
   }
 
   /// The eight floats starting at `index`.
-  @inline(__always) func vector(at index: Int) -> Vector {
+  @inlinable @inline(__always) func vector(at index: Int) -> Vector {
     UnsafePointer(self).vector(at: index)
   }
 }
@@ -140,34 +142,68 @@ func addColumnSums(
   }
 }
 
-/// Runs an optimizer's `step` over `count` elements of a parameter's `value`, its `gradient` and
-/// two state buffers (`first` and `second`, such as Adam's moments), eight lanes at a time, the
-/// last group padded with zeros, and stores back the value and the state it changes.
-package func updateEightAtATime(
+/// An optimizer's update of eight values at a time: a parameter's values, their gradient, and
+/// two state buffers such as Adam's moments.
+@usableFromInline package protocol EightLaneUpdate {
+  /// Updates `value`, `first` and `second` from `gradient`, lane by lane.
+  func update(
+    value: inout SIMD8<Float>, gradient: SIMD8<Float>, first: inout SIMD8<Float>,
+    second: inout SIMD8<Float>)
+}
+
+/// Runs `step` over `count` elements of a parameter's `value`, its `gradient` and two state
+/// buffers (`first` and `second`), eight lanes at a time, the last group padded with zeros, and
+/// stores back the value and the state it changes. A large parameter is shared among the
+/// engine's threads (each element's update is the same, whichever thread makes it).
+///
+/// Inlinable and generic, so that the step is specialised and inlined into the loop: called
+/// through a closure, the update of a large layer costs several times its memory traffic.
+@inlinable
+package func updateEightAtATime<Step: EightLaneUpdate>(
   _ count: Int, value: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
-  first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>,
-  _ step: (
-    _ value: inout SIMD8<Float>, _ gradient: SIMD8<Float>, _ first: inout SIMD8<Float>,
-    _ second: inout SIMD8<Float>
-  ) -> Void
+  first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>, _ step: Step
 ) {
-  var i = 0
-  while i < count {
-    let lanes = min(8, count - i)
-    let load = { (source: UnsafePointer<Float>) in
-      lanes == 8 ? source.vector(at: i) : source.partialVector(at: i, count: lanes)
+  shareElements(count) { range in
+    var i = range.lowerBound
+    while i + 8 <= range.upperBound {
+      var p = value.vector(at: i)
+      var m = first.vector(at: i)
+      var v = second.vector(at: i)
+      step.update(
+        value: &p, gradient: UnsafePointer(gradient).vector(at: i), first: &m, second: &v)
+      value.store(p, at: i)
+      first.store(m, at: i)
+      second.store(v, at: i)
+      i += 8
     }
-    var p = load(value)
-    var m = load(first)
-    var v = load(second)
-    step(&p, load(gradient), &m, &v)
-    for (target, result) in [(value, p), (first, m), (second, v)] {
-      if lanes == 8 {
-        target.store(result, at: i)
-      } else {
-        target.storePartial(result, at: i, count: lanes)
-      }
-    }
-    i += 8
+    let lanes = range.upperBound - i
+    guard lanes > 0 else { return }
+    var p = UnsafePointer(value).partialVector(at: i, count: lanes)
+    var m = UnsafePointer(first).partialVector(at: i, count: lanes)
+    var v = UnsafePointer(second).partialVector(at: i, count: lanes)
+    step.update(
+      value: &p, gradient: gradient.partialVector(at: i, count: lanes), first: &m, second: &v)
+    value.storePartial(p, at: i, count: lanes)
+    first.storePartial(m, at: i, count: lanes)
+    second.storePartial(v, at: i, count: lanes)
   }
 }
+
+/// Runs `body` over `0..<count` elements, cut at multiples of 8 into one range per thread of the
+/// shared pool when there are at least `sharedElements` of them, else whole on the calling thread.
+@usableFromInline
+func shareElements(_ count: Int, _ body: (Range<Int>) -> Void) {
+  let pool = WorkerPool.shared
+  let parts = min(pool.threadCount, count / sharedElements)
+  guard parts > 1 else {
+    body(0..<count)
+    return
+  }
+  let groups = (count + 7) / 8
+  pool.run(parts: parts) { part in
+    body((groups * part / parts * 8)..<min(groups * (part + 1) / parts * 8, count))
+  }
+}
+
+/// The fewest elements of an update worth a thread: about 30 µs of Adam's work.
+private let sharedElements = 1 << 16

@@ -2,8 +2,12 @@ import Foundation
 import Synchronization
 
 /// The threads that share a large matrix product: the calling thread and `threadCount − 1`
-/// workers that sleep on a semaphore between products (they never spin, so they take no time
-/// from single-threaded work).
+/// workers.
+///
+/// A worker that has finished its part watches for the next job for a short while (about
+/// `watchRounds` reads of an atomic, tens of microseconds) and then sleeps on a semaphore, so a
+/// training step's products start at once while the step runs, and an idle pool takes no time
+/// from anything else. The caller waits for the workers' parts the same way.
 ///
 /// How many threads a product uses never changes its result: work is split over rows or
 /// columns of the result, and each element is computed by one thread in one fixed order.
@@ -16,22 +20,31 @@ package final class WorkerPool: @unchecked Sendable {
   /// with others, such as a sweep's parallel fits.
   @TaskLocal static var callerComputesAlone = false
 
+  /// How many times a waiting thread reads the job number before it sleeps.
+  private static let watchRounds = 20_000
+
   /// The number of threads a job can use, the caller's included.
   package let threadCount: Int
   /// Whether a job is running; a second caller meanwhile runs its job alone.
   private let running = Atomic<Bool>(false)
-  /// One semaphore per worker, signalled when there is a part for it.
-  private let starts: [DispatchSemaphore]
-  /// Signalled by each worker when its part is done.
-  private let finished = DispatchSemaphore(value: 0)
+  /// The current job: its number times 256 plus its number of parts (at most 256), read by a
+  /// worker in one load, so that it never mistakes one job's parts for another's.
+  private let posted = Atomic<Int>(0)
+  /// The workers' parts of the current job not yet done.
+  private let unfinished = Atomic<Int>(0)
+  /// One flag per worker: set while it sleeps, or is about to, on its semaphore.
+  private let sleeping: [AtomicFlag]
+  /// One semaphore per worker, signalled when it sleeps and there is a part for it.
+  private let wakeUps: [DispatchSemaphore]
   /// The job of the current run: called with the part's number. Written only while no worker
-  /// runs (the semaphores order the accesses).
+  /// runs a part (the job number orders the accesses).
   private nonisolated(unsafe) var job: ((Int) -> Void)?
 
   /// A pool of `threadCount` threads (the caller and `threadCount − 1` workers).
   package init(threadCount: Int) {
-    self.threadCount = max(threadCount, 1)
-    starts = (1..<self.threadCount).map { _ in DispatchSemaphore(value: 0) }
+    self.threadCount = min(max(threadCount, 1), 256)
+    sleeping = (1..<self.threadCount).map { _ in AtomicFlag() }
+    wakeUps = (1..<self.threadCount).map { _ in DispatchSemaphore(value: 0) }
     for worker in 1..<self.threadCount {
       let thread = Thread { [self] in serve(worker) }
       thread.name = "trainbook worker \(worker)"
@@ -52,22 +65,67 @@ package final class WorkerPool: @unchecked Sendable {
     }
     withoutActuallyEscaping(body) { body in
       job = body
-      for worker in 1..<parts { starts[worker - 1].signal() }
+      unfinished.store(parts - 1, ordering: .relaxed)
+      let number = posted.load(ordering: .relaxed) / 256 + 1
+      posted.store(number * 256 + parts, ordering: .sequentiallyConsistent)
+      for worker in 1..<parts
+      where sleeping[worker - 1].value.exchange(
+        false, ordering: .sequentiallyConsistent)
+      {
+        wakeUps[worker - 1].signal()
+      }
       body(0)
-      for _ in 1..<parts { finished.wait() }
+      var rounds = 0
+      while unfinished.load(ordering: .acquiring) > 0 {
+        rounds += 1
+        if rounds > Self.watchRounds { sched_yield() }
+      }
       job = nil
     }
     running.store(false, ordering: .releasing)
   }
 
-  /// A worker's life: wait for a part, run it, report, forever.
+  /// A worker's life: watch for a job with a part for it, run the part, report, forever;
+  /// sleep when no job comes for a while.
   private func serve(_ worker: Int) {
+    var seen = 0  // No job yet: job numbers start at 1.
     while true {
-      starts[worker - 1].wait()
-      job?(worker)
-      finished.signal()
+      var current = posted.load(ordering: .acquiring)
+      var rounds = 0
+      while current == seen && rounds < Self.watchRounds {
+        rounds += 1
+        current = posted.load(ordering: .acquiring)
+      }
+      if current == seen {
+        sleep(worker, unless: seen)
+        continue
+      }
+      seen = current
+      if worker < current % 256 {
+        job?(worker)
+        unfinished.subtract(1, ordering: .releasing)
+      }
     }
   }
+
+  /// Sleeps on the worker's semaphore unless a job other than `seen` has been posted. A caller
+  /// that posts a job clears the flag of each worker it needs and wakes those it found asleep;
+  /// the flag is set before the last look at the job number, so no wake-up is lost.
+  private func sleep(_ worker: Int, unless seen: Int) {
+    let flag = sleeping[worker - 1]
+    flag.value.store(true, ordering: .sequentiallyConsistent)
+    if posted.load(ordering: .sequentiallyConsistent) == seen {
+      wakeUps[worker - 1].wait()
+    } else if !flag.value.exchange(false, ordering: .sequentiallyConsistent) {
+      // A caller cleared the flag first, and has signalled or is about to.
+      wakeUps[worker - 1].wait()
+    }
+  }
+}
+
+/// An atomic flag that can live in an array.
+private final class AtomicFlag: Sendable {
+  let value = Atomic<Bool>(false)
 }
 
 /// The engine's threads as other targets see them: how many there are, and a way for a thread

@@ -75,15 +75,37 @@ public struct Adam: UpdateRule {
     guard let p = value.baseAddress, let g = gradient.baseAddress, let m = slots.baseAddress else {
       return
     }
-    let (beta1, beta2, epsilon) = (beta1, beta2, epsilon)
-    updateEightAtATime(count, value: p, gradient: g, first: m, second: m + count) {
-      value, gradient, first, second in
-      value *= decay
-      let g = gradient + l2 * value
-      first += (1 - beta1) * (g - first)
-      second = beta2 * second + (1 - beta2) * g * g
-      value -= stepSize * (first / (second.squareRoot() / correction2 + epsilon))
-    }
+    let step = AdamStep(
+      beta1: beta1, beta2: beta2, epsilon: epsilon, stepSize: stepSize,
+      correction2: correction2, decay: decay, l2: l2)
+    updateEightAtATime(count, value: p, gradient: g, first: m, second: m + count, step)
+  }
+}
+
+/// One step of Adam on eight values, with the step's constants worked out once.
+private struct AdamStep: EightLaneUpdate {
+  let beta1: Float
+  let beta2: Float
+  let epsilon: Float
+  /// η / (1 − β₁ᵗ).
+  let stepSize: Float
+  /// √(1 − β₂ᵗ).
+  let correction2: Float
+  /// 1 − η·λ for AdamW, else 1.
+  let decay: Float
+  /// λ for Adam, else 0.
+  let l2: Float
+
+  @inline(__always)
+  func update(
+    value: inout SIMD8<Float>, gradient: SIMD8<Float>, first: inout SIMD8<Float>,
+    second: inout SIMD8<Float>
+  ) {
+    value *= decay
+    let g = gradient + l2 * value
+    first += (1 - beta1) * (g - first)
+    second = beta2 * second + (1 - beta2) * g * g
+    value -= stepSize * (first / (second.squareRoot() / correction2 + epsilon))
   }
 }
 
