@@ -176,10 +176,12 @@ public final class Tensor: @unchecked Sendable {
 
   /// The gradient buffer, created as zeros the first time a backward rule adds to it.
   package var gradientAccumulator: TensorStorage {
-    if let existing = gradientStorage { return existing }
-    let created = TensorStorage.zeros(count: elementCount)
-    gradientStorage = created
-    return created
+    @inline(__always) get {
+      if let existing = gradientStorage { return existing }
+      let created = TensorStorage.zeros(count: elementCount)
+      gradientStorage = created
+      return created
+    }
   }
 }
 

@@ -42,9 +42,10 @@ package final class TensorStorage: ManagedBuffer<Int, Float> {
   /// The number of elements.
   package var count: Int { header }
 
-  /// Runs `body` with the address of the first element, valid only inside `body`.
+  /// Runs `body` with the address of the first element, valid only inside `body`; for the
+  /// engine's own kernel calls, so no other target can reach an address.
   @inline(__always)
-  package func withAddress<Result>(
+  func withAddress<Result>(
     _ body: (UnsafeMutablePointer<Float>) throws -> Result
   ) rethrows -> Result {
     try withUnsafeMutablePointerToElements(body)

@@ -17,6 +17,7 @@ struct StoredMatrix {
 
   /// The `rows × columns` matrix at element `offset` of `storage`, used transposed if
   /// `transposed`.
+  @inline(__always)
   init(
     _ storage: TensorStorage, offset: Int = 0, rows: Int, columns: Int, transposed: Bool = false
   ) {
@@ -28,6 +29,7 @@ struct StoredMatrix {
   }
 
   /// The same stored matrix, used transposed.
+  @inline(__always)
   var transposed: StoredMatrix {
     StoredMatrix(storage, offset: offset, rows: rows, columns: columns, transposed: !isTransposed)
   }
@@ -52,11 +54,13 @@ struct StoredMatrix {
 
 extension Tensor {
   /// This 2-D tensor's values as a matrix, used transposed if `transposed`.
+  @inline(__always)
   func matrix(transposed: Bool = false) -> StoredMatrix {
     StoredMatrix(storage, rows: shape[0], columns: shape[1], transposed: transposed)
   }
 
   /// This 2-D tensor's gradient as a matrix (created as zeros if there is none yet).
+  @inline(__always)
   var gradientMatrix: StoredMatrix {
     StoredMatrix(gradientAccumulator, rows: shape[0], columns: shape[1])
   }
@@ -65,6 +69,7 @@ extension Tensor {
 /// `c = a · b`, or `c += a · b` when `accumulate`, by `multiplyMatrices` (each operand
 /// transposed if it says so; `c` is used as stored). Debug builds check that the sizes agree and
 /// that `c` shares no storage with `a` or `b`.
+@inline(__always)
 func multiply(_ a: StoredMatrix, _ b: StoredMatrix, into c: StoredMatrix, accumulate: Bool) {
   assert(!c.isTransposed && c.liesInsideStorage, "the product \(c)")
   assert(c.storage !== a.storage && c.storage !== b.storage, "a product written over its operand")

@@ -61,19 +61,19 @@ public struct Arguments {
   }
 
   /// The value of the parameter `label`, for the renderer and the typed reads.
-  subscript(label: String) -> Value {
+  private subscript(label: String) -> Value {
     guard let value = values[label] else { preconditionFailure("no parameter `\(label)`") }
     return value
   }
 
   /// Whether the call passed `label` rather than leaving it to its default.
-  func isGiven(_ label: String) -> Bool { givenRanges[label] != nil }
+  private func isGiven(_ label: String) -> Bool { givenRanges[label] != nil }
 
   /// Where the argument `label` was written, when it was given.
   func range(of label: String) -> SourceRange? { givenRanges[label] }
 
   /// The variable name the argument `label` was written as, when it was a bare name:
   /// `step` in `help(step)`.
-  func writtenName(of label: String) -> String? { writtenNames[label] }
+  private func writtenName(of label: String) -> String? { writtenNames[label] }
 
 }

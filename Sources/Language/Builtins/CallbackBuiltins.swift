@@ -48,34 +48,35 @@ extension Builtin {
         example: "save = checkpoint(\"best.safetensors\")"
       ) { arguments, context in
         let url = try context.url(for: arguments[checkpointPath], argument: checkpointPath.label)
-        let (monitor, bestOnly) = (arguments[decider], arguments[bestOnly])
-        let (every, keep) = (arguments[every], arguments[keep])
-        try refuseAbove(Limits.epochs, every, argument: "every")
-        try refuseAbove(1000, keep, argument: "keep")
+        let (monitor, keepsBest) = (arguments[decider], arguments[bestOnly])
+        let (period, kept) = (arguments[every], arguments[keep])
+        try refuseAbove(Limits.epochs, period, argument: every.label)
+        try refuseAbove(1000, kept, argument: keep.label)
         if arguments[wholeState] {
-          for label in ["monitor", "best_only"] where arguments.isGiven(label) {
+          for given in [decider.parameter, bestOnly.parameter] where arguments.isGiven(given) {
             throw CallError(
-              "`\(label)` chooses which weights to keep; a state checkpoint keeps the latest",
-              hint: "leave out `\(label)`, or save weights with state: false", argument: label)
+              "`\(given.label)` chooses which weights to keep; a state checkpoint keeps the latest",
+              hint: "leave out `\(given.label)`, or save weights with state: false",
+              argument: given.label)
           }
           return .host(
             CallbackObject(call: arguments.call()) {
-              TrainingStateCheckpoint(url: url, every: every, keep: keep)
+              TrainingStateCheckpoint(url: url, every: period, keep: kept)
             })
         }
-        if keep != 1 {
+        if kept != 1 {
           throw CallError(
             "`keep` counts saves of the training state", hint: "add state: true",
-            argument: "keep")
+            argument: keep.label)
         }
-        if every != 1 {
+        if period != 1 {
           throw CallError(
             "`every` is for saves of the training state; weights are saved after each epoch",
-            hint: "add state: true", argument: "every")
+            hint: "add state: true", argument: every.label)
         }
         return .host(
           CallbackObject(call: arguments.call()) {
-            bestOnly
+            keepsBest
               ? ModelCheckpoint(best: url, monitor: monitor)
               : ModelCheckpoint(last: url, monitor: monitor)
           })

@@ -194,10 +194,10 @@ extension Builtin {
               context: context))
           return .none
         }
-        for label in ["other", "metric"] where arguments.isGiven(label) {
+        for given in [otherGroup, groupMetric] where arguments.isGiven(given) {
           throw CallError(
-            "`\(label)` compares groups of runs over seeds, not a list of runs",
-            hint: "make groups with sweep(…, seeds: 3) { fit(…) }", argument: label)
+            "`\(given.label)` compares groups of runs over seeds, not a list of runs",
+            hint: "make groups with sweep(…, seeds: 3) { fit(…) }", argument: given.label)
         }
         let records = runObjects(in: arguments[compared]).map(\.record)
         context.print(records.isEmpty ? "(no runs to compare)" : RunComparison.table(records))

@@ -118,7 +118,7 @@ extension Builtin {
           context.print("warning: " + warning)
         }
         return try TrainingRun(
-          name: runName, names: names, route: route, nameIsGiven: arguments.isGiven("name")
+          name: runName, names: names, route: route, nameIsGiven: arguments.isGiven(name)
         ).start(trainer, on: data, context: context)
       },
       Builtin(
