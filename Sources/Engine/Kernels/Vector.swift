@@ -200,10 +200,11 @@ func shareElements(_ count: Int, _ body: (Range<Int>) -> Void) {
     return
   }
   let groups = (count + 7) / 8
-  pool.run(parts: parts) { part in
+  pool.run(parts: parts, wakingSleepers: count >= 4 * sharedElements) { part in
     body((groups * part / parts * 8)..<min(groups * (part + 1) / parts * 8, count))
   }
 }
 
-/// The fewest elements of an update worth a thread: about 30 µs of Adam's work.
+/// The fewest elements of an update worth a thread that is watching for work: about 30 µs of
+/// Adam's work; four times as many are worth waking a sleeping one.
 private let sharedElements = 1 << 16

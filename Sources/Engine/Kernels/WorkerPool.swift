@@ -74,8 +74,10 @@ package final class WorkerPool: @unchecked Sendable {
 
   /// Runs `body(part)` for each part in `0..<parts` (at most `threadCount`) on the calling thread
   /// and the workers, and returns when all are done. If another job is running, the calling
-  /// thread runs every part itself.
-  func run(parts: Int, _ body: (Int) -> Void) {
+  /// thread runs every part itself. Sleeping workers are woken only if `wakingSleepers`: for a
+  /// job too short to repay a wake-up, only workers still watching take parts, and the caller
+  /// takes the rest.
+  func run(parts: Int, wakingSleepers: Bool = true, _ body: (Int) -> Void) {
     let parts = min(parts, threadCount)
     guard parts > 1, !Self.callerComputesAlone,
       running.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
@@ -83,7 +85,14 @@ package final class WorkerPool: @unchecked Sendable {
       for part in 0..<max(parts, 0) { body(part) }
       return
     }
-    if !workersStarted { startWorkers() }
+    if !workersStarted {
+      guard wakingSleepers else {
+        running.store(false, ordering: .releasing)
+        for part in 0..<parts { body(part) }
+        return
+      }
+      startWorkers()
+    }
     withoutActuallyEscaping(body) { body in
       job = body
       unfinished.store(parts, ordering: .relaxed)
@@ -91,7 +100,9 @@ package final class WorkerPool: @unchecked Sendable {
       nextPart.store(number * 256, ordering: .releasing)
       posted.store(number * 256 + parts, ordering: .sequentiallyConsistent)
       for worker in 1..<parts
-      where sleeping[worker - 1].value.exchange(false, ordering: .sequentiallyConsistent) {
+      where wakingSleepers
+        && sleeping[worker - 1].value.exchange(false, ordering: .sequentiallyConsistent)
+      {
         wakeUps[worker - 1].signal()
       }
       runParts(of: number * 256 + parts)
