@@ -132,13 +132,6 @@ func exponentialMinusOne(_ x: Vector) -> Vector {
   return (wideLogarithm(safeU) * x / (safeU - 1)).replacing(with: x, where: exact)
 }
 
-/// ln(1 + x), lane by lane, for x ≥ 0 (as the engine uses it: log(1 + e^−|z|)); +∞ at +∞.
-func logarithmOnePlus(_ x: Vector) -> Vector {
-  let safe = x.replacing(with: 0, where: x .== .infinity)
-  return keepingNaN(narrowed(wideLogarithmOnePlus(widened(safe))), of: x)
-    .replacing(with: .infinity, where: x .== .infinity)
-}
-
 /// tanh x = t / (t + 2) with t = e^(2x) − 1, lane by lane (±1 beyond |x| = 10, where tanh
 /// rounds to ±1 in Float).
 func hyperbolicTangent(_ x: Vector) -> Vector {
