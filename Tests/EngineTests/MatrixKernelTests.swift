@@ -65,6 +65,28 @@ import Testing
     }
   }
 
+  /// A product too small to wake a sleeping worker is shared with one still watching after a
+  /// large product (as within a training step), and gives the bits of one thread.
+  @Test func aProductSharedWithAWatchingWorkerGetsTheSameBits() {
+    var generator = RandomGenerator(seed: 13)
+    func product(_ m: Int, _ n: Int, _ k: Int) -> Product {
+      Product(
+        a: (0..<(m * k)).map { _ in Float(generator.normal()) },
+        b: (0..<(k * n)).map { _ in Float(generator.normal()) }, m: m, n: n, k: k,
+        transposeA: false, transposeB: true)
+    }
+    let (large, small) = (product(200, 256, 128), product(100, 128, 100))
+    let start = [Float](repeating: 0, count: 100 * 128)
+    let single = small.computed(start: start, accumulate: false, pool: WorkerPool(threadCount: 1))
+    let pool = WorkerPool(threadCount: 2)
+    for _ in 0..<20 {
+      _ = large.computed(
+        start: [Float](repeating: 0, count: 200 * 256), accumulate: false, pool: pool)
+      let shared = small.computed(start: start, accumulate: false, pool: pool)
+      #expect(shared.map(\.bitPattern) == single.map(\.bitPattern))
+    }
+  }
+
   /// Several threads sharing one pool at once (as a sweep's fits do), some of them computing
   /// alone, all get the bits of the product computed on one thread.
   @Test func concurrentCallersOfOnePoolGetTheSameBits() {

@@ -6,7 +6,7 @@ private let packedThreshold = 32 * 32 * 32
 
 /// Products with fewer rows than this run unpacked at any size: a packed tile of 6 rows would
 /// mostly multiply padding, and packing op(b) would copy all of it for a few rows.
-let narrowRows = 8
+private let narrowRows = 8
 
 /// Products with a shorter inner dimension than this run unpacked at any size: each tile
 /// would load and store its part of c for a few multiply-adds, and the copies cost more than
@@ -125,7 +125,8 @@ private func multiplyPackedInParallel(
 
 /// Runs `body` over `0..<length` cut into one range per thread of `pool` at multiples of `unit`
 /// (each at least `sharedLength` long), or over all of it on the calling thread when a product
-/// of `multiplyAdds` is too small to pay for a second thread. Which thread computes a range never changes what it computes.
+/// of `multiplyAdds` is too small to pay for a second thread. Which thread computes a range
+/// never changes what it computes.
 @inline(__always)
 private func shareAmongThreads(
   _ length: Int, unit: Int, multiplyAdds: Int, pool: WorkerPool, _ body: (Range<Int>) -> Void
@@ -146,7 +147,8 @@ private func shareAmongThreads(
 ///
 /// A transposed `b` is read in place, eight of its rows at a time, when a has few rows
 /// (`multiplyByTransposedRows`); with more rows it is first copied out transposed, once for all
-/// of them.
+/// of them (once per thread when the product is shared, a copy of k · n values against the
+/// m · k · n multiply-adds).
 private func multiplyByRows(
   _ a: MatrixOperand, _ b: MatrixOperand, into c: UnsafeMutablePointer<Float>, accumulate: Bool,
   columns: Range<Int>
@@ -198,6 +200,7 @@ private func addProduct(
       accumulate: accumulate)
   }
 }
+
 /// Writes (or with `accumulate`, adds) a 4 × 16 tile of op(a) · b to `c` (rows `n` apart), from
 /// op(a)'s 4 rows at `a`.
 @inline(__always)

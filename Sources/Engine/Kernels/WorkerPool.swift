@@ -32,11 +32,15 @@ package final class WorkerPool: @unchecked Sendable {
   package let threadCount: Int
   /// Whether a job is running; a second caller meanwhile runs its job alone.
   private let running = Atomic<Bool>(false)
-  /// The current job: its number times 256 plus its number of parts (at most 256), read by a
-  /// worker in one load, so that it never mistakes one job's parts for another's.
+  /// A job's number is multiplied by this, more than the most parts a job can have (256), so
+  /// that its number and part count, or its number and next part, share one atomic word.
+  private static let jobStride = 512
+
+  /// The current job: its number times `jobStride` plus its number of parts, read by a worker
+  /// in one load.
   private let posted = Atomic<Int>(0)
-  /// The next part of the current job to take: the job's number times 256 plus the part's
-  /// index. A part is taken by raising it, only while the number is the job's, so a late worker
+  /// The next part of the current job to take: the job's number times `jobStride` plus the
+  /// part's index. A part is taken by raising it, only while the number is the job's, so a late worker
   /// never takes a part of a later job it has not seen.
   private let nextPart = Atomic<Int>(0)
   /// The parts of the current job not yet done.
@@ -96,16 +100,16 @@ package final class WorkerPool: @unchecked Sendable {
     withoutActuallyEscaping(body) { body in
       job = body
       unfinished.store(parts, ordering: .relaxed)
-      let number = posted.load(ordering: .relaxed) / 256 + 1
-      nextPart.store(number * 256, ordering: .releasing)
-      posted.store(number * 256 + parts, ordering: .sequentiallyConsistent)
+      let number = posted.load(ordering: .relaxed) / Self.jobStride + 1
+      nextPart.store(number * Self.jobStride, ordering: .releasing)
+      posted.store(number * Self.jobStride + parts, ordering: .sequentiallyConsistent)
       for worker in 1..<parts
       where wakingSleepers
         && sleeping[worker - 1].value.exchange(false, ordering: .sequentiallyConsistent)
       {
         wakeUps[worker - 1].signal()
       }
-      runParts(of: number * 256 + parts)
+      runParts(of: number * Self.jobStride + parts)
       var rounds = 0
       while unfinished.load(ordering: .acquiring) > 0 {
         rounds += 1
@@ -116,19 +120,19 @@ package final class WorkerPool: @unchecked Sendable {
     running.store(false, ordering: .releasing)
   }
 
-  /// Takes and runs parts of the job `posted` (its number times 256 plus its part count) until
-  /// none is left to take.
+  /// Takes and runs parts of the job `posted` (its number times `jobStride` plus its part
+  /// count) until none is left to take.
   private func runParts(of posted: Int) {
-    let (number, parts) = (posted / 256, posted % 256)
+    let (number, parts) = posted.quotientAndRemainder(dividingBy: Self.jobStride)
     var next = nextPart.load(ordering: .acquiring)
-    while next / 256 == number && next % 256 < parts {
+    while next / Self.jobStride == number && next % Self.jobStride < parts {
       let (taken, found) = nextPart.compareExchange(
         expected: next, desired: next + 1, ordering: .acquiringAndReleasing)
       guard taken else {
         next = found
         continue
       }
-      job?(next % 256)
+      job?(next % Self.jobStride)
       unfinished.subtract(1, ordering: .releasing)
       next += 1
     }
