@@ -24,18 +24,24 @@ extension Dataset {
     _ indices: some Collection<Int>, features batchFeatures: inout [Float],
     targets batchTargets: inout [Float]
   ) {
-    batchFeatures.removeAll(keepingCapacity: true)
-    batchTargets.removeAll(keepingCapacity: true)
-    batchFeatures.reserveCapacity(indices.count * featureCount)
-    batchTargets.reserveCapacity(indices.count)
     let width = featureCount
+    batchFeatures.resize(to: indices.count * width)
+    batchTargets.resize(to: indices.count)
     features.withUnsafeBufferPointer { source in
-      for index in indices {
-        precondition(
-          targets.indices.contains(index), "sample \(index) is outside 0..<\(count) in \(name)")
-        batchFeatures.append(
-          contentsOf: UnsafeBufferPointer(rebasing: source[index * width..<(index + 1) * width]))
-        batchTargets.append(targets[index])
+      targets.withUnsafeBufferPointer { sourceTargets in
+        batchFeatures.withUnsafeMutableBufferPointer { picked in
+          batchTargets.withUnsafeMutableBufferPointer { pickedTargets in
+            for (row, index) in indices.enumerated() {
+              precondition(
+                sourceTargets.indices.contains(index),
+                "sample \(index) is outside 0..<\(count) in \(name)")
+              pickedTargets[row] = sourceTargets[index]
+              for column in 0..<width {
+                picked[row * width + column] = source[index * width + column]
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -103,5 +109,18 @@ extension Dataset {
   func requireClassification(_ what: String) throws(DataError) {
     try require(
       task != .regression, "\(what) needs classes, but \(name) is a regression dataset")
+  }
+}
+
+extension Array where Element == Float {
+  /// Makes the array `count` long, keeping its storage: values already there stay, new ones are
+  /// zero (a batch's arrays keep their size from one batch to the next, so this rarely writes).
+  @usableFromInline
+  mutating func resize(to count: Int) {
+    if self.count > count {
+      removeLast(self.count - count)
+    } else if self.count < count {
+      append(contentsOf: repeatElement(0, count: count - self.count))
+    }
   }
 }

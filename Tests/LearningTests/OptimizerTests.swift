@@ -1,4 +1,5 @@
 import Datasets
+import Engine
 import Learning
 import TestSupport
 import Testing
@@ -326,5 +327,33 @@ import Testing
     optimizer.step(model.parameters)
     #expect(model.stateDict() == before)
     #expect(optimizer.steps(of: model.parameters[0]) == 0)
+  }
+
+  /// Each parameter keeps its own state whatever order or subset of parameters a step is given,
+  /// and `reset` starts them afresh: the values equal those of twins with an optimizer each.
+  @Test func statesFollowTheirParametersAcrossOrders() throws {
+    func pair() throws -> (Parameter, Parameter) {
+      let first = Parameter(name: "a", shape: [3], value: [0.5, -1, 2])
+      let second = Parameter(name: "b", shape: [2], value: [1.5, -0.25])
+      for parameter in [first, second] {
+        try (parameter.tensor * parameter.tensor).sum().backward()
+      }
+      return (first, second)
+    }
+    let (a, b) = try pair()
+    let shared = Optimizer(Adam(), learningRate: 0.1)
+    for order in [[a, b], [b, a], [b], [a, b]] { shared.step(order) }
+    let (twinA, twinB) = try pair()
+    let (alone, other) = (
+      Optimizer(Adam(), learningRate: 0.1), Optimizer(Adam(), learningRate: 0.1)
+    )
+    for _ in 0..<3 { alone.step([twinA]) }
+    for _ in 0..<4 { other.step([twinB]) }
+    #expect(a.value == twinA.value && b.value == twinB.value)
+    #expect(a.value != [0.5, -1, 2])
+    #expect(shared.steps(of: a) == 3 && shared.steps(of: b) == 4)
+    shared.reset()
+    shared.step([b, a])
+    #expect(shared.steps(of: a) == 1 && shared.steps(of: b) == 1)
   }
 }

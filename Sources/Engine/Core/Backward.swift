@@ -49,32 +49,37 @@ extension Tensor {
   private func topologicalOrder() -> [Tensor] {
     let mark = nextVisitMark()
     var order: [Tensor] = []
-    var stack: [Tensor] = []
-    var nextInputs: [Int] = []
     order.reserveCapacity(32)
+    // A depth-first walk: each entry is a node and the index of its next input to visit. Every
+    // node on it is reachable from `self`, which the caller holds, so the stack need not hold
+    // them too.
+    var stack: [WalkStep] = []
     stack.reserveCapacity(32)
-    nextInputs.reserveCapacity(32)
-    stack.append(self)
-    nextInputs.append(0)
+    stack.append(WalkStep(node: self))
     visitMark = mark
-    while let node = stack.last {
-      let next = nextInputs[nextInputs.count - 1]
-      if next < node.inputs.count {
-        nextInputs[nextInputs.count - 1] = next + 1
-        let input = node.inputs[next]
+    while let step = stack.last {
+      let inputs = step.node.inputs
+      if step.nextInput < inputs.count {
+        stack[stack.count - 1].nextInput += 1
+        unowned(unsafe) let input = inputs[step.nextInput]
         if input.requiresGradient && input.visitMark != mark {
           input.visitMark = mark
-          stack.append(input)
-          nextInputs.append(0)
+          stack.append(WalkStep(node: input))
         }
       } else {
         stack.removeLast()
-        nextInputs.removeLast()
-        order.append(node)
+        order.append(step.node)
       }
     }
     return order
   }
+}
+
+/// A node on the stack of `topologicalOrder`'s walk and the index of its next input to visit.
+private struct WalkStep {
+  /// The node, kept alive by the graph being walked.
+  unowned(unsafe) let node: Tensor
+  var nextInput = 0
 }
 
 private let visitCounter = Atomic<UInt64>(0)

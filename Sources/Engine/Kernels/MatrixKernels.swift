@@ -187,10 +187,12 @@ private func addProduct(
         a.base + i * rowStep, rowStep, columnStep, b + j, n, k, into: c + i * n + j,
         accumulate: accumulate)
     }
-    for row in i..<(i + 4) {
-      addRow(
-        a.base + row * rowStep, columnStep, b, n, k, wideEnd..<columns.upperBound,
-        into: c + row * n, accumulate: accumulate)
+    if wideEnd < columns.upperBound {
+      for row in i..<(i + 4) {
+        addRow(
+          a.base + row * rowStep, columnStep, b, n, k, wideEnd..<columns.upperBound,
+          into: c + row * n, accumulate: accumulate)
+      }
     }
     i += 4
   }

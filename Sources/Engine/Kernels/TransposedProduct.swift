@@ -18,16 +18,27 @@ func multiplyByTransposedRows(
   while row < m {
     let rows = min(4, m - row)
     let block = RowBlock(a: a, firstRow: row, c: c + row * n, rowLength: n, accumulate: accumulate)
-    // Each count is a constant in its call, so the unused accumulators fold away.
+    // Each count is a type, so each gets its own specialised loop without the unused
+    // accumulators.
     switch rows {
-    case 4: block.multiply(rows: 4, b, columns: columns)
-    case 3: block.multiply(rows: 3, b, columns: columns)
-    case 2: block.multiply(rows: 2, b, columns: columns)
-    default: block.multiply(rows: 1, b, columns: columns)
+    case 4: block.multiply(FourRows.self, b, columns: columns)
+    case 3: block.multiply(ThreeRows.self, b, columns: columns)
+    case 2: block.multiply(TwoRows.self, b, columns: columns)
+    default: block.multiply(OneRow.self, b, columns: columns)
     }
     row += rows
   }
 }
+
+/// A number of rows known from a type: a generic function specialised for each count compiles
+/// to a loop with that many accumulators and no tests of the count.
+private protocol RowCount {
+  static var count: Int { get }
+}
+private enum OneRow: RowCount { static var count: Int { 1 } }
+private enum TwoRows: RowCount { static var count: Int { 2 } }
+private enum ThreeRows: RowCount { static var count: Int { 3 } }
+private enum FourRows: RowCount { static var count: Int { 4 } }
 
 /// Up to four rows of op(a) and the rows of c they produce.
 private struct RowBlock {
@@ -37,9 +48,10 @@ private struct RowBlock {
   let rowLength: Int
   let accumulate: Bool
 
-  /// Computes `rows` rows of c over `columns`, eight columns (eight rows of stored b) at a time.
-  @inline(__always)
-  func multiply(rows: Int, _ b: MatrixOperand, columns: Range<Int>) {
+  /// Computes `Rows.count` rows of c over `columns`, eight columns (eight rows of stored b) at a
+  /// time.
+  func multiply<Rows: RowCount>(_: Rows.Type, _ b: MatrixOperand, columns: Range<Int>) {
+    let rows = Rows.count
     let k = a.usedColumns
     let (rowStep, columnStep) = a.steps
     let aRow = a.base + firstRow * rowStep

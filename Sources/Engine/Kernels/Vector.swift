@@ -117,28 +117,70 @@ func addInPlace(
   mapVectors(count, UnsafePointer(target), source, target) { $0 + $1 }
 }
 
-/// `target[j] += Σ_i source[i, j]` for a row-major `rows × columns` matrix: the column sums, eight
-/// columns at a time, each kept in a register while the rows run.
+/// `target[j] += Σ_i source[i, j]` for a row-major `rows × columns` matrix, adding the rows in
+/// order: eight columns at a time, each kept in a register while the rows run, and the last
+/// columns (under eight) one at a time.
 func addColumnSums(
   _ rows: Int, _ columns: Int, _ source: UnsafePointer<Float>,
   into target: UnsafeMutablePointer<Float>
 ) {
   var j = 0
-  while j < columns {
-    let width = min(8, columns - j)
-    var total =
-      width == 8 ? target.vector(at: j) : UnsafePointer(target).partialVector(at: j, count: width)
+  while j + 8 <= columns {
+    var total = target.vector(at: j)
     var row = source + j
     for _ in 0..<rows {
-      total += width == 8 ? row.vector(at: 0) : row.partialVector(at: 0, count: width)
+      total += row.vector(at: 0)
       row += columns
     }
-    if width == 8 {
-      target.store(total, at: j)
-    } else {
-      target.storePartial(total, at: j, count: width)
-    }
+    target.store(total, at: j)
     j += 8
+  }
+  while j < columns {
+    var total = target[j]
+    var element = source + j
+    for _ in 0..<rows {
+      total += element.pointee
+      element += columns
+    }
+    target[j] = total
+    j += 1
+  }
+}
+
+/// Applies `operation` to each element of a row-major `rows × columns` matrix `a` and the element
+/// of the row `bias` in its column, eight at a time, writing `out` (which may be `a`).
+///
+/// Rows of eight or more columns go one at a time; narrower ones (a layer with a few outputs)
+/// run as one flat array against `bias` repeated to a whole number of vectors, so that the eight
+/// lanes span several rows instead of one row and padding.
+@inline(__always)
+func mapRows(
+  _ rows: Int, _ columns: Int, _ a: UnsafePointer<Float>, adding bias: UnsafePointer<Float>,
+  _ out: UnsafeMutablePointer<Float>, _ operation: (Vector, Vector) -> Vector
+) {
+  guard columns < 8 else {
+    for row in 0..<rows {
+      mapVectors(columns, a + row * columns, bias, out + row * columns, operation)
+    }
+    return
+  }
+  var period = columns
+  while period % 8 != 0 { period += columns }
+  withUnsafeTemporaryAllocation(of: Float.self, capacity: period) { repeated in
+    guard let repeated = repeated.baseAddress else { return }
+    for i in 0..<period { repeated[i] = bias[i % columns] }
+    let count = rows * columns
+    var i = 0
+    while i + 8 <= count {
+      out.store(operation(a.vector(at: i), repeated.vector(at: i % period)), at: i)
+      i += 8
+    }
+    if i < count {
+      let rest = count - i
+      let result = operation(
+        a.partialVector(at: i, count: rest), repeated.vector(at: i % period))
+      out.storePartial(result, at: i, count: rest)
+    }
   }
 }
 

@@ -8,26 +8,19 @@ public enum FusedActivation: Sendable, Equatable, CaseIterable {
   case sigmoid
   /// tanh(z).
   case tanh
+}
 
-  /// The activation applied to eight pre-activations.
-  fileprivate func apply(_ z: Vector) -> Vector {
-    switch self {
-    case .identity: z
-    case .relu: ReLU().apply(z)
-    case .sigmoid: Sigmoid().apply(z)
-    case .tanh: HyperbolicTangent().apply(z)
-    }
-  }
+/// An activation whose derivative can be written with its output alone, so that a fused layer
+/// need not keep its pre-activations: g · f′(z) is `gradient(g, input: y, output: y)`.
+private protocol OutputDifferentiable: UnaryOperation {}
+extension ReLU: OutputDifferentiable {}  // y > 0 exactly where z > 0.
+extension Sigmoid: OutputDifferentiable {}
+extension HyperbolicTangent: OutputDifferentiable {}
 
-  /// g · f′(z), written with the output y = f(z) only (so z need not be kept).
-  fileprivate func gradient(_ g: Vector, output y: Vector) -> Vector {
-    switch self {
-    case .identity: g
-    case .relu: Vector().replacing(with: g, where: y .> 0)
-    case .sigmoid: Sigmoid().gradient(g, input: y, output: y)
-    case .tanh: HyperbolicTangent().gradient(g, input: y, output: y)
-    }
-  }
+/// y = z; derivative 1.
+private struct Identity: OutputDifferentiable {
+  func apply(_ x: Vector) -> Vector { x }
+  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector { g }
 }
 
 /// A dense layer's computation in one pass: y = f(x · Wᵀ + b).
@@ -37,6 +30,19 @@ public enum FusedActivation: Sendable, Equatable, CaseIterable {
 /// ∂L/∂W = gzᵀ · x, ∂L/∂b = Σ over the batch of gz. Throws if the shapes do not fit.
 public func linear(
   _ input: Tensor, weight: Tensor, bias: Tensor? = nil, activation: FusedActivation = .identity
+) throws -> Tensor {
+  // Each activation's type gets its own compiled loops, with no choice made per vector.
+  switch activation {
+  case .identity: try linear(input, weight: weight, bias: bias, Identity())
+  case .relu: try linear(input, weight: weight, bias: bias, ReLU())
+  case .sigmoid: try linear(input, weight: weight, bias: bias, Sigmoid())
+  case .tanh: try linear(input, weight: weight, bias: bias, HyperbolicTangent())
+  }
+}
+
+/// `linear` with its activation's type known.
+private func linear<Activation: OutputDifferentiable>(
+  _ input: Tensor, weight: Tensor, bias: Tensor?, _ activation: Activation
 ) throws -> Tensor {
   guard input.shape.rank == 2, weight.shape.rank == 2, input.shape[1] == weight.shape[1] else {
     throw ShapeError(
@@ -53,17 +59,11 @@ public func linear(
   multiply(input.matrix(), weight.matrix(transposed: true), into: result, accumulate: false)
   if let bias {
     withAddresses(reading: bias.storage, writing: storage) { bias, out in
-      for row in 0..<batch {
-        let rowBase = out + row * outputs
-        mapVectors(outputs, rowBase, bias, rowBase) { activation.apply($0 + $1) }
-      }
+      mapRows(batch, outputs, out, adding: bias, out) { activation.apply($0 + $1) }
     }
-  } else if activation != .identity {
+  } else if !(activation is Identity) {
     storage.withAddress { out in
-      for row in 0..<batch {
-        let rowBase = out + row * outputs
-        mapVectors(outputs, rowBase, rowBase) { activation.apply($0) }
-      }
+      mapVectors(batch * outputs, out, out) { activation.apply($0) }
     }
   }
   let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
@@ -72,7 +72,7 @@ public func linear(
     // gz = g · f′ overwrites g: the output's gradient is not needed once this rule has run.
     let gradient = output.gradientAccumulator
     withAddresses(reading: output.storage, writing: gradient) { y, g in
-      mapVectors(batch * outputs, g, y, g) { activation.gradient($0, output: $1) }
+      mapVectors(batch * outputs, g, y, g) { activation.gradient($0, input: $1, output: $1) }
     }
     let gz = StoredMatrix(gradient, rows: batch, columns: outputs)
     if input.requiresGradient {

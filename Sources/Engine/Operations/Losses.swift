@@ -60,12 +60,17 @@ public func binaryCrossEntropyWithLogits(logits: Tensor, targets: Tensor) throws
   // The backward rule keeps the targets' storage alive: they are not an input of the graph.
   let targetStorage = targets.storage
   // The terms softplus(z) − z·t, eight at a time, then summed in order.
-  let terms = TensorStorage.uninitialized(count: count)
-  withAddresses(reading: logits.storage, targetStorage, writing: terms) { z, t, terms in
-    mapVectors(count, z, t, terms) { softplusValue($0) - $0 * $1 }
+  let total = logits.storage.withAddress { z in
+    targetStorage.withAddress { t in
+      withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { terms in
+        guard let terms = terms.baseAddress else { return Float(0) }
+        mapVectors(count, z, t, terms) { softplusValue($0) - $0 * $1 }
+        var total: Float = 0
+        for i in 0..<count { total += terms[i] }
+        return total
+      }
+    }
   }
-  var total: Float = 0
-  for i in 0..<count { total += terms[i] }
   let storage = TensorStorage.uninitialized(count: 1)
   storage[0] = total / Float(max(count, 1))
   return Tensor(shape: .scalar, storage: storage, inputs: [logits]) { output in

@@ -28,7 +28,13 @@ public final class Optimizer {
     func copy() -> State { State(step: step, slots: slots) }
   }
 
-  var states: [ObjectIdentifier: State] = [:]
+  var states: [ObjectIdentifier: State] = [:] {
+    didSet { recentStates = [] }
+  }
+
+  /// The states of the parameters of the last `step`, in its order: the next step over the same
+  /// parameters finds each one here without hashing. Emptied whenever `states` changes.
+  private var recentStates: [(parameter: ObjectIdentifier, state: State)] = []
 
   /// Creates an optimizer; the learning rate defaults to the rule's PyTorch default.
   public init(
@@ -56,10 +62,14 @@ public final class Optimizer {
       }
     }
     if let clipping { clipping.apply(to: parameters.filter { !$0.isFrozen }) }
+    let (rule, learningRate) = (rule, learningRate)
+    let slotsPerValue = rule.slotNames.count
+    var position = 0
     for parameter in parameters where !parameter.isFrozen {
+      defer { position += 1 }
       parameter.tensor.updateInPlace { value, gradient in
         guard gradient.count == value.count else { return }
-        let state = state(of: parameter)
+        let state = state(of: parameter, position: position, slotsPerValue: slotsPerValue)
         state.step += 1
         state.slots.withUnsafeMutableBufferPointer { slots in
           rule.update(
@@ -70,21 +80,33 @@ public final class Optimizer {
     }
   }
 
-  /// The state of `parameter`, created at the rule's starting values on its first update. Slots
-  /// the rule did not have before (momentum turned on by a one-cycle schedule) start afresh, as
+  /// The state of `parameter`, the `position`th updated by this step, created at the rule's
+  /// starting values on its first update, with `slotsPerValue` slots for each value. Slots the
+  /// rule did not have before (momentum turned on by a one-cycle schedule) start afresh, as
   /// PyTorch starts a missing momentum buffer.
-  private func state(of parameter: Parameter) -> State {
+  private func state(of parameter: Parameter, position: Int, slotsPerValue: Int) -> State {
     let key = ObjectIdentifier(parameter)
-    let slotCount = rule.slotNames.count * parameter.count
-    if let known = states[key] {
-      if known.slots.count != slotCount {
-        known.slots = [Float](repeating: rule.initialSlotValue, count: slotCount)
+    let state: State
+    if position < recentStates.count, recentStates[position].parameter == key {
+      state = recentStates[position].state
+    } else {
+      if let known = states[key] {
+        state = known
+      } else {
+        state = State(step: 0, slots: [])
+        states[key] = state
       }
-      return known
+      if position < recentStates.count {
+        recentStates[position] = (key, state)
+      } else if position == recentStates.count {
+        recentStates.append((key, state))
+      }
     }
-    let created = State(step: 0, slots: [Float](repeating: rule.initialSlotValue, count: slotCount))
-    states[key] = created
-    return created
+    let slotCount = slotsPerValue * parameter.count
+    if state.slots.count != slotCount {
+      state.slots = [Float](repeating: rule.initialSlotValue, count: slotCount)
+    }
+    return state
   }
 
   /// Forgets all per-parameter state, as a fresh optimizer.
