@@ -55,30 +55,33 @@ extension Tensor {
     // them too.
     var stack: [WalkStep] = []
     stack.reserveCapacity(32)
-    stack.append(WalkStep(node: self))
+    stack.append(WalkStep(node: self, inputs: inputs))
     visitMark = mark
-    while let step = stack.last {
-      let inputs = step.node.inputs
-      if step.nextInput < inputs.count {
-        stack[stack.count - 1].nextInput += 1
-        unowned(unsafe) let input = inputs[step.nextInput]
+    while !stack.isEmpty {
+      let top = stack.count - 1
+      let next = stack[top].nextInput
+      if next < stack[top].inputs.count {
+        stack[top].nextInput = next + 1
+        unowned(unsafe) let input = stack[top].inputs[next]
         if input.requiresGradient && input.visitMark != mark {
           input.visitMark = mark
-          stack.append(WalkStep(node: input))
+          stack.append(WalkStep(node: input, inputs: input.inputs))
         }
       } else {
-        stack.removeLast()
-        order.append(step.node)
+        order.append(stack.removeLast().node)
       }
     }
     return order
   }
 }
 
-/// A node on the stack of `topologicalOrder`'s walk and the index of its next input to visit.
+/// A node on the stack of `topologicalOrder`'s walk, its inputs, and the index of the next one
+/// to visit.
 private struct WalkStep {
   /// The node, kept alive by the graph being walked.
   unowned(unsafe) let node: Tensor
+  /// The node's inputs, read once.
+  let inputs: [Tensor]
   var nextInput = 0
 }
 

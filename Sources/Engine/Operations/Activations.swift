@@ -1,7 +1,7 @@
 /// max(x, 0); derivative 1 where x > 0, else 0 (PyTorch's choice at 0).
 struct ReLU: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { x.replacing(with: 0, where: x .< 0) }
-  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
+  @inline(__always) func apply(_ x: Vector) -> Vector { x.replacing(with: 0, where: x .< 0) }
+  @inline(__always) func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     Vector().replacing(with: g, where: x .> 0)
   }
 }
@@ -28,16 +28,16 @@ struct ELU: UnaryOperation {
 
 /// σ(x) = 1 / (1 + e^(−x)); σ′ = σ(1 − σ).
 struct Sigmoid: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { logisticSigmoid(x) }
-  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
+  @inline(__always) func apply(_ x: Vector) -> Vector { logisticSigmoid(x) }
+  @inline(__always) func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     g * y * (1 - y)
   }
 }
 
 /// tanh(x); tanh′ = 1 − tanh².
 struct HyperbolicTangent: UnaryOperation {
-  func apply(_ x: Vector) -> Vector { hyperbolicTangent(x) }
-  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
+  @inline(__always) func apply(_ x: Vector) -> Vector { hyperbolicTangent(x) }
+  @inline(__always) func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector {
     g * (1 - y * y)
   }
 }

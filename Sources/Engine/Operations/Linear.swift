@@ -19,8 +19,8 @@ extension HyperbolicTangent: OutputDifferentiable {}
 
 /// y = z; derivative 1.
 private struct Identity: OutputDifferentiable {
-  func apply(_ x: Vector) -> Vector { x }
-  func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector { g }
+  @inline(__always) func apply(_ x: Vector) -> Vector { x }
+  @inline(__always) func gradient(_ g: Vector, input x: Vector, output y: Vector) -> Vector { g }
 }
 
 /// A dense layer's computation in one pass: y = f(x · Wᵀ + b).
