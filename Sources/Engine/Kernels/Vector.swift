@@ -147,43 +147,6 @@ func addColumnSums(
   }
 }
 
-/// Applies `operation` to each element of a row-major `rows × columns` matrix `a` and the element
-/// of the row `bias` in its column, eight at a time, writing `out` (which may be `a`).
-///
-/// Rows of eight or more columns go one at a time; narrower ones (a layer with a few outputs)
-/// run as one flat array against `bias` repeated to a whole number of vectors, so that the eight
-/// lanes span several rows instead of one row and padding.
-@inline(__always)
-func mapRows(
-  _ rows: Int, _ columns: Int, _ a: UnsafePointer<Float>, adding bias: UnsafePointer<Float>,
-  _ out: UnsafeMutablePointer<Float>, _ operation: (Vector, Vector) -> Vector
-) {
-  guard columns < 8 else {
-    for row in 0..<rows {
-      mapVectors(columns, a + row * columns, bias, out + row * columns, operation)
-    }
-    return
-  }
-  var period = columns
-  while period % 8 != 0 { period += columns }
-  withUnsafeTemporaryAllocation(of: Float.self, capacity: period) { repeated in
-    guard let repeated = repeated.baseAddress else { return }
-    for i in 0..<period { repeated[i] = bias[i % columns] }
-    let count = rows * columns
-    var i = 0
-    while i + 8 <= count {
-      out.store(operation(a.vector(at: i), repeated.vector(at: i % period)), at: i)
-      i += 8
-    }
-    if i < count {
-      let rest = count - i
-      let result = operation(
-        a.partialVector(at: i, count: rest), repeated.vector(at: i % period))
-      out.storePartial(result, at: i, count: rest)
-    }
-  }
-}
-
 /// An optimizer's update of eight values at a time: a parameter's values, their gradient, and
 /// two state buffers such as Adam's moments.
 @usableFromInline package protocol EightLaneUpdate {

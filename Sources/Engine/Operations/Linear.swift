@@ -59,11 +59,11 @@ private func linear<Activation: OutputDifferentiable>(
   multiply(input.matrix(), weight.matrix(transposed: true), into: result, accumulate: false)
   if let bias {
     withAddresses(reading: bias.storage, writing: storage) { bias, out in
-      mapRows(batch, outputs, out, adding: bias, out) { activation.apply($0 + $1) }
+      addBias(batch, outputs, out, bias, into: out, then: activation)
     }
   } else if !(activation is Identity) {
     storage.withAddress { out in
-      mapVectors(batch * outputs, out, out) { activation.apply($0) }
+      unaryApply(activation, batch * outputs, out, out)
     }
   }
   let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
@@ -72,7 +72,7 @@ private func linear<Activation: OutputDifferentiable>(
     // gz = g · f′ overwrites g: the output's gradient is not needed once this rule has run.
     let gradient = output.gradientAccumulator
     withAddresses(reading: output.storage, writing: gradient) { y, g in
-      mapVectors(batch * outputs, g, y, g) { activation.gradient($0, input: $1, output: $1) }
+      multiplyBySlopeAtOutput(activation, batch * outputs, output: y, gradient: g)
     }
     let gz = StoredMatrix(gradient, rows: batch, columns: outputs)
     if input.requiresGradient {
