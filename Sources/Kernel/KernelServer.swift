@@ -9,12 +9,18 @@ import Synchronization
 /// The kernel process: binds the five channels of a connection file and serves them until a
 /// `shutdown_request`.
 ///
-/// The shell channel is served on the calling thread, where cells run; the control channel
-/// (kernel info, interrupts, shutdown) and the heartbeat each have a thread of their own, so an
-/// interrupt or a heartbeat is answered while a cell trains. SIGINT interrupts as
-/// `interrupt_request` does. A message with a wrong signature or of the wrong shape is logged on
-/// standard error and dropped; nothing a client sends stops the kernel but a shutdown.
+/// The shell channel is served on the calling thread, where cells run, once a client listens on
+/// iopub (see `Publisher`); the control channel (kernel info, interrupts, shutdown) and the
+/// heartbeat each have a thread of their own, so an interrupt or a heartbeat is answered while a
+/// cell trains. SIGINT interrupts as `interrupt_request` does. A message with a wrong signature
+/// or of the wrong shape is logged on standard error and dropped; nothing a client sends stops
+/// the kernel but a shutdown.
 public enum KernelServer {
+  /// How long, in seconds, the shell channel waits for a first client on iopub: a client's iopub
+  /// socket joins within a few hundred milliseconds of its shell socket, and a client that never
+  /// listens is still served after this.
+  private static let listenerWait = 10
+
   /// Serves the kernel described by the connection file at `path`, running cells in `session`
   /// (which must use `Interrupt.flag`) with files confined to `files`'s folder.
   /// - Throws: `KernelStartError` when the connection file cannot be used or a port cannot be
@@ -44,6 +50,11 @@ public enum KernelServer {
       serveControl(sockets.control, codec: codec, iopub: iopub, until: stopping)
     }
     iopub.publish("status", .object([("execution_state", .string("starting"))]), parent: nil)
+    if !iopub.waitForSubscriber(atMost: .seconds(listenerWait), unlessStopping: stopping) {
+      log(
+        "no client listens on the iopub channel after \(listenerWait) s; serving the shell "
+          + "channel anyway (what a cell shows before a client listens is lost)")
+    }
     let handler = RequestHandler(session: session, files: files) { type, content, parent in
       iopub.publish(type, content, parent: parent)
     }
@@ -63,7 +74,7 @@ public enum KernelServer {
     init(_ connection: ConnectionFile) throws(ZeroMQError) {
       context = try ZeroMQContext()
       shell = try ZeroMQSocket(context, type: ZMQ_ROUTER)
-      iopub = try ZeroMQSocket(context, type: ZMQ_PUB)
+      iopub = try ZeroMQSocket(context, type: ZMQ_XPUB)
       stdin = try ZeroMQSocket(context, type: ZMQ_ROUTER)
       control = try ZeroMQSocket(context, type: ZMQ_ROUTER)
       heartbeat = try ZeroMQSocket(context, type: ZMQ_REP)
@@ -208,31 +219,6 @@ public enum KernelServer {
 /// Writes a line of the kernel's log on standard error (Jupyter shows it in its own log).
 func log(_ text: String) {
   FileHandle.standardError.write(Data("trainbook kernel: \(text)\n".utf8))
-}
-
-/// The iopub socket, shared by the shell and control threads under a lock.
-final class Publisher: @unchecked Sendable {
-  private let socket: ZeroMQSocket
-  private let codec: MessageCodec
-  private let lock = NSLock()
-  /// The kernel's session id, in every message's header.
-  let session: String
-
-  init(socket: ZeroMQSocket, codec: MessageCodec, session: String) {
-    self.socket = socket
-    self.codec = codec
-    self.session = session
-  }
-
-  /// Publishes a message of `type` with `content`, belonging to `parent`.
-  func publish(_ type: String, _ content: JSONValue, parent: KernelMessage?) {
-    var message = KernelMessage(type: type, content: content, session: session, parent: parent)
-    message.identities = [Array(type.utf8)]
-    let frames = codec.encode(message)
-    lock.lock()
-    defer { lock.unlock() }
-    do { try socket.send(frames) } catch { log("iopub: \(error)") }
-  }
 }
 
 /// Set once, when the kernel is to stop; read by every thread.

@@ -11,7 +11,7 @@ import unittest
 
 import jupyter_kernel_test
 import zmq
-from jupyter_client.manager import start_new_kernel
+from jupyter_client.manager import KernelManager, start_new_kernel
 from jupyter_client.session import Session
 
 LOG = os.environ["TRAINBOOK_KERNEL_LOG"]
@@ -142,6 +142,43 @@ class TrainbookKernelTests(jupyter_kernel_test.KernelTests):
         self.assertIn("a message with a wrong signature was dropped", text)
         self.assertIn("a malformed message was dropped: a frame is not JSON", text)
         self.assertIn("a malformed message was dropped: no <IDS|MSG> delimiter", text)
+
+    def test_a_first_cell_sent_before_iopub_joins_still_shows_its_output(self):
+        """ZeroMQ drops what is published while no client has subscribed to iopub, and a client's
+        sockets connect each on its own schedule (jupyter console sends its first cell as soon as
+        the shell channel answers kernel_info). Here a fresh kernel gets a cell on its shell
+        channel while nobody listens on iopub: it must hold the cell until a client subscribes,
+        so the cell's output and idle status reach the client that joins late."""
+        km = KernelManager(kernel_name=self.kernel_name)
+        km.start_kernel(stderr=self.log)
+        shell = km.connect_shell()
+        iopub = None
+        try:
+            request = km.session.send(shell, "execute_request", {
+                "code": "1 + 2", "silent": False, "store_history": True,
+                "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+            # A kernel that served the shell channel with nobody listening would answer here,
+            # its output already dropped.
+            self.assertEqual(shell.poll(2000), 0, "answered before any client listened on iopub")
+            iopub = km.connect_iopub()
+            seen = []
+            while not seen or seen[-1] != ("status", "idle"):
+                self.assertTrue(iopub.poll(30000), f"iopub stopped after {seen}")
+                _, msg = km.session.recv(iopub, mode=0)
+                if msg["parent_header"].get("msg_id") == request["msg_id"]:
+                    content = msg["content"]
+                    seen.append((msg["msg_type"], content.get("execution_state")
+                                 or content.get("data", {}).get("text/plain")))
+            self.assertEqual(seen, [("status", "busy"), ("execute_input", None),
+                                    ("execute_result", "3"), ("status", "idle")])
+            self.assertTrue(shell.poll(30000), "no execute_reply")
+            _, reply = km.session.recv(shell, mode=0)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            shell.close(linger=0)
+            if iopub is not None:
+                iopub.close(linger=0)
+            km.shutdown_kernel(now=True)
 
 
 # The suite's tests of features trainbook does not have: a pager payload, clear_output, stderr.
