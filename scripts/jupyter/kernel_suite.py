@@ -144,11 +144,13 @@ class TrainbookKernelTests(jupyter_kernel_test.KernelTests):
         self.assertIn("a malformed message was dropped: no <IDS|MSG> delimiter", text)
 
     def test_a_first_cell_sent_before_iopub_joins_still_shows_its_output(self):
-        """ZeroMQ drops what is published while no client has subscribed to iopub, and a client's
+        """A fresh kernel holds a cell until a client listens on iopub.
+
+        ZeroMQ drops what is published while no client has subscribed to iopub, and a client's
         sockets connect each on its own schedule (jupyter console sends its first cell as soon as
-        the shell channel answers kernel_info). Here a fresh kernel gets a cell on its shell
-        channel while nobody listens on iopub: it must hold the cell until a client subscribes,
-        so the cell's output and idle status reach the client that joins late."""
+        the shell channel answers kernel_info). Here the cell comes on the shell channel while
+        nobody listens on iopub; its output and idle status must reach the client that joins
+        late."""
         km = KernelManager(kernel_name=self.kernel_name)
         km.start_kernel(stderr=self.log)
         shell = km.connect_shell()
