@@ -50,9 +50,9 @@ extension Tensor {
     let mark = nextVisitMark()
     var order: [Tensor] = []
     order.reserveCapacity(32)
-    // A depth-first walk: each entry is a node and the index of its next input to visit. Every
-    // node on it is reachable from `self`, which the caller holds, so the stack need not hold
-    // them too.
+    // A depth-first walk: each entry is a node, its inputs and the index of the next one to
+    // visit. The first node is `self`, which the caller holds; every other is an input of the
+    // entry below it, whose array holds it, so the stack need not hold the nodes too.
     var stack: [WalkStep] = []
     stack.reserveCapacity(32)
     stack.append(WalkStep(node: self, inputs: inputs))
@@ -78,7 +78,7 @@ extension Tensor {
 /// A node on the stack of `topologicalOrder`'s walk, its inputs, and the index of the next one
 /// to visit.
 private struct WalkStep {
-  /// The node, kept alive by the graph being walked.
+  /// The node, kept alive by the caller (the first) or by the entry below's `inputs`.
   unowned(unsafe) let node: Tensor
   /// The node's inputs, read once.
   let inputs: [Tensor]

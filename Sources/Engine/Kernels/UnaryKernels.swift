@@ -83,10 +83,14 @@ func addBias<Operation: UnaryOperation>(
   }
 }
 
+/// An operation whose derivative can be written with its output alone, so that a fused layer
+/// need not keep its inputs: g · f′(x) is `gradient(g, input: y, output: y)`.
+protocol OutputDifferentiable: UnaryOperation {}
+
 /// `g = g · f′` over `count` elements, f′ written with the output `y` alone (a fused layer keeps
 /// no input): `operation.gradient(g, input: y, output: y)`.
 @inline(__always)
-func multiplyBySlopeAtOutput<Operation: UnaryOperation>(
+func multiplyBySlopeAtOutput<Operation: OutputDifferentiable>(
   _ operation: Operation, _ count: Int, output y: UnsafePointer<Float>,
   gradient g: UnsafeMutablePointer<Float>
 ) {

@@ -10,9 +10,6 @@ public enum FusedActivation: Sendable, Equatable, CaseIterable {
   case tanh
 }
 
-/// An activation whose derivative can be written with its output alone, so that a fused layer
-/// need not keep its pre-activations: g · f′(z) is `gradient(g, input: y, output: y)`.
-private protocol OutputDifferentiable: UnaryOperation {}
 extension ReLU: OutputDifferentiable {}  // y > 0 exactly where z > 0.
 extension Sigmoid: OutputDifferentiable {}
 extension HyperbolicTangent: OutputDifferentiable {}

@@ -32,8 +32,9 @@ public final class Optimizer {
     didSet { recentStates = [] }
   }
 
-  /// The states of the parameters of the last `step`, in its order: the next step over the same
-  /// parameters finds each one here without hashing. Emptied whenever `states` changes.
+  /// The states of the parameters of recent steps, in their order: a step over the same
+  /// parameters finds each one here without hashing. Emptied whenever `states` changes (also when
+  /// a step creates a state; the next step fills it again).
   private var recentStates: [(parameter: ObjectIdentifier, state: State)] = []
 
   /// Creates an optimizer; the learning rate defaults to the rule's PyTorch default.
