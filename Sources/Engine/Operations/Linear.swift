@@ -67,9 +67,12 @@ private func linear<Activation: OutputDifferentiable>(
   return Tensor(shape: Shape(rows: batch, columns: outputs), storage: storage, inputs: inputs) {
     output in
     // gz = g · f′ overwrites g: the output's gradient is not needed once this rule has run.
+    // Without an activation gz is g.
     let gradient = output.gradientAccumulator
-    withAddresses(reading: output.storage, writing: gradient) { y, g in
-      multiplyBySlopeAtOutput(activation, batch * outputs, output: y, gradient: g)
+    if !(activation is Identity) {
+      withAddresses(reading: output.storage, writing: gradient) { y, g in
+        multiplyBySlopeAtOutput(activation, batch * outputs, output: y, gradient: g)
+      }
     }
     let gz = StoredMatrix(gradient, rows: batch, columns: outputs)
     if input.requiresGradient {
